@@ -1,0 +1,1 @@
+"""The swimlane layout: an SOP and page settings to pages of drawing primitives."""

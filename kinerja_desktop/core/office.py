@@ -1,0 +1,74 @@
+"""The office: its profile, its units and its staff.
+
+Names vary per Kecamatan and are never hard-coded: everything printed in a
+heading or a signature line comes from these records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class PaperSize(StrEnum):
+    A4 = "A4"
+    F4 = "F4"
+
+
+class UnitKind(StrEnum):
+    """The kinds of unit that deliver data in the performance cycle."""
+
+    SEKRETARIAT = "sekretariat"
+    SEKSI = "seksi"
+    KELURAHAN = "kelurahan"
+    DESA = "desa"
+    LAINNYA = "lainnya"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass
+class OfficeProfile:
+    """The heading of every printed sheet and the town of every signature line.
+
+    `pemerintah` is printed as written ("PEMERINTAH KABUPATEN BANGGAI");
+    `nama_kantor` likewise ("KECAMATAN MASAMA").
+    """
+
+    pemerintah: str = ""
+    nama_kantor: str = ""
+    alamat: str = ""
+    kota_ttd: str = ""  # town in signature lines: "Masama, 16 Februari 2026"
+    logo_png: bytes | None = None
+    kertas: PaperSize = PaperSize.F4
+    jam_kerja_per_hari: float = 8.0  # used to add up "1 Hari" with "30 menit"
+
+
+@dataclass
+class Unit:
+    """A Sekretariat, Seksi or Kelurahan of the office."""
+
+    nama: str
+    jenis: UnitKind = UnitKind.SEKSI
+    urutan: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Staff:
+    """A member of staff who may sign or be named as penanggung jawab.
+
+    `nama` carries the titles as they are printed ("Drs. H. Ahmad, M.Si");
+    `nip` is the bare 18 digits (see core.nip); `pangkat` is "Pembina Tk. I, IV/b".
+    """
+
+    nama: str
+    nip: str = ""
+    pangkat: str = ""
+    jabatan: str = ""
+    unit_id: int | None = None
+    aktif: bool = True
+    id: int | None = None
+    catatan: str = field(default="", compare=False)

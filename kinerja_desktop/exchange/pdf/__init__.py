@@ -1,0 +1,1 @@
+"""Printed sheets as vector PDF: identity sheet, flowchart, Lembar Kerja, Buku SOP."""

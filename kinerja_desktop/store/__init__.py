@@ -1,0 +1,4 @@
+"""Persistence: peewee models on SQLite, the connection, migrations and backups.
+
+Imports peewee and `core` only.
+"""
