@@ -221,39 +221,7 @@ def make_v1_database(path: Path) -> V1Content:
     return V1Content(old, new)
 
 
-# -- stand-ins for core.checker and exchange.sop_xlsx ---------------------------
-
-
-@dataclass(frozen=True)
-class FakeFinding:
-    severity: str
-    code: str
-    message: str
-    step: int | None = None
-
-
-class FakeChecker(types.ModuleType):
-    """Reports a kesalahan for an empty judul or a nomor used elsewhere; records calls."""
-
-    def __init__(self) -> None:
-        super().__init__("kinerja_desktop.core.checker")
-        self.calls: list[dict] = []
-        self.Finding = FakeFinding
-
-    def check_sop(self, doc, *, other_nomors=(), jam_kerja_per_hari=8.0, default_unit="menit"):
-        self.calls.append(
-            {"nomor": doc.nomor, "other_nomors": list(other_nomors), "jam": jam_kerja_per_hari}
-        )
-        found = []
-        if not doc.judul.strip():
-            found.append(FakeFinding("kesalahan", "judul_kosong", "Judul SOP belum diisi."))
-        if doc.nomor and doc.nomor in other_nomors:
-            found.append(FakeFinding("kesalahan", "nomor_ganda", "Nomor SOP sudah dipakai."))
-        return found
-
-    @staticmethod
-    def has_errors(findings) -> bool:
-        return any(f.severity == "kesalahan" for f in findings)
+# -- a stand-in for exchange.sop_xlsx ---------------------------
 
 
 @dataclass
@@ -287,12 +255,6 @@ class FakeXlsx(types.ModuleType):
         except (UnicodeDecodeError, KinerjaError) as exc:
             raise FileFormatError("Berkas ini bukan buku kerja Excel.") from exc
         return FakeSopImport(doc, [FakeImportNote("info", "dibaca")], "kinerja")
-
-
-def install_fake_checker(monkeypatch: pytest.MonkeyPatch) -> FakeChecker:
-    fake = FakeChecker()
-    monkeypatch.setitem(sys.modules, "kinerja_desktop.core.checker", fake)
-    return fake
 
 
 def install_fake_xlsx(monkeypatch: pytest.MonkeyPatch) -> FakeXlsx:

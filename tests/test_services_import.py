@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_store import (
-    FakeChecker,
     FakeXlsx,
-    install_fake_checker,
     install_fake_xlsx,
     sample_doc,
 )
@@ -34,11 +32,6 @@ def session(tmp_path: Path, xlsx: FakeXlsx) -> Iterator[Session]:
 
 
 @pytest.fixture()
-def checker(monkeypatch: pytest.MonkeyPatch) -> FakeChecker:
-    return install_fake_checker(monkeypatch)
-
-
-@pytest.fixture()
 def service(session: Session) -> SopService:
     return SopService(session)
 
@@ -57,7 +50,7 @@ def _workbook(service: SopService, tmp_path: Path, **changes: str) -> Path:
 
 
 def test_preview_reads_and_writes_nothing(
-    session: Session, service: SopService, checker, tmp_path: Path
+    session: Session, service: SopService, tmp_path: Path
 ) -> None:
     path = _workbook(service, tmp_path)
     entries = len(AuditService(session).list_entries())
@@ -70,7 +63,7 @@ def test_preview_reads_and_writes_nothing(
 
 
 def test_import_without_conflict_creates_the_sop(
-    session: Session, service: SopService, checker, tmp_path: Path
+    session: Session, service: SopService, tmp_path: Path
 ) -> None:
     path = _workbook(service, tmp_path)
     sop_id = service.apply_import(service.preview_import(path))
@@ -82,13 +75,13 @@ def test_import_without_conflict_creates_the_sop(
 
 
 def test_conflict_without_a_mode_is_refused_and_nothing_written(
-    session: Session, service: SopService, checker, tmp_path: Path
+    session: Session, service: SopService, tmp_path: Path
 ) -> None:
     path = _workbook(service, tmp_path, judul="Versi kantor lain")
     existing = service.create(sample_doc())
     preview = service.preview_import(path)
     assert [c.id for c in preview.conflicts] == [existing]
-    assert [f.code for f in preview.findings] == ["nomor_ganda"]
+    assert [f.code for f in preview.findings] == ["nomor-ganda"]
     before = AuditService(session).list_entries()
     with pytest.raises(ImportConflictError, match="pilih: revisi atau salinan") as caught:
         service.apply_import(preview)
@@ -97,7 +90,7 @@ def test_conflict_without_a_mode_is_refused_and_nothing_written(
     assert AuditService(session).list_entries() == before
 
 
-def test_conflict_as_revision_adds_a_revision(service: SopService, checker, tmp_path: Path) -> None:
+def test_conflict_as_revision_adds_a_revision(service: SopService, tmp_path: Path) -> None:
     path = _workbook(service, tmp_path, judul="Versi kantor lain")
     existing = service.create(sample_doc())
     service.set_status(existing, SopStatus.BERLAKU)
@@ -115,9 +108,7 @@ def test_conflict_as_revision_adds_a_revision(service: SopService, checker, tmp_
     assert len(service.list_sops()) == 1
 
 
-def test_conflict_as_copy_is_a_separate_marked_draft(
-    service: SopService, checker, tmp_path: Path
-) -> None:
+def test_conflict_as_copy_is_a_separate_marked_draft(service: SopService, tmp_path: Path) -> None:
     path = _workbook(service, tmp_path, judul="Versi kantor lain")
     existing = service.create(sample_doc())
     first = service.apply_import(service.preview_import(path), "salinan")
@@ -133,7 +124,7 @@ def test_conflict_as_copy_is_a_separate_marked_draft(
 
 
 def test_revision_mode_needs_exactly_one_sop_with_that_nomor(
-    service: SopService, checker, tmp_path: Path
+    service: SopService, tmp_path: Path
 ) -> None:
     path = _workbook(service, tmp_path)
     with pytest.raises(ValidationError, match="Tidak ada SOP bernomor"):
@@ -147,9 +138,7 @@ def test_revision_mode_needs_exactly_one_sop_with_that_nomor(
     assert len(service.list_sops()) == 2
 
 
-def test_conflict_is_checked_again_when_applying(
-    service: SopService, checker, tmp_path: Path
-) -> None:
+def test_conflict_is_checked_again_when_applying(service: SopService, tmp_path: Path) -> None:
     """A preview made before someone else stored the same nomor is no licence."""
     path = _workbook(service, tmp_path)
     preview = service.preview_import(path)

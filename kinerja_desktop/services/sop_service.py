@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.checker import Finding, Severity, check_sop, has_errors
 from ..core.errors import KinerjaError, NotFoundError, ValidationError
 from ..core.sop import SopDocument, SopStatus
 from ..store import office as office_store
@@ -33,7 +34,6 @@ from .entities import SOP
 from .session import Session
 
 if TYPE_CHECKING:
-    from ..core.checker import Finding
     from ..exchange.sop_xlsx import SopImport
 
 IMPORT_MODES = ("revisi", "salinan")
@@ -224,8 +224,6 @@ class SopService:
             return self._run_checker(doc, exclude_id)
 
     def _run_checker(self, doc: SopDocument, exclude_id: int | None) -> list[Finding]:
-        from ..core.checker import check_sop  # noqa: PLC0415
-
         others = [r.nomor for r in sops.all_rows() if r.id != exclude_id and r.nomor.strip()]
         jam = office_store.load_profile().jam_kerja_per_hari
         return check_sop(doc, other_nomors=others, jam_kerja_per_hari=jam)
@@ -238,11 +236,12 @@ class SopService:
                 "buat revisi baru untuk mengubahnya."
             )
         if new is SopStatus.BERLAKU:
-            from ..core.checker import has_errors  # noqa: PLC0415
-
-            if has_errors(self._run_checker(sops.current_document(row), row.id)):
+            findings = self._run_checker(sops.current_document(row), row.id)
+            if has_errors(findings):
+                errors = [f.message for f in findings if f.severity is Severity.KESALAHAN]
                 raise ValidationError(
-                    f"SOP {name} belum dapat diberlakukan: pemeriksaan SOP menemukan kesalahan. "
+                    f"SOP {name} belum dapat diberlakukan: pemeriksaan SOP menemukan "
+                    f"{len(errors)} kesalahan ({'; '.join(errors[:3])}). "
                     "Perbaiki dulu kesalahannya."
                 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ..core import serialize
+from ..core.checker import normalize_nomor
 from ..core.sop import SopDocument, SopStatus
 from .models import SopRevisionRow, SopRow
 
@@ -27,11 +28,12 @@ def all_rows() -> list[SopRow]:
 
 
 def rows_with_nomor(nomor: str) -> list[SopRow]:
-    """SOPs whose nomor equals `nomor` (ignoring case and outer spaces); none for ""."""
-    key = nomor.strip().casefold()
+    """SOPs whose nomor is `nomor` as the checker compares them (case and spaces
+    around / . - do not count); none for an empty nomor."""
+    key = normalize_nomor(nomor)
     if not key:
         return []
-    return [row for row in SopRow.select() if row.nomor.strip().casefold() == key]
+    return [row for row in SopRow.select() if normalize_nomor(row.nomor) == key]
 
 
 def revisions(row: SopRow) -> list[SopRevisionRow]:
