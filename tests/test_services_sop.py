@@ -3,6 +3,7 @@ one audit row per write, and change notifications after commit only."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -320,3 +321,23 @@ def test_closed_session_refuses_work(tmp_path: Path) -> None:
     session.close()
     with pytest.raises(KinerjaError, match="sudah ditutup"):
         SopService(session).list_sops()
+
+
+def test_services_work_from_a_worker_thread(session: Session, service: SopService) -> None:
+    """The GUI runs database work off the UI thread; each thread gets its own
+    connection with the same pragmas, and hears of its own writes."""
+    heard: list[tuple[str, str]] = []
+    session.subscribe(lambda entity, _id: heard.append((entity, threading.current_thread().name)))
+    results: dict[str, object] = {}
+
+    def work() -> None:
+        results["id"] = service.create(sample_doc())
+        results["fk"] = session.db.execute_sql("PRAGMA foreign_keys").fetchone()[0]
+        session.db.close()  # a worker closes its own connection when done
+
+    worker = threading.Thread(target=work, name="pekerja")
+    worker.start()
+    worker.join()
+    assert results["fk"] == 1
+    assert heard == [("sop", "pekerja")]
+    assert [s.id for s in service.list_sops()] == [results["id"]]

@@ -206,3 +206,11 @@ def test_empty_file_becomes_a_database(db_path: Path) -> None:
     opened = _open_and_close(db_path)
     assert not opened.is_new
     assert rows(db_path, "PRAGMA user_version") == [(migrations.SCHEMA_VERSION,)]
+
+
+def test_new_file_is_removed_when_creating_it_fails(db_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(migrations, "STEPS", ((1, ("NOT SQL AT ALL",)),))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
+    with pytest.raises(DatabaseFileError, match="tidak dapat dibuka"):
+        open_database(db_path)
+    assert list(db_path.parent.iterdir()) == []

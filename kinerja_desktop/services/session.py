@@ -25,7 +25,12 @@ from types import TracebackType
 
 from .. import paths
 from ..store import audit, models
-from ..store.database import OpenedDatabase, open_database, write_transaction
+from ..store.database import (
+    OpenedDatabase,
+    open_database,
+    remove_database_files,
+    write_transaction,
+)
 from ..store.errors import DatabaseClosedError, DatabaseFileError, DatabaseVersionError
 from .demo import load_demo
 
@@ -75,6 +80,8 @@ class Session:
 
     # -- life cycle ----------------------------------------------------------
     def close(self) -> None:
+        """Close the calling thread's connection (peewee keeps one per thread;
+        a worker thread closes its own with `session.db.close()` when done)."""
         if not self._closed:
             self._closed = True
             self.db.close()
@@ -152,12 +159,6 @@ def open_session(path: Path | str | None = None, *, demo_if_new: bool | None = N
             load_demo(session)
         except BaseException:
             session.close()
-            _remove_database_files(session.path)
+            remove_database_files(session.path)
             raise
     return session
-
-
-def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with suppress(OSError):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,13 +101,27 @@ def open_database(path: Path) -> OpenedDatabase:
             backup = backup_before_migration(db, path, old)
         migrations.migrate(db)
     except (sqlite3.Error, PeeweeException) as exc:
-        db.close()
+        _abandon(db, path, existed)
         raise DatabaseFileError(f"Basis data {path.name} tidak dapat dibuka.", str(exc)) from exc
     except BaseException:
-        db.close()
+        _abandon(db, path, existed)
         raise
     migrated = old if backup is not None else None
     return OpenedDatabase(db, path, not existed, migrated, backup)
+
+
+def _abandon(db: SqliteDatabase, path: Path, existed: bool) -> None:
+    """Close after a failed open; a file this open created is removed again."""
+    db.close()
+    if not existed:
+        remove_database_files(path)
+
+
+def remove_database_files(path: Path) -> None:
+    """The database file and its -wal, -shm and -journal companions."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def backup_before_migration(db: SqliteDatabase, path: Path, old_version: int) -> Path:
