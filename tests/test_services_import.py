@@ -163,3 +163,22 @@ def test_export_writes_the_current_revision(service: SopService, tmp_path: Path)
     service.export_xlsx(sop_id, path)
     doc = FakeXlsx.read_sop_workbook(path).document
     assert (doc.judul, doc.revisi_ke) == ("Revisi satu", 1)
+
+
+def test_imported_sop_in_force_with_errors_comes_in_as_draft(
+    session: Session, service: SopService, tmp_path: Path
+) -> None:
+    good = tmp_path / "baik.xlsx"
+    doc = sample_doc("1/A")
+    doc.status = SopStatus.BERLAKU
+    FakeXlsx.write_sop_workbook(doc, good)
+    kept = service.apply_import(service.preview_import(good))
+    assert service.get(kept).document.status is SopStatus.BERLAKU
+    bad = tmp_path / "salah.xlsx"
+    doc = sample_doc("2/B")
+    doc.status = SopStatus.BERLAKU
+    doc.steps[0].pelaksana = []  # a step without a lane is a kesalahan
+    FakeXlsx.write_sop_workbook(doc, bad)
+    demoted = service.apply_import(service.preview_import(bad))
+    assert service.get(demoted).document.status is SopStatus.DRAF
+    assert "sebagai draf" in AuditService(session).list_entries(limit=1)[0].summary

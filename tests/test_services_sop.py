@@ -341,3 +341,18 @@ def test_services_work_from_a_worker_thread(session: Session, service: SopServic
     assert results["fk"] == 1
     assert heard == [("sop", "pekerja")]
     assert [s.id for s in service.list_sops()] == [results["id"]]
+
+
+def test_create_in_force_needs_a_clean_check(service: SopService) -> None:
+    good = sample_doc("1/A")
+    good.status = SopStatus.BERLAKU
+    assert service.get(service.create(good)).document.status is SopStatus.BERLAKU
+    bad = sample_doc("2/B", judul="")
+    bad.status = SopStatus.BERLAKU
+    with pytest.raises(ValidationError, match="belum dapat diberlakukan"):
+        service.create(bad)
+    twin = sample_doc("1/a")
+    twin.status = SopStatus.BERLAKU
+    with pytest.raises(ValidationError, match="belum dapat diberlakukan"):
+        service.create(twin)  # the nomor of an SOP already stored
+    assert len(service.list_sops()) == 1

@@ -6,7 +6,9 @@ Rules kept here:
 * a draf is edited in place (`save`); an SOP that is berlaku or dicabut is
   changed only through a new revision (`new_revision`), which starts as a draf
   and leaves every older revision exactly as it was;
-* status: an SOP becomes berlaku only when the checker finds no kesalahan;
+* status: an SOP becomes berlaku (by `set_status`, `create` or an import)
+  only when the checker finds no kesalahan — an imported SOP marked berlaku
+  that has kesalahan comes in as a draf, and the audit row says so;
   it never goes back to draf except through a new revision; it can be
   dicabut (withdrawn) at any time; an SOP in force cannot be deleted;
 * an import never overwrites: when its nomor is already used, the caller must
@@ -154,7 +156,10 @@ class SopService:
 
     # -- writing ---------------------------------------------------------------
     def create(self, doc: SopDocument) -> int:
+        """A new SOP; its status as given (berlaku only without kesalahan)."""
         with self._session.writing() as scope:
+            if SopStatus(doc.status) is SopStatus.BERLAKU:
+                self._require_no_errors(doc, None, describe(doc.nomor, doc.judul))
             row = sops.insert(doc, "Dibuat", datetime.now())
             scope.record("create", SOP, row.id, f"SOP dibuat: {describe(row.nomor, row.judul)}")
         return row.id
@@ -236,14 +241,18 @@ class SopService:
                 "buat revisi baru untuk mengubahnya."
             )
         if new is SopStatus.BERLAKU:
-            findings = self._run_checker(sops.current_document(row), row.id)
-            if has_errors(findings):
-                errors = [f.message for f in findings if f.severity is Severity.KESALAHAN]
-                raise ValidationError(
-                    f"SOP {name} belum dapat diberlakukan: pemeriksaan SOP menemukan "
-                    f"{len(errors)} kesalahan ({'; '.join(errors[:3])}). "
-                    "Perbaiki dulu kesalahannya."
-                )
+            self._require_no_errors(sops.current_document(row), row.id, name)
+
+    def _require_no_errors(self, doc: SopDocument, exclude_id: int | None, name: str) -> None:
+        """ValidationError naming the kesalahan that keep `doc` from coming into force."""
+        findings = self._run_checker(doc, exclude_id)
+        if has_errors(findings):
+            errors = [f.message for f in findings if f.severity is Severity.KESALAHAN]
+            raise ValidationError(
+                f"SOP {name} belum dapat diberlakukan: pemeriksaan SOP menemukan "
+                f"{len(errors)} kesalahan ({'; '.join(errors[:3])}). "
+                "Perbaiki dulu kesalahannya."
+            )
 
     # -- Excel -----------------------------------------------------------------
     def export_xlsx(self, sop_id: int, path: Path) -> None:
@@ -286,10 +295,22 @@ class SopService:
             else:
                 if conflicts and mode is None:
                     raise _conflict_error(doc.nomor, conflicts)
+                doc, demoted = self._importable(doc)
                 row = sops.insert(doc, note, datetime.now())
                 sop_id, text = row.id, f"SOP diimpor{where}: {describe(row.nomor, row.judul)}"
+                if demoted:
+                    text += " (disimpan sebagai draf karena pemeriksaan menemukan kesalahan)"
             scope.record("import", SOP, sop_id, text)
         return sop_id
+
+    def _importable(self, doc: SopDocument) -> tuple[SopDocument, bool]:
+        """The document to store, and whether its berlaku status had to become
+        draf because the checker finds kesalahan in it."""
+        if SopStatus(doc.status) is not SopStatus.BERLAKU:
+            return doc, False
+        if not has_errors(self._run_checker(doc, None)):
+            return doc, False
+        return sops.prepared(doc, SopStatus.DRAF, doc.revisi_ke), True
 
     def _import_as_revision(
         self, doc: SopDocument, conflicts: list[SopRow], note: str
