@@ -18,6 +18,7 @@ import pytest
 
 from kinerja_desktop import paths
 from kinerja_desktop.core import serialize
+from kinerja_desktop.core.checker import Severity, check_sop
 from kinerja_desktop.core.nip import nip_problems
 from kinerja_desktop.core.office import PaperSize, UnitKind
 from kinerja_desktop.core.sop import SopDocument, SopStatus, StepKind
@@ -152,6 +153,16 @@ def test_other_offices_keep_their_own_heading(docs: list[SopDocument]) -> None:
             assert doc.pengesahan.nip not in own_nips, doc.judul
         else:  # the office's own SOPs use the profile and its Camat
             assert doc.pengesahan.nip in own_nips, doc.judul
+
+
+def test_checker_finds_no_kesalahan_and_no_peringatan(docs: list[SopDocument]) -> None:
+    """Only hints (saran) may remain: they are the offices' own wording."""
+    jam = load_raw(DEMO / "profil.json")["profile"]["jam_kerja_per_hari"]
+    for doc in docs:
+        others = [d.nomor for d in docs if d is not doc]
+        findings = check_sop(doc, other_nomors=others, jam_kerja_per_hari=jam)
+        serious = [f for f in findings if f.severity is not Severity.SARAN]
+        assert serious == [], (doc.judul, serious)
 
 
 # -- the flowchart ------------------------------------------------------------
