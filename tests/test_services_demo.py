@@ -15,6 +15,7 @@ from kinerja_desktop.core.errors import FileFormatError, KinerjaError
 from kinerja_desktop.core.office import Staff, Unit, UnitKind
 from kinerja_desktop.services import demo
 from kinerja_desktop.services.audit import AuditService
+from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import open_session
@@ -179,3 +180,21 @@ def test_invalid_nip_in_the_library_is_refused_before_writing(tmp_path: Path) ->
         with pytest.raises(KinerjaError, match="18 angka"):
             load_demo(session, folder)
         assert OfficeService(session).list_units() == []
+
+
+def test_the_shipped_demo_library_loads_whole(tmp_path: Path) -> None:
+    folder = paths.resource("demo")
+    files = sorted((folder / "sop").glob("*.json"))
+    assert files, "resources/demo/sop is empty"
+    with open_session(tmp_path / "kinerja.db", demo_if_new=True) as session:
+        sops = SopService(session)
+        listed = sops.list_sops()
+        assert len(listed) == len(files)
+        stored = {doc.nomor: doc for _id, doc in sops.documents()}
+        for path in files:
+            doc = serialize.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            assert stored[doc.nomor] == doc, path.name
+        assert OfficeService(session).get_profile().nama_kantor
+        assert OfficeService(session).list_staff()
+        assert DatabaseService(session).integrity_check() == []
+        assert AuditService(session).verify_chain() == []
