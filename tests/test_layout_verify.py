@@ -121,3 +121,14 @@ def test_content_outside_the_print_area_and_changed_header_are_caught(
 def test_step_on_two_pages_is_caught(layout: SwimlaneLayout) -> None:
     layout.pages[1].rows.append(layout.pages[0].rows[0])
     assert any("muncul 2 kali" in p for p in _problems(layout))
+
+
+def test_connector_running_along_a_grid_line_is_caught(layout: SwimlaneLayout) -> None:
+    page = layout.pages[0]
+    k = _flow(page, "s3", "s4")
+    conn = page.connectors[k]
+    row_line = page.rows[3].y  # the line between rows 3 and 4
+    (x0, _), (x1, _) = conn.points[0], conn.points[1]
+    bent = (conn.points[0], (x0 + 2, conn.points[0][1]), (x0 + 2, row_line), (x1, row_line))
+    page.connectors[k] = dataclasses.replace(conn, points=(*bent, *conn.points[1:]))
+    assert any("berimpit dengan garis tabel" in p for p in _problems(layout))

@@ -9,6 +9,8 @@ line, pushed inside the lanes.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .frame import Place, Side
 from .primitives import Anchor, Connector, Font, Point, TextRun
 from .routing import Edge, Router
@@ -91,11 +93,41 @@ def _pushed_inside(width: float, anchor: Anchor, left: float, right: float) -> t
     return Anchor.END, right - 1.0 if width <= right - left - 2 else right
 
 
+def _flipped(run: TextRun) -> TextRun:
+    if run.anchor is Anchor.START:
+        return replace(run, x=run.x - 4.0, anchor=Anchor.END)
+    return replace(run, x=run.x + 4.0, anchor=Anchor.START)
+
+
+def _clear_below(router: Router, place: Place, port: Side) -> None:
+    """Move the bottom exit's label off the side where a side label now hangs below."""
+    toward = Anchor.START if port is Side.RIGHT else Anchor.END
+
+    def moved(run: TextRun | None) -> TextRun | None:
+        if run is None or run.step_id != place.step_id or run.y <= place.bottom:
+            return run
+        return _flipped(run) if run.anchor is toward else run
+
+    for k, conn in enumerate(router.connectors):
+        router.connectors[k] = replace(conn, label=moved(conn.label))
+    for pending in router.pending_out:
+        pending.label = moved(pending.label)
+    router.texts[:] = [moved(t) or t for t in router.texts]
+
+
+def _side_runs(
+    router: Router, text: str, port: Side, points: list[Point], place: Place
+) -> list[TextRun]:
+    if port is not Side.BOTTOM and label_below(port, points):
+        _clear_below(router, place, port)
+    return label_runs(router, text, port, points, place)
+
+
 def attach_label(
     router: Router, conn: Connector, text: str, port: Side, *, place: Place, points: list[Point]
 ) -> None:
     """Label a decision exit: the first line rides on the connector, the rest are texts."""
-    runs = label_runs(router, text, port, points, place)
+    runs = _side_runs(router, text, port, points, place)
     router.connectors[router.connectors.index(conn)] = Connector(
         conn.points, conn.kind, conn.source, conn.target, conn.arrow, runs[0], conn.dashed
     )
@@ -106,6 +138,6 @@ def exit_label_run(
     router: Router, edge: Edge, port: Side, src: Place, points: list[Point]
 ) -> TextRun:
     """The label of an exit that leaves the page (extra lines go straight to the texts)."""
-    runs = label_runs(router, edge.label or "", port, points, src)
+    runs = _side_runs(router, edge.label or "", port, points, src)
     router.texts.extend(runs[1:])
     return runs[0]

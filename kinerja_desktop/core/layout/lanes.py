@@ -19,6 +19,8 @@ from .primitives import Rect, SymbolKind
 
 SYMBOL_SHARE = 0.5  # symbol width as a share of the lane width
 TRACK_GAP = 3.0  # preferred distance between neighbouring tracks
+GRID_CLEAR = 2.5  # connectors keep this far from the table's lines where there is room
+MIN_GRID_CLEAR = 1.2  # and never come closer than this
 
 
 def symbol_kind(kind: StepKind) -> SymbolKind:
@@ -124,10 +126,12 @@ def lane_geometry(plan: ColumnPlan) -> LaneGeometry:
     lanes = plan.lanes()
     sizes = symbol_sizes(plan.lane_w, plan.metrics)
     gutter = (plan.lane_w - sizes.w) / 2
+    grid_clear = min(GRID_CLEAR, max(MIN_GRID_CLEAR, gutter * 0.25))
+    symbol_clear = max(0.0, min(sizes.arrow + 1.0, gutter * 0.45, gutter * 0.8 - grid_clear))
     return LaneGeometry(
         xs=tuple(c.x for c in lanes),
         lane_w=plan.lane_w,
         sizes=sizes,
-        grid_clear=min(2.5, gutter * 0.2),
-        symbol_clear=min(sizes.arrow + 1.0, gutter * 0.45),
+        grid_clear=grid_clear,
+        symbol_clear=symbol_clear,
     )

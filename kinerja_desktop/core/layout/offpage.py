@@ -39,9 +39,13 @@ def letter(n: int) -> str:
 
 
 def place_slots(
-    wanted: list[float], width: float, lo: float, hi: float
+    wanted: list[float], width: float, lo: float, hi: float, crossing: list[float] | None = None
 ) -> tuple[list[float], float]:
-    """Centres for pentagons as near as possible to `wanted`, apart and within [lo, hi]."""
+    """Centres for pentagons as near as possible to `wanted`, apart and within [lo, hi].
+
+    `crossing[k]` is where connector k crosses the band; no pentagon is centred
+    where another connector crosses (their lines would run together).
+    """
     n = len(wanted)
     pitch = width + SLOT_GAP
     if n * pitch > hi - lo:
@@ -57,19 +61,19 @@ def place_slots(
     for k in reversed(order):
         centres[k] = min(centres[k], nxt - pitch, hi - width / 2)
         nxt = centres[k]
-    _avoid_others(centres, wanted, width)
+    _avoid_others(centres, wanted if crossing is None else crossing, width)
     return centres, width
 
 
-def _avoid_others(centres: list[float], wanted: list[float], width: float) -> None:
+def _avoid_others(centres: list[float], crossing: list[float], width: float) -> None:
     """Keep a pentagon's centre off the x where another connector crosses the band."""
     for k, c in enumerate(centres):
-        clash = any(abs(c - w) < 0.5 for m, w in enumerate(wanted) if m != k)
+        clash = any(abs(c - w) < 0.5 for m, w in enumerate(crossing) if m != k)
         if not clash:
             continue
         for shift in (0.8, -0.8, 1.6, -1.6, 2.4, -2.4):
             cand = c + shift
-            free = all(abs(cand - w) >= 0.5 for m, w in enumerate(wanted) if m != k)
+            free = all(abs(cand - w) >= 0.5 for m, w in enumerate(crossing) if m != k)
             apart = all(abs(cand - o) >= width + 0.2 for j, o in enumerate(centres) if j != k)
             if free and apart:
                 centres[k] = cand
@@ -148,7 +152,9 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
 
 def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
     geo = frame.geo
-    return place_slots([p.x for p in items], frame.pent_w, geo.left + 1.0, geo.right - 1.0)
+    wanted = [p.x if p.want is None else p.want for p in items]
+    lo, hi = geo.left + 1.0, geo.right - 1.0
+    return place_slots(wanted, frame.pent_w, lo, hi, crossing=[p.x for p in items])
 
 
 def _tidy(points: list[Point]) -> list[Point]:

@@ -43,6 +43,7 @@ class Pending:
     source: str
     target: str
     label: TextRun | None = None
+    want: float | None = None  # where its pentagon should go (its lane), if not at x
 
 
 @dataclass

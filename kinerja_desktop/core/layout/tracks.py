@@ -193,7 +193,15 @@ def _emit(router: Router, item: Long, points: list[Point], start: End, x: float)
     if item.tgt is None:
         assert item.src is not None
         router.pending_out.append(
-            Pending(item.letter or "", x, points, edge.kind, item.src.step_id, offpage)
+            Pending(
+                item.letter or "",
+                x,
+                points,
+                edge.kind,
+                item.src.step_id,
+                offpage,
+                want=item.src.nearest(x).cx,
+            )
         )
         if edge.label:
             port = start.side if start.kind == "side" and start.side else Side.BOTTOM
@@ -201,7 +209,15 @@ def _emit(router: Router, item: Long, points: list[Point], start: End, x: float)
         return
     if item.src is None:
         router.pending_in.append(
-            Pending(item.letter or "", x, points, edge.kind, offpage, item.tgt.step_id)
+            Pending(
+                item.letter or "",
+                x,
+                points,
+                edge.kind,
+                offpage,
+                item.tgt.step_id,
+                want=item.tgt.nearest(x).cx,
+            )
         )
         return
     conn = router.add(points, edge, item.src.step_id, item.tgt.step_id)

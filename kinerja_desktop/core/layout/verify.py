@@ -48,6 +48,7 @@ def check_layout(
         problems += [f"{where}: {p}" for p in _connector_shapes(page)]
         problems += [f"{where}: {p}" for p in _crossings(page)]
         problems += [f"{where}: {p}" for p in _overlaps(page)]
+        problems += [f"{where}: {p}" for p in _along_grid(page)]
         problems += [f"{where}: {p}" for p in _bounds(page, settings, measure)]
         problems += [f"{where}: {p}" for p in _cell_texts(page, measure)]
         if _header_texts(page) != header:
@@ -189,6 +190,41 @@ def _overlaps(page: LayoutPage) -> list[str]:
         if any(_shared(s1, s2) for s1 in segments(c1) for s2 in segments(c2)):
             out.append(f"panah {c1.source}->{c1.target} menimpa {c2.source}->{c2.target}")
     return out
+
+
+def _grid_segments(page: LayoutPage) -> list[Segment]:
+    out = [(ln.a, ln.b) for ln in page.lines]
+    for box in page.boxes:
+        r = box.rect
+        corners = [(r.x, r.y), (r.right, r.y), (r.right, r.bottom), (r.x, r.bottom), (r.x, r.y)]
+        out.extend(itertools.pairwise(corners))
+    return out
+
+
+def _along_grid(page: LayoutPage, clearance: float = 1.0) -> list[str]:
+    """Connectors keep off the table's lines (crossing them is fine, running along is not)."""
+    grid = _grid_segments(page)
+    out: list[str] = []
+    for conn in page.connectors:
+        for seg in segments(conn):
+            for line in grid:
+                if _near_parallel(seg, line, clearance):
+                    out.append(f"panah {conn.source}->{conn.target} berimpit dengan garis tabel")
+                    break
+    return out
+
+
+def _near_parallel(a: Segment, b: Segment, clearance: float) -> bool:
+    for axis in (0, 1):  # axis 1: horizontal (y fixed); axis 0: vertical (x fixed)
+        other = 1 - axis
+        flat_a = abs(a[0][axis] - a[1][axis]) <= TOL
+        flat_b = abs(b[0][axis] - b[1][axis]) <= TOL
+        if flat_a and flat_b and abs(a[0][axis] - b[0][axis]) < clearance:
+            lo = max(min(a[0][other], a[1][other]), min(b[0][other], b[1][other]))
+            hi = min(max(a[0][other], a[1][other]), max(b[0][other], b[1][other]))
+            if hi - lo > TOL:
+                return True
+    return False
 
 
 def _bounds(page: LayoutPage, settings: PageSettings, measure: Measure) -> list[str]:
