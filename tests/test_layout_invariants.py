@@ -21,7 +21,12 @@ from kinerja_desktop.core.layout.verify import check_layout
 from kinerja_desktop.core.sop import SopDocument
 
 PAPERS = [PageSettings(paper=p, landscape=land) for p in ("A4", "F4") for land in (True, False)]
-PAPER = st.sampled_from(PAPERS)
+VARIANTS = [
+    PageSettings(paper="A4", column_numbers=False, reserve_top=30.0),
+    PageSettings(paper="F4", landscape=False, font_size=9.0, header_font_size=8.5),
+    PageSettings(paper="A4", font_size=7.0, min_font_size=5.5, margin_left=25.0),
+]
+PAPER = st.sampled_from(PAPERS + VARIANTS)
 
 
 def examples(n: int) -> settings:

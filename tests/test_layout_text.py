@@ -96,3 +96,29 @@ def test_off_page_slots_never_overlap_and_stay_inside() -> None:
     crowded, w2 = place_slots([100.0] * 10, 12.0, 90.0, 150.0)
     ordered = sorted(crowded)
     assert all(b - a >= w2 for a, b in itertools.pairwise(ordered))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(0, 40),
+    paper=st.sampled_from(["A4", "F4"]),
+    landscape=st.booleans(),
+    size=st.floats(5.0, 12.0),
+    floor=st.floats(4.0, 8.0),
+    margin=st.floats(5.0, 60.0),
+)
+def test_columns_always_fill_exactly_the_content_width(
+    n: int, paper: str, landscape: bool, size: float, floor: float, margin: float
+) -> None:
+    s = PageSettings(
+        paper=paper,
+        landscape=landscape,
+        font_size=size,
+        header_font_size=size,
+        min_font_size=floor,
+        margin_left=margin,
+    )
+    plan = plan_columns(n, 25, s, liberation_measure(), ["Kepala Seksi"] * n)
+    assert abs(sum(c.w for c in plan.columns) - s.content_width) < 1e-6
+    assert all(c.w > 0 for c in plan.columns)
+    assert plan.metrics.body >= min(floor, size) - 1e-9

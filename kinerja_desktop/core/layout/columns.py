@@ -133,8 +133,8 @@ def _distribute(m: Metrics, n_lanes: int, room: float) -> tuple[list[float], flo
     spare = room - sum(texts) - n_lanes * lane_w
     if spare > 0:
         texts = [w + spare * share for w, (*_, share) in zip(texts, TEXT_COLUMNS, strict=True)]
-    elif spare < 0:  # no lanes and a very narrow page: the text columns share what there is
-        texts = [w * (room / sum(texts)) for w in texts]
+    elif spare < 0:  # a very narrow page: the text columns share what is left
+        texts = [w * ((room - n_lanes * lane_w) / sum(texts)) for w in texts]
     return texts, lane_w
 
 

@@ -19,7 +19,7 @@ from .text import CellText, fit_with_ellipsis, line_height, wrap_cell
 
 HEADER_FILL = "#c9d9ea"
 NUMBER_FILL = "#dde7f1"
-SHORT_TITLES = {"Keterangan": "Ket.", "Uraian Prosedur": "Uraian", "Kelengkapan": "Kelengkapan"}
+SHORT_TITLES = {"Keterangan": "Ket.", "Uraian Prosedur": "Uraian"}
 MAX_HEADER_LINES = 6
 
 # step cell key -> (how its lines are anchored, how the text is taken from the step)
@@ -63,16 +63,18 @@ def _fits_words(text: str, width: float, font: Font, size: float, measure: Measu
 def fit_title(
     text: str, width: float, plan: ColumnPlan, floor: float, measure: Measure
 ) -> CellText:
-    """A bold title in `width`: smaller (down to `floor`) or shortened before words break."""
+    """A bold title in `width`: shortened ("Ket."), then smaller (down to `floor`),
+    before any word is broken."""
     size = plan.metrics.head
-    candidates = [text] + ([SHORT_TITLES[text]] if text in SHORT_TITLES else [])
-    for candidate in candidates:
-        s = size
-        while s >= floor - 1e-9:
-            if _fits_words(candidate, width, Font.BOLD, s, measure):
-                return _capped(wrap_cell(candidate, width, Font.BOLD, s, measure), width, measure)
-            s -= 0.25
-    return _capped(wrap_cell(candidates[-1], width, Font.BOLD, floor, measure), width, measure)
+    short = [SHORT_TITLES[text]] if text in SHORT_TITLES else []
+    tries = [(t, size) for t in [text, *short]]
+    steps = int(max(0.0, size - floor) / 0.25)
+    tries += [(t, size - 0.25 * k) for t in [text, *short] for k in range(1, steps + 1)]
+    for candidate, s in tries:
+        if _fits_words(candidate, width, Font.BOLD, s, measure):
+            return _capped(wrap_cell(candidate, width, Font.BOLD, s, measure), width, measure)
+    last = short[0] if short else text
+    return _capped(wrap_cell(last, width, Font.BOLD, floor, measure), width, measure)
 
 
 def _capped(cell: CellText, width: float, measure: Measure) -> CellText:
