@@ -168,7 +168,7 @@ def _route(
     longs.sort(key=lambda it: (_span(frame, it), it.edge.src, it.edge.order))
     notices: list[str] = []
     for item in longs:
-        pref = ctx.geo.cx((item.src or item.tgt).lanes[0])  # type: ignore[union-attr]
+        pref = ctx.geo.cx(item.anchor.lanes[0])
         if not route_long(router, item, pref):
             notices.append(f"Panah dari langkah {item.edge.src + 1} tidak dapat digambar.")
     return router, notices

@@ -41,6 +41,18 @@ class Long:
     tgt: Place | None
     letter: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.src is None and self.tgt is None:
+            raise ValueError("a long connector needs a source or a target on the page")
+
+    @property
+    def anchor(self) -> Place:
+        """The symbol on this page it starts from (or, arriving, ends at)."""
+        place = self.src or self.tgt
+        if place is None:  # excluded in __post_init__
+            raise ValueError("no place")
+        return place
+
 
 @dataclass(frozen=True)
 class End:
@@ -79,8 +91,8 @@ class End:
 def _starts(router: Router, item: Long) -> list[End]:
     frame = router.frame
     if item.src is None:
-        assert frame.in_strip is not None
-        return [End("strip", frame.in_strip[0])]
+        top = frame.in_strip[0] if frame.in_strip else frame.table_bottom
+        return [End("strip", top)]
     src = item.src
     out = [
         End("side", src.cy, src, side)
@@ -190,22 +202,14 @@ def route_long(router: Router, item: Long, pref_x: float) -> bool:
 def _emit(router: Router, item: Long, points: list[Point], start: End, x: float) -> None:
     edge = item.edge
     offpage = f"offpage:{item.letter}"
+    src = item.anchor
     if item.tgt is None:
-        assert item.src is not None
-        router.pending_out.append(
-            Pending(
-                item.letter or "",
-                x,
-                points,
-                edge.kind,
-                item.src.step_id,
-                offpage,
-                want=item.src.nearest(x).cx,
-            )
-        )
+        pending = Pending(item.letter or "", x, points, edge.kind, src.step_id, offpage)
+        pending.want = src.nearest(x).cx
         if edge.label:
             port = start.side if start.kind == "side" and start.side else Side.BOTTOM
-            router.pending_out[-1].label = exit_label_run(router, edge, port, item.src, points)
+            pending.label = exit_label_run(router, edge, port, src, points)
+        router.pending_out.append(pending)
         return
     if item.src is None:
         router.pending_in.append(
@@ -220,7 +224,7 @@ def _emit(router: Router, item: Long, points: list[Point], start: End, x: float)
             )
         )
         return
-    conn = router.add(points, edge, item.src.step_id, item.tgt.step_id)
+    conn = router.add(points, edge, src.step_id, item.tgt.step_id)
     if edge.label:
         port = start.side if start.kind == "side" and start.side else Side.BOTTOM
-        attach_label(router, conn, edge.label, port, place=item.src, points=points)
+        attach_label(router, conn, edge.label, port, place=src, points=points)
