@@ -1,0 +1,197 @@
+"""The Lembar Kerja Identifikasi Kegiatan sheet, printed after the flowchart.
+
+What it says is derived in `core.lembar_kerja`; here it is set as the familiar
+form: a title, A. Data Kegiatan, B. Identifikasi Kegiatan and C. Identifikasi
+Langkah as framed two-column tables, then the signature block. Long parts
+continue on further pages; a section heading never stays alone at a page foot
+and the signature block is never split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.pdfgen.canvas import Canvas
+
+from kinerja_desktop.core.layout.page import MM, PageSettings
+from kinerja_desktop.core.lembar_kerja import Langkah, LembarKerja
+from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.sop import SopDocument
+
+from .fonts import SANS, SANS_BOLD
+from .frame import Frame, PageDraw, frame_of
+from .signature import SignatureBlock, signature_block
+from .table import PAD_X, PAD_Y, Cell, Row, draw_row, make_row, split_lines, text_cell
+from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+
+TITLE = Style(SANS_BOLD, 12, 16, CENTER)
+SECTION = Style(SANS_BOLD, 10, 13)
+BODY = Style(SANS, 9.5, 12)
+HEAD_FILL = "#dbe5f1"
+SECTION_GAP = 3 * MM
+SUB_INDENT = 12.0
+
+
+@dataclass(frozen=True)
+class _Heading:
+    """Unframed lines (title, section heading) kept with what follows."""
+
+    lines: tuple[TextLine, ...]
+
+    @property
+    def height(self) -> float:
+        return SECTION_GAP + height_of(self.lines) + SECTION_GAP / 2
+
+
+Block = _Heading | Row
+
+
+def plan_worksheet(
+    doc: SopDocument,
+    lk: LembarKerja,
+    office: OfficeProfile,
+    settings: PageSettings,
+    tanggal: date,
+) -> list[PageDraw]:
+    """The Lembar Kerja as planned pages, its signature block on the last."""
+    frame = frame_of(settings)
+    blocks = _blocks(lk, frame)
+    pages = _paginate(blocks, frame.height)
+    sig = signature_block(doc.pengesahan, office.kota_ttd, tanggal, frame.width)
+    used = sum(b.height for b in pages[-1])
+    if frame.height - used < sig.height:
+        pages.append([])
+    return [
+        _page_draw(frame, blocks_, sig if i == len(pages) - 1 else None)
+        for i, blocks_ in enumerate(pages)
+    ]
+
+
+def _page_draw(frame: Frame, blocks: list[Block], sig: SignatureBlock | None) -> PageDraw:
+    def draw(c: Canvas) -> None:
+        top = frame.top
+        for block in blocks:
+            if isinstance(block, Row):
+                top = draw_row(c, block, top)
+            else:
+                draw_lines(c, block.lines, frame.left, top - SECTION_GAP, frame.width)
+                top -= block.height
+        if sig is not None:
+            sig.draw(c, frame.right, top)
+
+    return draw
+
+
+# -- content -----------------------------------------------------------------------
+
+
+def _blocks(lk: LembarKerja, frame: Frame) -> list[Block]:
+    w = frame.width
+    label_w = max(w * 0.28, width_of("4. Scope (Ruang Lingkup)", BODY) + 2 * PAD_X + 6)
+    x0, x1, vw = frame.left, frame.left + label_w, w - label_w
+
+    def pair(label: str, value: str, indent: float = 0.0) -> Row:
+        label_cell = Cell(x0, label_w, tuple(paragraph(label, BODY, label_w - 2 * PAD_X, indent)))
+        return make_row([label_cell, text_cell(x1, vw, value or "-", BODY)])
+
+    def steps_row(label: str, items: tuple[Langkah, ...]) -> Row:
+        return make_row([text_cell(x0, label_w, label, BODY), _steps_cell(x1, vw, items)])
+
+    blocks: list[Block] = [_heading("LEMBAR KERJA IDENTIFIKASI KEGIATAN", TITLE, w)]
+    blocks.append(_heading("A. Data Kegiatan", SECTION, w))
+    blocks += [
+        pair("1. Judul SOP", lk.judul_sop),
+        pair("2. Jenis Kegiatan", lk.jenis_kegiatan),
+        make_row([text_cell(x0, label_w, "3. Penanggung Jawab", BODY), Cell(x1, vw)]),
+        pair("a. Produk", lk.penanggung_jawab_produk, SUB_INDENT),
+        pair("b. Kegiatan", lk.penanggung_jawab_kegiatan, SUB_INDENT),
+        pair("4. Scope (Ruang Lingkup)", lk.ruang_lingkup),
+    ]
+    blocks.append(_heading("B. Identifikasi Kegiatan", SECTION, w))
+    blocks += [
+        pair("Judul Kegiatan", lk.judul_kegiatan),
+        steps_row("Langkah Awal", (lk.langkah_awal,) if lk.langkah_awal else ()),
+        steps_row("Langkah Utama", lk.langkah_utama),
+        steps_row("Langkah Akhir", (lk.langkah_akhir,) if lk.langkah_akhir else ()),
+    ]
+    blocks.append(_heading("C. Identifikasi Langkah", SECTION, w))
+    blocks.append(
+        make_row(
+            [
+                text_cell(
+                    x0, label_w, "Kelompok Langkah", BODY.with_(font=SANS_BOLD), fill=HEAD_FILL
+                ),
+                text_cell(x1, vw, "Langkah", BODY.with_(font=SANS_BOLD), fill=HEAD_FILL),
+            ]
+        )
+    )
+    blocks += [steps_row(group.nama, group.langkah) for group in lk.kelompok]
+    return blocks
+
+
+def _heading(text: str, style: Style, width: float) -> _Heading:
+    return _Heading(tuple(paragraph(text, style, width)))
+
+
+def _steps_cell(x: float, w: float, items: tuple[Langkah, ...]) -> Cell:
+    """Steps with their own numbers as hanging labels ("-" when there are none)."""
+    inner = w - 2 * PAD_X
+    if not items:
+        return Cell(x, w, (TextLine("-", BODY),))
+    hang = width_of(f"{items[-1].nomor}. ", BODY) + 2.0
+    lines: list[TextLine] = []
+    for item in items:
+        for j, line in enumerate(paragraph(item.uraian or "-", BODY, inner, hang)):
+            lines.append(TextLine(line.text, BODY, hang, f"{item.nomor}." if j == 0 else ""))
+    return Cell(x, w, tuple(lines))
+
+
+# -- pagination ----------------------------------------------------------------------
+
+
+def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
+    """Blocks per page: rows split between lines, headings kept with the next block."""
+    pages: list[list[Block]] = [[]]
+    left = room
+    queue = list(blocks)
+    while queue:
+        block = queue.pop(0)
+        need = block.height
+        if isinstance(block, _Heading) and queue:
+            need += min(queue[0].height, 2 * BODY.leading + 2 * PAD_Y)
+        if need <= left:
+            pages[-1].append(block)
+            left -= block.height
+            continue
+        fresh = not pages[-1]
+        if isinstance(block, Row) and (fresh or left - 2 * PAD_Y >= 2 * BODY.leading):
+            head, tail = _split_row(block, left)
+            if head is None and fresh:
+                head, tail = block, None
+            if head is not None:
+                pages[-1].append(head)
+            if tail is not None:
+                queue.insert(0, tail)
+        elif fresh:
+            pages[-1].append(block)
+        else:
+            queue.insert(0, block)
+        if queue:
+            pages.append([])
+            left = room
+    return pages
+
+
+def _split_row(row: Row, room: float) -> tuple[Row | None, Row | None]:
+    """The part of `row` that fits in `room`, and the rest (labels repeated)."""
+    parts = [split_lines(cell.lines, room - 2 * PAD_Y) for cell in row.cells]
+    if not any(head for head, _tail in parts[1:]):
+        parts = [(list(c.lines[:1]), list(c.lines[1:])) for c in row.cells]
+        if not any(tail for _head, tail in parts):
+            return None, row
+    pairs = list(zip(row.cells, parts, strict=True))
+    head_cells = [Cell(c.x, c.w, tuple(h), c.valign, c.fill) for c, (h, _t) in pairs]
+    tail_cells = [Cell(c.x, c.w, tuple(t), c.valign, c.fill) for c, (_h, t) in pairs]
+    tail_cells[0] = row.cells[0]
+    return make_row(head_cells), make_row(tail_cells)
