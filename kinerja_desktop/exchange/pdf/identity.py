@@ -209,10 +209,12 @@ def _sections(doc: SopDocument, frame: Frame, split: float) -> list[_Section]:
     return out
 
 
-def _header_row(section: _Section, suffix: str) -> Row:
+def _header_row(section: _Section, suffix: str, remaining: list[list[TextLine]]) -> Row:
+    """The headings; on a continuation only over the columns that go on."""
+    columns = zip(section.headings, section.cells, remaining, strict=True)
     cells = [
-        text_cell(x, w, f"{h}{suffix} :", BOLD)
-        for h, (x, w) in zip(section.headings, section.cells, strict=True)
+        text_cell(x, w, f"{h}{suffix} :" if lines or not suffix else "", BOLD)
+        for h, (x, w), lines in columns
     ]
     return make_row(cells)
 
@@ -230,7 +232,7 @@ def _paginate(sections: list[_Section], first_room: float, room: float) -> list[
         remaining = [list(ls) for ls in section.lines]
         suffix = ""
         while True:
-            header = _header_row(section, suffix)
+            header = _header_row(section, suffix, remaining)
             fit = left - header.height - 2 * PAD_Y
             line_h = max((ls[0].height for ls in remaining if ls), default=BODY.leading)
             if fit < line_h * min(MIN_LINES, max(map(len, remaining))) and pages[-1]:

@@ -96,10 +96,20 @@ def draw_rows(c: Canvas, rows: Sequence[Row], top: float) -> float:
 
 
 def split_lines(lines: Sequence[TextLine], room: float) -> tuple[list[TextLine], list[TextLine]]:
-    """The lines that fit in `room` points, and the rest."""
+    """The lines that fit in `room` points, and the rest.
+
+    In a numbered list the cut moves back to the start of an item, so an item
+    is not torn across pages (unless it alone is longer than the room).
+    """
     used = 0.0
+    cut = len(lines)
     for i, line in enumerate(lines):
         if used + line.height > room + 1e-6:
-            return list(lines[:i]), list(lines[i:])
+            cut = i
+            break
         used += line.height
-    return list(lines), []
+    if 0 < cut < len(lines) and not lines[cut].label:
+        starts = [i for i in range(1, cut) if lines[i].label]
+        if starts:
+            cut = starts[-1]
+    return list(lines[:cut]), list(lines[cut:])
