@@ -40,7 +40,8 @@ TOC_TITLE = Style(SANS_BOLD, 13, 18, CENTER)
 TOC_HEAD = Style(SANS_BOLD, 9.5, 12)
 TOC_BODY = Style(SANS, 9.5, 12)
 TOC_GAP = 3.0
-NUMBER_BOX = 40.0  # room kept for a page number at the right of each entry
+NUMBER_BOX = 40.0
+TOC_MAX_WIDTH = 190 * MM  # room kept for a page number at the right of each entry
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,9 @@ def write_book_pdf(
     settings = settings_for(options.kertas, options.tegak)
     frame = frame_of(settings)
     year = tahun or (options.tanggal_ttd or date.today()).year
-    cols = _columns(frame)
-    toc_pages = _paginate_toc([_entry(i, d, cols) for i, d in enumerate(docs)], frame)
+    toc_frame = toc_frame_of(frame)
+    cols = _columns(toc_frame)
+    toc_pages = _paginate_toc([_entry(i, d, cols) for i, d in enumerate(docs)], toc_frame)
     total = 0
 
     def produce(filename: str) -> None:
@@ -99,7 +101,7 @@ def write_book_pdf(
         for n, entries in enumerate(toc_pages):
             if n == 0:
                 _outline(c, "daftar-isi", "Daftar Isi")
-            _draw_toc_page(c, entries, frame, cols, n)
+            _draw_toc_page(c, entries, toc_frame, cols, n)
             c.showPage()
         starts = _draw_sops(
             c, docs, office, options, 2 + len(toc_pages), progress=progress, cancelled=cancelled
@@ -191,6 +193,14 @@ def _draw_cover(c: Canvas, office: OfficeProfile, frame: Frame, year: int, count
 
 
 # -- daftar isi -------------------------------------------------------------------------
+
+
+def toc_frame_of(frame: Frame) -> Frame:
+    """The daftar isi is set at most 190 mm wide, centred: long dotted leaders
+    across a landscape page are hard to follow."""
+    width = min(frame.width, TOC_MAX_WIDTH)
+    left = frame.left + (frame.width - width) / 2
+    return Frame(left, left + width, frame.top, frame.bottom)
 
 
 def _columns(frame: Frame) -> _Columns:
