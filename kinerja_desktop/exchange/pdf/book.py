@@ -82,33 +82,15 @@ def write_book_pdf(
     """
     if not docs:
         raise ValidationError("Tidak ada SOP yang dipilih untuk Buku SOP.")
-    settings = settings_for(options.kertas, options.tegak)
-    frame = frame_of(settings)
+    book = _Book(list(docs), office, options, progress, cancelled)
     year = tahun or (options.tanggal_ttd or date.today()).year
-    toc_frame = toc_frame_of(frame)
-    cols = _columns(toc_frame)
-    toc_pages = _paginate_toc([_entry(i, d, cols) for i, d in enumerate(docs)], toc_frame)
     total = 0
 
     def produce(filename: str) -> None:
         nonlocal total
-        c = new_canvas(
-            filename, settings.size, "Buku Standar Operasional Prosedur", office.nama_kantor
-        )
-        _outline(c, "sampul", "Sampul")
-        _draw_cover(c, office, frame, year, len(docs))
-        c.showPage()
-        for n, entries in enumerate(toc_pages):
-            if n == 0:
-                _outline(c, "daftar-isi", "Daftar Isi")
-            _draw_toc_page(c, entries, toc_frame, cols, n)
-            c.showPage()
-        starts = _draw_sops(
-            c, docs, office, options, 2 + len(toc_pages), progress=progress, cancelled=cancelled
-        )
-        for i, start in enumerate(starts[:-1]):
-            _define_number(c, i, start)
-        total = starts[-1] - 1
+        title = "Buku Standar Operasional Prosedur"
+        c = new_canvas(filename, book.settings.size, title, office.nama_kantor)
+        total = book.draw(c, year)
         c.showOutline()
         c.save()
 
@@ -116,30 +98,58 @@ def write_book_pdf(
     return total
 
 
-def _draw_sops(
-    c: Canvas,
-    docs: Sequence[SopDocument],
-    office: OfficeProfile,
-    options: PdfOptions,
-    first_page: int,
-    *,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
-) -> list[int]:
-    """Draw every SOP; returns each one's first book page, plus the page after the last."""
-    starts = [first_page]
-    for i, doc in enumerate(docs):
-        if cancelled is not None and cancelled():
+class _Book:
+    """One Buku SOP being drawn: its geometry, daftar isi and SOPs."""
+
+    def __init__(
+        self,
+        docs: list[SopDocument],
+        office: OfficeProfile,
+        options: PdfOptions,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
+        self.docs, self.office, self.options = docs, office, options
+        self.progress, self.cancelled = progress, cancelled
+        self.settings = settings_for(options.kertas, options.tegak)
+        self.frame = frame_of(self.settings)
+        self.toc_frame = toc_frame_of(self.frame)
+        self.cols = _columns(self.toc_frame)
+        entries = [_entry(i, d, self.cols) for i, d in enumerate(docs)]
+        self.toc_pages = _paginate_toc(entries, self.toc_frame)
+
+    def draw(self, c: Canvas, year: int) -> int:
+        """Cover, daftar isi, every SOP, then the daftar isi's numbers; returns pages."""
+        _outline(c, "sampul", "Sampul")
+        _draw_cover(c, self.office, self.frame, year, len(self.docs))
+        c.showPage()
+        for n, entries in enumerate(self.toc_pages):
+            if n == 0:
+                _outline(c, "daftar-isi", "Daftar Isi")
+            _draw_toc_page(c, entries, self.toc_frame, self.cols, n)
+            c.showPage()
+        starts = self._draw_sops(c, 2 + len(self.toc_pages))
+        for i, start in enumerate(starts[:-1]):
+            _define_number(c, i, start)
+        return starts[-1] - 1
+
+    def _check_cancel(self) -> None:
+        if self.cancelled is not None and self.cancelled():
             raise PdfCancelledError()
-        plan = plan_sop(doc, office, options, key=f"s{i}")
-        _outline(c, plan.key, _title(doc))
-        render_plan(c, plan, book_page=starts[-1], outline_level=1)
-        starts.append(starts[-1] + plan.page_count)
-        if progress is not None:
-            progress(i + 1, len(docs))
-    if cancelled is not None and cancelled():
-        raise PdfCancelledError()
-    return starts
+
+    def _draw_sops(self, c: Canvas, first_page: int) -> list[int]:
+        """Draw every SOP; returns each one's first book page, plus the page after the last."""
+        starts = [first_page]
+        for i, doc in enumerate(self.docs):
+            self._check_cancel()
+            plan = plan_sop(doc, self.office, self.options, key=f"s{i}")
+            _outline(c, plan.key, _title(doc))
+            render_plan(c, plan, book_page=starts[-1], outline_level=1)
+            starts.append(starts[-1] + plan.page_count)
+            if self.progress is not None:
+                self.progress(i + 1, len(self.docs))
+        self._check_cancel()
+        return starts
 
 
 def _title(doc: SopDocument) -> str:

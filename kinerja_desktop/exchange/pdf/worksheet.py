@@ -86,48 +86,58 @@ def _page_draw(frame: Frame, blocks: list[Block], sig: SignatureBlock | None) ->
 # -- content -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Grid:
+    """The two columns of the Lembar Kerja tables: label | value."""
+
+    x0: float
+    label_w: float
+    x1: float
+    value_w: float
+
+    def pair(self, label: str, value: str, indent: float = 0.0) -> Row:
+        lines = paragraph(label, BODY, self.label_w - 2 * PAD_X, indent)
+        label_cell = Cell(self.x0, self.label_w, tuple(lines))
+        return make_row([label_cell, text_cell(self.x1, self.value_w, value or "-", BODY)])
+
+    def steps(self, label: str, items: tuple[Langkah, ...]) -> Row:
+        label_cell = text_cell(self.x0, self.label_w, label, BODY)
+        return make_row([label_cell, _steps_cell(self.x1, self.value_w, items)])
+
+    def head(self, label: str, value: str) -> Row:
+        bold = BODY.with_(font=SANS_BOLD)
+        return make_row(
+            [
+                text_cell(self.x0, self.label_w, label, bold, fill=HEAD_FILL),
+                text_cell(self.x1, self.value_w, value, bold, fill=HEAD_FILL),
+            ]
+        )
+
+
 def _blocks(lk: LembarKerja, frame: Frame) -> list[Block]:
     w = frame.width
     label_w = max(w * 0.28, width_of("4. Scope (Ruang Lingkup)", BODY) + 2 * PAD_X + 6)
-    x0, x1, vw = frame.left, frame.left + label_w, w - label_w
-
-    def pair(label: str, value: str, indent: float = 0.0) -> Row:
-        label_cell = Cell(x0, label_w, tuple(paragraph(label, BODY, label_w - 2 * PAD_X, indent)))
-        return make_row([label_cell, text_cell(x1, vw, value or "-", BODY)])
-
-    def steps_row(label: str, items: tuple[Langkah, ...]) -> Row:
-        return make_row([text_cell(x0, label_w, label, BODY), _steps_cell(x1, vw, items)])
-
-    blocks: list[Block] = [_heading("LEMBAR KERJA IDENTIFIKASI KEGIATAN", TITLE, w)]
-    blocks.append(_heading("A. Data Kegiatan", SECTION, w))
-    blocks += [
-        pair("1. Judul SOP", lk.judul_sop),
-        pair("2. Jenis Kegiatan", lk.jenis_kegiatan),
-        make_row([text_cell(x0, label_w, "3. Penanggung Jawab", BODY), Cell(x1, vw)]),
-        pair("a. Produk", lk.penanggung_jawab_produk, SUB_INDENT),
-        pair("b. Kegiatan", lk.penanggung_jawab_kegiatan, SUB_INDENT),
-        pair("4. Scope (Ruang Lingkup)", lk.ruang_lingkup),
+    g = _Grid(frame.left, label_w, frame.left + label_w, w - label_w)
+    awal = (lk.langkah_awal,) if lk.langkah_awal else ()
+    akhir = (lk.langkah_akhir,) if lk.langkah_akhir else ()
+    return [
+        _heading("LEMBAR KERJA IDENTIFIKASI KEGIATAN", TITLE, w),
+        _heading("A. Data Kegiatan", SECTION, w),
+        g.pair("1. Judul SOP", lk.judul_sop),
+        g.pair("2. Jenis Kegiatan", lk.jenis_kegiatan),
+        make_row([text_cell(g.x0, label_w, "3. Penanggung Jawab", BODY), Cell(g.x1, g.value_w)]),
+        g.pair("a. Produk", lk.penanggung_jawab_produk, SUB_INDENT),
+        g.pair("b. Kegiatan", lk.penanggung_jawab_kegiatan, SUB_INDENT),
+        g.pair("4. Scope (Ruang Lingkup)", lk.ruang_lingkup),
+        _heading("B. Identifikasi Kegiatan", SECTION, w),
+        g.pair("Judul Kegiatan", lk.judul_kegiatan),
+        g.steps("Langkah Awal", awal),
+        g.steps("Langkah Utama", lk.langkah_utama),
+        g.steps("Langkah Akhir", akhir),
+        _heading("C. Identifikasi Langkah", SECTION, w),
+        g.head("Kelompok Langkah", "Langkah"),
+        *(g.steps(group.nama, group.langkah) for group in lk.kelompok),
     ]
-    blocks.append(_heading("B. Identifikasi Kegiatan", SECTION, w))
-    blocks += [
-        pair("Judul Kegiatan", lk.judul_kegiatan),
-        steps_row("Langkah Awal", (lk.langkah_awal,) if lk.langkah_awal else ()),
-        steps_row("Langkah Utama", lk.langkah_utama),
-        steps_row("Langkah Akhir", (lk.langkah_akhir,) if lk.langkah_akhir else ()),
-    ]
-    blocks.append(_heading("C. Identifikasi Langkah", SECTION, w))
-    blocks.append(
-        make_row(
-            [
-                text_cell(
-                    x0, label_w, "Kelompok Langkah", BODY.with_(font=SANS_BOLD), fill=HEAD_FILL
-                ),
-                text_cell(x1, vw, "Langkah", BODY.with_(font=SANS_BOLD), fill=HEAD_FILL),
-            ]
-        )
-    )
-    blocks += [steps_row(group.nama, group.langkah) for group in lk.kelompok]
-    return blocks
 
 
 def _heading(text: str, style: Style, width: float) -> _Heading:
