@@ -16,6 +16,7 @@ from test_pdf_support import contains_words, font_problems, office, page_texts, 
 
 from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
+from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.exchange.pdf import PdfOptions, measure, write_sop_pdf
 from kinerja_desktop.exchange.pdf import sop_pdf as sop_pdf_module
@@ -24,7 +25,6 @@ from kinerja_desktop.exchange.pdf.identity import plan_identity
 from kinerja_desktop.exchange.pdf.worksheet import plan_worksheet
 
 TTD = date(2026, 2, 16)
-SIGNATURE = ("Masama, 16 Februari 2026", "CAMAT MASAMA,", "Drs. Ahmad Yani, M.Si")
 
 
 def _outline(reader: pypdf.PdfReader) -> list[tuple[str, int, int]]:
@@ -42,21 +42,24 @@ def _outline(reader: pypdf.PdfReader) -> list[tuple[str, int, int]]:
     return out
 
 
-def _check_sop_pdf(doc: SopDocument, path: Path, options: PdfOptions) -> None:
-    """Every invariant of one SOP's PDF."""
-    pages = write_sop_pdf(doc, office(), path, options)
+def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: PdfOptions) -> None:
+    """Every invariant of one SOP's PDF (options.tanggal_ttd must be TTD)."""
+    pages = write_sop_pdf(doc, kantor, path, options)
     reader = pypdf.PdfReader(path)
     texts = page_texts(path)
     assert len(reader.pages) == pages
     settings = settings_for(options.kertas, options.tegak)
-    identity = len(plan_identity(doc, office(), settings))
+    identity = len(plan_identity(doc, kantor, settings))
     flow = len(layout_sop(doc, settings, measure).pages)
     lk = 0
-    if options.lembar_kerja:
-        lembar = derive_lembar_kerja(doc, office().nama_kantor)
-        lk = len(plan_worksheet(doc, lembar, office(), settings, TTD))
+    if options.lembar_kerja or doc.lembar_kerja.cetak:
+        lembar = derive_lembar_kerja(doc, kantor.nama_kantor)
+        lk = len(plan_worksheet(doc, lembar, kantor, settings, TTD))
     # the signature block sits under the table, or alone on one extra page
-    signed = [n for n, t in enumerate(texts) if all(s in t for s in SIGNATURE)]
+    signature = [f"{kantor.kota_ttd}, 16 Februari 2026", doc.pengesahan.nama.strip()]
+    if doc.pengesahan.jabatan.strip():
+        signature.append(f"{doc.pengesahan.jabatan.strip().upper()},")
+    signed = [n for n, t in enumerate(texts) if all(contains_words(t, s) for s in signature)]
     assert len(signed) == (2 if lk else 1), signed
     extra = pages - (identity + flow + lk)
     assert extra in (0, 1)
@@ -99,7 +102,7 @@ def test_generated_sops(tmp_path: Path, case: tuple) -> None:
     steps, lanes, kertas, tegak, lembar_kerja = case
     doc = sop(steps=steps, lanes=lanes, words_per_step=12, seed=steps)
     options = PdfOptions(kertas=kertas, tegak=tegak, lembar_kerja=lembar_kerja, tanggal_ttd=TTD)
-    _check_sop_pdf(doc, tmp_path / "sop.pdf", options)
+    check_sop_pdf(doc, office(), tmp_path / "sop.pdf", options)
 
 
 def test_lembar_kerja_flag_of_the_sop_prints_it(tmp_path: Path) -> None:
