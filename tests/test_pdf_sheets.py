@@ -181,6 +181,11 @@ def test_lembar_kerja_lists_every_step_and_ends_signed(tmp_path: Path) -> None:
         assert contains_words(everything, f"{i + 1}. {step.uraian}"), i
     signed = [n for n, t in enumerate(texts) if "Masama, 16 Februari 2026" in t]
     assert signed == [len(texts) - 1]
+    # part C's head row is repeated on every page the table goes on to
+    part_c = next(n for n, t in enumerate(texts) if "C. Identifikasi Langkah" in t)
+    for text in texts[part_c:]:
+        if "Langkah Akhir" in text or "Langkah Utama" in text:
+            assert "Kelompok Langkah" in text
     assert "NIP. 19750428 200012 1 003" in texts[-1]
     _inside_frame(pdf, F4)
 

@@ -44,6 +44,15 @@ class _Heading:
         return SECTION_GAP + height_of(self.lines) + SECTION_GAP / 2
 
 
+class _HeadRow(Row):
+    """The head row of a table, repeated on each page the table goes on to."""
+
+    @classmethod
+    def of(cls, cells: list[Cell]) -> _HeadRow:
+        row = make_row(cells)
+        return cls(row.cells, row.height)
+
+
 Block = _Heading | Row
 
 
@@ -106,7 +115,7 @@ class _Grid:
 
     def head(self, label: str, value: str) -> Row:
         bold = BODY.with_(font=SANS_BOLD)
-        return make_row(
+        return _HeadRow.of(
             [
                 text_cell(self.x0, self.label_w, label, bold, fill=HEAD_FILL),
                 text_cell(self.x1, self.value_w, value, bold, fill=HEAD_FILL),
@@ -161,10 +170,12 @@ def _steps_cell(x: float, w: float, items: tuple[Langkah, ...]) -> Cell:
 
 
 def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
-    """Blocks per page: rows split between lines, headings kept with the next block."""
+    """Blocks per page: rows split between lines, headings kept with the next
+    block, and the head row of part C repeated when that table goes on."""
     pages: list[list[Block]] = [[]]
     left = room
     queue = list(blocks)
+    table_head: Row | None = None
     while queue:
         block = queue.pop(0)
         need = block.height
@@ -173,8 +184,9 @@ def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
         if need <= left:
             pages[-1].append(block)
             left -= block.height
+            table_head = block if isinstance(block, _HeadRow) else table_head
             continue
-        fresh = not pages[-1]
+        fresh = len(pages[-1]) <= (1 if table_head is not None else 0)
         if isinstance(block, Row) and (fresh or left - 2 * PAD_Y >= 2 * BODY.leading):
             head, tail = _split_row(block, left)
             if head is None and fresh:
@@ -188,8 +200,8 @@ def _paginate(blocks: list[Block], room: float) -> list[list[Block]]:
         else:
             queue.insert(0, block)
         if queue:
-            pages.append([])
-            left = room
+            pages.append([table_head] if table_head is not None else [])
+            left = room - (table_head.height if table_head is not None else 0.0)
     return pages
 
 
