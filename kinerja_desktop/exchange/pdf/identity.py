@@ -119,7 +119,7 @@ def _identity_rows(doc: SopDocument, split: float, frame: Frame) -> list[Row]:
     vx, vw = split + label_w, frame.right - split - label_w
 
     def row(label: str, value: Cell, min_h: float = 0.0) -> Row:
-        return make_row([text_cell(split, label_w, label, BODY), value], min_h)
+        return make_row([text_cell(split, label_w, label, BODY, value.valign), value], min_h)
 
     return [
         row("Nomor SOP", text_cell(vx, vw, doc.nomor.strip() or "-", BODY)),
