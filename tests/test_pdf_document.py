@@ -53,7 +53,7 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     flow = len(layout_sop(doc, settings, measure).pages)
     lk = 0
     if options.lembar_kerja or doc.lembar_kerja.cetak:
-        lembar = derive_lembar_kerja(doc, kantor.nama_kantor)
+        lembar = derive_lembar_kerja(doc, sop_pdf_module._office_name(doc, kantor))
         lk = len(plan_worksheet(doc, lembar, kantor, settings, TTD))
     # the signature block sits under the table, or alone on one extra page
     signature = [f"{kantor.kota_ttd}, 16 Februari 2026", doc.pengesahan.nama.strip()]

@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop import __version__
@@ -47,6 +48,19 @@ def new_canvas(filename: str, pagesize: tuple[float, float], title: str, author:
 
 
 @contextlib.contextmanager
+def binary_streams() -> Iterator[None]:
+    """Write PDF streams Flate-compressed only, without reportlab's default
+    ASCII85 wrapping: a quarter smaller and markedly faster to write. The
+    setting is process-wide in reportlab, so it is restored afterwards."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+@contextlib.contextmanager
 def _temp_beside(path: Path) -> Iterator[str]:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -68,7 +82,7 @@ def write_atomically(path: Path, produce: Callable[[str], None]) -> None:
     if not path.parent.is_dir():
         raise KinerjaError(f"Folder tujuan tidak ada: {path.parent}")
     try:
-        with _temp_beside(path) as tmp:
+        with _temp_beside(path) as tmp, binary_streams():
             produce(tmp)
             os.replace(tmp, path)
     except PermissionError as exc:

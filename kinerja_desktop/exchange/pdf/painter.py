@@ -31,7 +31,7 @@ from kinerja_desktop.core.layout.primitives import (
     TextRun,
 )
 
-from .fonts import LAYOUT_FONTS
+from .fonts import LAYOUT_FONTS, text_width
 
 SYMBOL_LINE = 0.8
 CONNECTOR_LINE = 0.6
@@ -64,11 +64,8 @@ def draw_layout_page(c: Canvas, page: LayoutPage) -> None:
     for off in page.offpages:
         _draw_offpage(c, off, flip)
     c.setFillColor(black)
-    for run in page.texts:
-        draw_run(c, run, flip)
-    for conn in page.connectors:
-        if conn.label is not None:
-            draw_run(c, conn.label, flip)
+    labels = [conn.label for conn in page.connectors if conn.label is not None]
+    draw_runs(c, [*page.texts, *labels], flip)
     _draw_missing_letters(c, page, flip)
 
 
@@ -86,16 +83,25 @@ def _draw_boxes(c: Canvas, boxes: Sequence[Box], flip: float) -> None:
             c.rect(r.x, flip - r.bottom, r.w, r.h, stroke=1, fill=0)
 
 
-def draw_run(c: Canvas, run: TextRun, flip: float) -> None:
-    """One text run: `x` is its start, middle or end; `y` its baseline."""
-    c.setFont(LAYOUT_FONTS[run.font], run.size)
-    y = flip - run.y
-    if run.anchor is Anchor.MIDDLE:
-        c.drawCentredString(run.x, y, run.text)
-    elif run.anchor is Anchor.END:
-        c.drawRightString(run.x, y, run.text)
-    else:
-        c.drawString(run.x, y, run.text)
+def draw_runs(c: Canvas, runs: Sequence[TextRun], flip: float) -> None:
+    """Text runs in one PDF text object: `x` is each run's start, middle or end
+    (measured with the same embedded faces as the layout); `y` its baseline."""
+    if not runs:
+        return
+    text = c.beginText()
+    current: tuple[str, float] | None = None
+    for run in runs:
+        face = LAYOUT_FONTS[run.font]
+        if current != (face, run.size):
+            text.setFont(face, run.size)
+            current = (face, run.size)
+        x = run.x
+        if run.anchor is not Anchor.START:
+            width = text_width(run.text, face, run.size)
+            x -= width / 2 if run.anchor is Anchor.MIDDLE else width
+        text.setTextOrigin(x, flip - run.y)
+        text.textOut(run.text)
+    c.drawText(text)
 
 
 def _draw_connector(c: Canvas, conn: Connector, flip: float) -> None:

@@ -86,7 +86,7 @@ def plan_sop(
     pages += _flow_pages(layout.pages, sig, frame)
     if options.lembar_kerja or doc.lembar_kerja.cetak:
         sections.append((LEMBAR_KERJA, len(pages)))
-        lk = derive_lembar_kerja(doc, office.nama_kantor)
+        lk = derive_lembar_kerja(doc, _office_name(doc, office))
         pages += plan_worksheet(doc, lk, office, settings, tanggal)
     return SopPlan(
         key=key,
@@ -96,6 +96,14 @@ def plan_sop(
         footer=footer_info(doc, key),
         notices=tuple(layout.notices),
     )
+
+
+def _office_name(doc: SopDocument, office: OfficeProfile) -> str:
+    """The office an SOP belongs to: its own kop below the government line, else ours."""
+    kop = [line.strip() for line in doc.kop if line.strip()]
+    if kop:
+        return " ".join(kop[1:]) or kop[0]
+    return office.nama_kantor
 
 
 def _flow_pages(
