@@ -245,3 +245,14 @@ def test_qr_changes_with_the_content() -> None:
 def test_unknown_paper_is_refused() -> None:
     with pytest.raises(ValidationError, match="Ukuran kertas"):
         settings_for("Letter", tegak=False)
+
+
+def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
+    from kinerja_desktop.exchange.pdf.sop_pdf import _office_name
+
+    doc = sop()
+    assert _office_name(doc, office()) == "KECAMATAN MASAMA"
+    doc.kop = ["PEMERINTAH KABUPATEN BANJAR", "KECAMATAN MARTAPURA BARAT"]
+    assert _office_name(doc, office()) == "KECAMATAN MARTAPURA BARAT"
+    doc.kop = ["BAPPEDA KAB. BANGGAI"]
+    assert _office_name(doc, office()) == "BAPPEDA KAB. BANGGAI"
