@@ -12,7 +12,7 @@ try:  # the swimlane layout is being written in parallel
     from kinerja_desktop.core.layout import layout_sop
 except ImportError:
     pytest.skip("tata letak swimlane belum tersedia", allow_module_level=True)
-from test_pdf_support import contains_words, font_problems, office, page_texts, sop
+from test_pdf_support import contains_text, contains_words, font_problems, office, page_texts, sop
 
 from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
@@ -67,7 +67,7 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     # every step's uraian on the flowchart pages, every page numbered
     flow_text = "\n".join(texts[identity : identity + flow])
     for i, step in enumerate(doc.steps):
-        assert contains_words(flow_text, step.uraian), f"langkah {i + 1} tidak ada di PDF"
+        assert contains_text(flow_text, step.uraian), f"langkah {i + 1} tidak ada di PDF"
     for n, text in enumerate(texts, start=1):
         assert f"Hal. {n} dari {pages}" in text, n
         assert f"SOP Nomor {doc.nomor}" in text
@@ -131,3 +131,25 @@ def test_a_failure_mid_way_keeps_the_older_file(tmp_path: Path, monkeypatch) -> 
         write_sop_pdf(sop(steps=8), office(), path, PdfOptions(tanggal_ttd=TTD))
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sop.pdf"]
+
+
+try:
+    from sop_factory import sop_strategy
+except ImportError:  # the factory arrives with the layout
+    sop_strategy = None
+
+
+@pytest.mark.skipif(sop_strategy is None, reason="tests/sop_factory.py belum tersedia")
+def test_random_sops(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Random SOPs (multi-lane steps, loops, skips, odd words) keep every invariant."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(sop_strategy(max_lanes=8, max_steps=30), st.sampled_from(["A4", "F4"]), st.booleans())
+    def check(doc: SopDocument, kertas: str, tegak: bool) -> None:
+        path = tmp_path_factory.mktemp("acak") / "sop.pdf"
+        options = PdfOptions(kertas=kertas, tegak=tegak, lembar_kerja=tegak, tanggal_ttd=TTD)
+        check_sop_pdf(doc, office(), path, options)
+
+    check()

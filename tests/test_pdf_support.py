@@ -97,6 +97,12 @@ def contains_words(haystack: str, needle: str) -> bool:
     return want in have
 
 
+def contains_text(haystack: str, needle: str) -> bool:
+    """True when `needle` appears in `haystack` once whitespace and hyphens are
+    ignored: robust to any line break the layout chose, even inside a word."""
+    return re.sub(r"[\s\-]", "", needle) in re.sub(r"[\s\-]", "", haystack)
+
+
 def operations(pdf: Path, page: int = 0) -> list[tuple[list, bytes]]:
     """The drawing operations of one page, (operands, operator) as pypdf reads them."""
     reader = pypdf.PdfReader(pdf)
@@ -187,6 +193,12 @@ def test_font_check_catches_a_base14_font(tmp_path: Path) -> None:
     problems = font_problems(path)
     assert any("Helvetica" in p for p in problems)
     assert any("tidak tertanam" in p for p in problems)
+
+
+def test_contains_text_ignores_line_breaks_only() -> None:
+    assert contains_text("Pertanggung\njawaban pelak-\nsanaan", "Pertanggungjawaban pelaksanaan")
+    assert not contains_text("Pertanggung\njawaban", "Pertanggungjawaban pelaksanaan")
+    assert not contains_text("ab cd", "cd ab")
 
 
 def test_words_joins_a_wrapped_hyphen() -> None:
