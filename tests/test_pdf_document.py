@@ -145,7 +145,7 @@ def test_random_sops(tmp_path_factory: pytest.TempPathFactory) -> None:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
-    @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(sop_strategy(max_lanes=8, max_steps=30), st.sampled_from(["A4", "F4"]), st.booleans())
     def check(doc: SopDocument, kertas: str, tegak: bool) -> None:
         path = tmp_path_factory.mktemp("acak") / "sop.pdf"
