@@ -18,7 +18,7 @@ from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
-from kinerja_desktop.exchange.pdf import PdfOptions, measure, write_sop_pdf
+from kinerja_desktop.exchange.pdf import PdfOptions, measure, write_book_pdf, write_sop_pdf
 from kinerja_desktop.exchange.pdf import sop_pdf as sop_pdf_module
 from kinerja_desktop.exchange.pdf.frame import settings_for
 from kinerja_desktop.exchange.pdf.identity import plan_identity
@@ -103,6 +103,19 @@ def test_generated_sops(tmp_path: Path, case: tuple) -> None:
     doc = sop(steps=steps, lanes=lanes, words_per_step=12, seed=steps)
     options = PdfOptions(kertas=kertas, tegak=tegak, lembar_kerja=lembar_kerja, tanggal_ttd=TTD)
     check_sop_pdf(doc, office(), tmp_path / "sop.pdf", options)
+
+
+def test_layout_notices_reach_the_caller(tmp_path: Path) -> None:
+    doc = sop(steps=8, lanes=14, words_per_step=10)
+    options = PdfOptions(kertas="A4", tegak=True, tanggal_ttd=TTD)
+    expected = layout_sop(doc, settings_for("A4", True), measure).notices
+    assert expected, "14 lanes on portrait A4 should make the layout say something"
+    notices: list[str] = []
+    write_sop_pdf(doc, office(), tmp_path / "sop.pdf", options, notices=notices)
+    assert notices == list(expected)
+    book_notices: list[str] = []
+    write_book_pdf([doc], office(), tmp_path / "buku.pdf", options, notices=book_notices)
+    assert book_notices == [f"SOP {doc.nomor}: {n}" for n in expected]
 
 
 def test_lembar_kerja_flag_of_the_sop_prints_it(tmp_path: Path) -> None:

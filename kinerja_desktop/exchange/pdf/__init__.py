@@ -2,11 +2,14 @@
 
 The public calls:
 
-* `write_sop_pdf(doc, office, path, options)` — one SOP (identity sheet,
-  flowchart pages with the signature block, optional Lembar Kerja); returns
-  the number of pages.
-* `write_book_pdf(docs, office, path, options, tahun=, progress=, cancelled=)`
-  — the Buku SOP: cover, daftar isi, every SOP; returns the number of pages.
+* `write_sop_pdf(doc, office, path, options, notices=None)` — one SOP
+  (identity sheet, flowchart pages with the signature block, optional Lembar
+  Kerja); returns the number of pages.
+* `write_book_pdf(docs, office, path, options, tahun=, progress=, cancelled=,
+  notices=)` — the Buku SOP: cover, daftar isi, every SOP; returns the number
+  of pages.
+* `notices`: pass a list to receive the layout's messages for the user
+  (text shrunk for many lanes, …), in Indonesian.
 * `PdfOptions(kertas="F4" | "A4", tegak=False, lembar_kerja=False,
   tanggal_ttd=None)`.
 * `measure` — the text measure for `core.layout.layout_sop`, with the

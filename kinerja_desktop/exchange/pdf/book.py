@@ -74,15 +74,20 @@ def write_book_pdf(
     tahun: int | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    notices: list[str] | None = None,
 ) -> int:
     """Write the Buku SOP of `docs` at `path` (atomically); returns its page count.
 
+    `tahun` is printed on the cover (default: the signature date's year).
     `progress(done, total)` is called after each SOP; when `cancelled()` turns
-    true the work stops with PdfCancelledError and nothing is written.
+    true the work stops with PdfCancelledError and nothing is written. The
+    layout's notices, each prefixed with the SOP's nomor, are appended to
+    `notices` when a list is given.
     """
     if not docs:
         raise ValidationError("Tidak ada SOP yang dipilih untuk Buku SOP.")
     book = _Book(list(docs), office, options, progress, cancelled)
+    book.notices = notices
     year = tahun or (options.tanggal_ttd or date.today()).year
     total = 0
 
@@ -111,6 +116,7 @@ class _Book:
     ) -> None:
         self.docs, self.office, self.options = docs, office, options
         self.progress, self.cancelled = progress, cancelled
+        self.notices: list[str] | None = None
         self.settings = settings_for(options.kertas, options.tegak)
         self.frame = frame_of(self.settings)
         self.toc_frame = toc_frame_of(self.frame)
@@ -143,6 +149,8 @@ class _Book:
         for i, doc in enumerate(self.docs):
             self._check_cancel()
             plan = plan_sop(doc, self.office, self.options, key=f"s{i}")
+            if self.notices is not None:
+                self.notices.extend(f"SOP {doc.nomor.strip() or i + 1}: {n}" for n in plan.notices)
             _outline(c, plan.key, _title(doc))
             render_plan(c, plan, book_page=starts[-1], outline_level=1)
             starts.append(starts[-1] + plan.page_count)

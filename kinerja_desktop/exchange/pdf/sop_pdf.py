@@ -185,9 +185,17 @@ def write_sop_pdf(
     office: OfficeProfile,
     path: Path,
     options: PdfOptions = DEFAULT_OPTIONS,
+    *,
+    notices: list[str] | None = None,
 ) -> int:
-    """Write `doc` as a PDF at `path` (atomically); returns the number of pages."""
+    """Write `doc` as a PDF at `path` (atomically); returns the number of pages.
+
+    When a list is given as `notices`, what the layout had to tell the user
+    (text shrunk to fit many lanes, …; Indonesian) is appended to it.
+    """
     plan = plan_sop(doc, office, options)
+    if notices is not None:
+        notices.extend(plan.notices)
 
     def produce(filename: str) -> None:
         title = f"SOP {doc.nomor} {doc.judul}".strip()
