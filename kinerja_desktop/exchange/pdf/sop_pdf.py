@@ -111,15 +111,15 @@ def _flow_pages(
 ) -> list[PageDraw]:
     """One drawing per layout page; the signature block under the table on the
     last page when it fits there whole, else on a page of its own."""
-    out: list[PageDraw] = []
-    sig_placed = False
-    for i, page in enumerate(layout_pages):
-        below = page.height - _lowest_point(page)
-        fits = i == len(layout_pages) - 1 and below - sig.height >= frame.bottom
-        out.append(_flow_draw(page, sig if fits else None, frame, below))
-        sig_placed = sig_placed or fits
-    if not sig_placed:
-        out.append(_signature_page(sig, frame))
+    out: list[PageDraw] = [_flow_draw(page, None, frame, 0.0) for page in layout_pages[:-1]]
+    if layout_pages:
+        last = layout_pages[-1]
+        below = last.height - _lowest_point(last)
+        fits = below - sig.height >= frame.bottom
+        out.append(_flow_draw(last, sig if fits else None, frame, below))
+        if fits:
+            return out
+    out.append(_signature_page(sig, frame))
     return out
 
 
