@@ -8,11 +8,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
-try:  # the swimlane layout is being written in parallel
-    from kinerja_desktop.core.layout import layout_sop  # noqa: F401
-except ImportError:
-    pytest.skip("tata letak swimlane belum tersedia", allow_module_level=True)
 from test_pdf_support import font_problems, office, page_texts, sop
 
 from kinerja_desktop.core.errors import ValidationError

@@ -9,21 +9,17 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from test_pdf_document import TTD, check_sop_pdf
+from test_pdf_support import font_problems, page_texts
 
 from kinerja_desktop import paths
 from kinerja_desktop.core import serialize
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf
 
 DEMO = paths.resource("demo")
 FILES = sorted((DEMO / "sop").glob("*.json"))
-if not FILES:
-    pytest.skip("pustaka demo belum ada", allow_module_level=True)
-
-from test_pdf_document import TTD, check_sop_pdf  # noqa: E402 - after the skip above
-from test_pdf_support import font_problems, page_texts  # noqa: E402
-
-from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf  # noqa: E402
 
 
 def _office() -> OfficeProfile:

@@ -7,13 +7,10 @@ from pathlib import Path
 
 import pypdf
 import pytest
-
-try:  # the swimlane layout is being written in parallel
-    from kinerja_desktop.core.layout import layout_sop
-except ImportError:
-    pytest.skip("tata letak swimlane belum tersedia", allow_module_level=True)
+from sop_factory import sop_strategy
 from test_pdf_support import contains_text, contains_words, font_problems, office, page_texts, sop
 
+from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
@@ -146,13 +143,6 @@ def test_a_failure_mid_way_keeps_the_older_file(tmp_path: Path, monkeypatch) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sop.pdf"]
 
 
-try:
-    from sop_factory import sop_strategy
-except ImportError:  # the factory arrives with the layout
-    sop_strategy = None
-
-
-@pytest.mark.skipif(sop_strategy is None, reason="tests/sop_factory.py belum tersedia")
 def test_random_sops(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Random SOPs (multi-lane steps, loops, skips, odd words) keep every invariant."""
     from hypothesis import HealthCheck, given, settings

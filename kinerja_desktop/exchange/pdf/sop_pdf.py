@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import LayoutPage
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
@@ -78,8 +79,6 @@ def plan_sop(
     frame = frame_of(settings)
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
-    from kinerja_desktop.core.layout import layout_sop  # noqa: PLC0415
-
     layout = layout_sop(doc, settings, measure)
     sig = signature_block(doc.pengesahan, office.kota_ttd, tanggal, frame.width)
     sections.append((FLOWCHART, len(pages)))
