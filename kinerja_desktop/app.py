@@ -11,7 +11,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kinerja` console script."""
-    from kinerja_desktop.cli.main import run
+    from kinerja_desktop.cli.main import run  # noqa: PLC0415 (the CLI is written next)
 
     return run(sys.argv[1:] if argv is None else argv)
 
