@@ -9,8 +9,8 @@ escape.
 
 from __future__ import annotations
 
-import math
 import re
+import textwrap
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -73,9 +73,16 @@ def style(cell: Cell, *, bold: bool = False, center: bool = False, border: bool 
 
 
 def lines_needed(text: str, width: float) -> int:
-    """Rough count of wrapped lines for `text` in a column `width` characters wide."""
-    per_line = max(1, int(width * 1.15))
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    """Rough count of wrapped lines for `text` in a column `width` characters wide.
+
+    Wraps at word boundaries as a spreadsheet does; capital letters are wide, so a
+    line holds about as many characters as the column is wide.
+    """
+    per_line = max(1, int(width))
+    return sum(
+        max(1, len(textwrap.wrap(part, per_line, break_long_words=True)))
+        for part in text.split("\n")
+    )
 
 
 def fit_row(ws: Worksheet, row: int, cells: list[tuple[str, float]], min_lines: int = 1) -> None:
@@ -83,6 +90,15 @@ def fit_row(ws: Worksheet, row: int, cells: list[tuple[str, float]], min_lines: 
     lines = max((lines_needed(text, width) for text, width in cells if text), default=1)
     lines = max(lines, min_lines)
     ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 4)
+
+
+def portrait(ws: Worksheet) -> None:
+    """A4 portrait, one page wide."""
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def landscape(ws: Worksheet, title_rows: str) -> None:

@@ -28,11 +28,13 @@ from .xlsx_labels import (
 )
 from .xlsx_style import (
     DATE_FORMAT,
+    FONT,
     FONT_BOLD,
     FONT_TITLE,
     HEADER_FILL,
     SECTION_FILL,
     fit_row,
+    portrait,
     put_text,
     style,
 )
@@ -40,6 +42,7 @@ from .xlsx_style import (
 HASH_LABEL = "Sidik isi saat diekspor"
 FORMAT_LABEL = "Format berkas"
 _VALUE_WIDTH = 90.0
+_GUIDE_WIDTH = 100.0
 
 
 def _scalar_rows(doc: SopDocument) -> list[tuple[Field, object] | str]:
@@ -126,11 +129,7 @@ def write_identitas_sheet(ws: Worksheet, doc: SopDocument) -> None:
     _write_fields(ws, row - 1, _lk_rows(doc))
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = _VALUE_WIDTH
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    portrait(ws)
 
 
 _GUIDE = (
@@ -151,7 +150,8 @@ def write_petunjuk_sheet(ws: Worksheet, content_hash: str, app_version: str) -> 
     put_text(ws, 1, 1, "PETUNJUK").font = FONT_TITLE
     for n, text in enumerate(_GUIDE, start=3):
         style(put_text(ws, n, 1, text), border=False)
-        fit_row(ws, n, [(text, 110.0)])
+        ws.merge_cells(start_row=n, start_column=1, end_row=n, end_column=2)
+        fit_row(ws, n, [(text, _GUIDE_WIDTH)])
     row = len(_GUIDE) + 4
     for label, value in (
         (MARKER_TEXT, app_version),
@@ -159,7 +159,8 @@ def write_petunjuk_sheet(ws: Worksheet, content_hash: str, app_version: str) -> 
         (HASH_LABEL, content_hash),
     ):
         put_text(ws, row, 1, label).font = FONT_BOLD
-        put_text(ws, row, 2, value)
+        put_text(ws, row, 2, value).font = FONT
         row += 1
-    ws.column_dimensions["A"].width = 110
-    ws.column_dimensions["B"].width = 70
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = _GUIDE_WIDTH - 28
+    portrait(ws)
