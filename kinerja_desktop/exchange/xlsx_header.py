@@ -31,7 +31,7 @@ _SINGLE = (
 )
 _GROUPS = (Col.PELAKSANA, Col.MUTU_BAKU, Col.CABANG)
 _AFTER_LANES = frozenset(set(_SINGLE) - {Col.NO, Col.URAIAN} | {Col.MUTU_BAKU, Col.CABANG})
-_COLUMN_NUMBER = re.compile(r"^\(?\s*\d{1,2}\s*\)?\.?$")
+_COLUMN_NUMBER = re.compile(r"^[-(]?\s*\d{1,2}\s*\)?\.?$")  # Excel turns "(1)" into -1
 
 
 @dataclass
