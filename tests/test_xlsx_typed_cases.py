@@ -14,7 +14,10 @@ from kinerja_desktop.exchange.sop_xlsx import SopImport, read_sop_workbook
 HEAD = ["No", "Uraian", "Camat", "Sekretaris", "Kelengkapan", "Waktu", "Output", "Ket"]
 
 
-def typed(tmp_path: Path, *sheets: tuple[str, list[list[object]]]) -> SopImport:
+def typed(
+    tmp_path: Path, *sheets: tuple[str, list[list[object]]], merges: tuple[str, ...] = ()
+) -> SopImport:
+    """A workbook with one sheet per (title, rows); `merges` apply to the first sheet."""
     wb = Workbook()
     wb.remove(wb.active)
     for title, rows in sheets:
@@ -23,6 +26,8 @@ def typed(tmp_path: Path, *sheets: tuple[str, list[list[object]]]) -> SopImport:
             for c, value in enumerate(values, start=1):
                 if value is not None:
                     ws.cell(row=r, column=c, value=value)
+    for ref in merges:
+        wb.worksheets[0].merge_cells(ref)
     path = tmp_path / "ketik.xlsx"
     wb.save(path)
     return read_sop_workbook(path)
@@ -112,3 +117,26 @@ def test_column_number_row_typed_in_excel_as_negative_numbers(tmp_path: Path) ->
     rows = [HEAD, [-n for n in range(1, 9)], [1, "Camat memeriksa", "x"]]
     doc = typed(tmp_path, ("SOP", rows)).document
     assert [s.uraian for s in doc.steps] == ["Camat memeriksa"]
+
+
+def test_signature_block_under_a_merged_disahkan_label(tmp_path: Path) -> None:
+    rows = [
+        ["Disahkan oleh", None, ":", "CAMAT MASAMA,"],
+        [None, None, None, None],
+        [None, None, None, "Drs. KAMALUDDIN, M.Si"],
+        [None, None, None, "Pembina Tk. I, IV/b"],
+        [None, None, None, "NIP. 19680127 198611 1 001"],
+        ["Judul SOP", None, ":", "Pelayanan Surat"],
+        [],
+        HEAD,
+        [1, "Camat memeriksa", "x"],
+    ]
+    result = typed(tmp_path, ("SOP", rows), merges=("A1:B1", "A6:B6"))
+    p = result.document.pengesahan
+    assert (p.jabatan, p.nama, p.pangkat, p.nip) == (
+        "CAMAT MASAMA",
+        "Drs. KAMALUDDIN, M.Si",
+        "Pembina Tk. I, IV/b",
+        "196801271986111001",
+    )
+    assert result.document.judul == "Pelayanan Surat"

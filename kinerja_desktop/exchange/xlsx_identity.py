@@ -105,32 +105,34 @@ class IdentityReader:
         elif (attr := list_of_heading(label)) is not None and attr not in self.seen:
             self._set_list(attr, self._list_items(grid, row, col, rest))
 
-    def _value_right(self, grid: SheetGrid, row: int, col: int) -> object:
-        if self.exact:
-            return grid.value(row, col + 1)
+    def _value_col(self, grid: SheetGrid, row: int, col: int) -> int | None:
+        """The first cell right of a label that holds its value (not ":", not the label)."""
         for c in range(col + 1, len(grid.rows[row])):
             if grid.merge_origin(row, c)[1] == col:
-                continue
+                continue  # the label's own merged area
             text = grid.text(row, c).strip()
             if text in ("", ":"):
                 continue
             if field_of_label(text) or list_of_heading(text):
                 return None
-            value = grid.value(row, c)
-            return text.lstrip(":").strip() if isinstance(value, str) else value
+            return c
         return None
+
+    def _value_right(self, grid: SheetGrid, row: int, col: int) -> object:
+        if self.exact:
+            return grid.value(row, col + 1)
+        c = self._value_col(grid, row, col)
+        if c is None:
+            return None
+        value = grid.value(row, c)
+        return grid.text(row, c).strip().lstrip(":").strip() if isinstance(value, str) else value
 
     def _value_block(self, grid: SheetGrid, row: int, col: int) -> str:
         """The value right of the label and the lines typed below it (a signature block)."""
-        first = self._value_right(grid, row, col)
-        if first is None:
+        value_col = self._value_col(grid, row, col)
+        if value_col is None:
             return ""
-        value_col = next(
-            c
-            for c in range(col + 1, len(grid.rows[row]))
-            if grid.text(row, c).strip() not in ("", ":")
-        )
-        lines = [_plain(first)]
+        lines = [_plain(self._value_right(grid, row, col))]
         for r in range(row + 1, min(grid.height, row + 8)):
             if grid.text(r, col).strip():
                 break
