@@ -7,16 +7,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import sys
-import types
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from kinerja_desktop.core import serialize
-from kinerja_desktop.core.errors import FileFormatError, KinerjaError
 from kinerja_desktop.core.sop import (
     DecisionExit,
     Lane,
@@ -219,45 +214,3 @@ def make_v1_database(path: Path) -> V1Content:
     conn.commit()
     conn.close()
     return V1Content(old, new)
-
-
-# -- a stand-in for exchange.sop_xlsx ---------------------------
-
-
-@dataclass
-class FakeImportNote:
-    level: str
-    message: str
-    step: int | None = None
-
-
-@dataclass
-class FakeSopImport:
-    document: SopDocument
-    notes: list[FakeImportNote]
-    layout: str
-
-
-class FakeXlsx(types.ModuleType):
-    """Writes the document as JSON in place of a workbook and reads it back."""
-
-    def __init__(self) -> None:
-        super().__init__("kinerja_desktop.exchange.sop_xlsx")
-
-    @staticmethod
-    def write_sop_workbook(doc: SopDocument, path: Path) -> None:
-        path.write_text(serialize.dumps(doc), encoding="utf-8")
-
-    @staticmethod
-    def read_sop_workbook(path: Path) -> FakeSopImport:
-        try:
-            doc = serialize.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, KinerjaError) as exc:
-            raise FileFormatError("Berkas ini bukan buku kerja Excel.") from exc
-        return FakeSopImport(doc, [FakeImportNote("info", "dibaca")], "kinerja")
-
-
-def install_fake_xlsx(monkeypatch: pytest.MonkeyPatch) -> FakeXlsx:
-    fake = FakeXlsx()
-    monkeypatch.setitem(sys.modules, "kinerja_desktop.exchange.sop_xlsx", fake)
-    return fake

@@ -7,26 +7,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fixtures_store import (
-    FakeXlsx,
-    install_fake_xlsx,
-    sample_doc,
-)
+from fixtures_store import sample_doc
 
+from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import FileFormatError, ValidationError
 from kinerja_desktop.core.sop import SopStatus
+from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook, write_sop_workbook
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.session import Session, open_session
 from kinerja_desktop.services.sop_service import ImportConflictError, SopService
 
 
 @pytest.fixture()
-def xlsx(monkeypatch: pytest.MonkeyPatch) -> FakeXlsx:
-    return install_fake_xlsx(monkeypatch)
-
-
-@pytest.fixture()
-def session(tmp_path: Path, xlsx: FakeXlsx) -> Iterator[Session]:
+def session(tmp_path: Path) -> Iterator[Session]:
     with open_session(tmp_path / "kinerja.db") as s:
         yield s
 
@@ -45,7 +38,7 @@ def _workbook(service: SopService, tmp_path: Path, **changes: str) -> Path:
     for key, value in changes.items():
         setattr(doc, key, value)
     service.delete(source)
-    FakeXlsx.write_sop_workbook(doc, path)
+    write_sop_workbook(doc, path)
     return path
 
 
@@ -150,7 +143,7 @@ def test_conflict_is_checked_again_when_applying(service: SopService, tmp_path: 
 
 def test_bad_file_error_passes_through(service: SopService, tmp_path: Path) -> None:
     path = tmp_path / "rusak.xlsx"
-    path.write_bytes(b"\x00\x01 bukan buku kerja")
+    path.write_text("Nomor;Judul\n1;Uji\n", encoding="utf-8")
     with pytest.raises(FileFormatError):
         service.preview_import(path)
     assert service.list_sops() == []
@@ -161,7 +154,7 @@ def test_export_writes_the_current_revision(service: SopService, tmp_path: Path)
     service.new_revision(sop_id, sample_doc(judul="Revisi satu"), "")
     path = tmp_path / "keluar.xlsx"
     service.export_xlsx(sop_id, path)
-    doc = FakeXlsx.read_sop_workbook(path).document
+    doc = read_sop_workbook(path).document
     assert (doc.judul, doc.revisi_ke) == ("Revisi satu", 1)
 
 
@@ -171,14 +164,33 @@ def test_imported_sop_in_force_with_errors_comes_in_as_draft(
     good = tmp_path / "baik.xlsx"
     doc = sample_doc("1/A")
     doc.status = SopStatus.BERLAKU
-    FakeXlsx.write_sop_workbook(doc, good)
+    write_sop_workbook(doc, good)
     kept = service.apply_import(service.preview_import(good))
     assert service.get(kept).document.status is SopStatus.BERLAKU
     bad = tmp_path / "salah.xlsx"
     doc = sample_doc("2/B")
     doc.status = SopStatus.BERLAKU
     doc.steps[0].pelaksana = []  # a step without a lane is a kesalahan
-    FakeXlsx.write_sop_workbook(doc, bad)
+    write_sop_workbook(doc, bad)
     demoted = service.apply_import(service.preview_import(bad))
     assert service.get(demoted).document.status is SopStatus.DRAF
     assert "sebagai draf" in AuditService(session).list_entries(limit=1)[0].summary
+
+
+def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
+    with open_session(tmp_path / "demo.db", demo_if_new=True) as session:
+        service = SopService(session)
+        for sop_id, doc in service.documents():
+            path = tmp_path / f"sop-{sop_id}.xlsx"
+            service.export_xlsx(sop_id, path)
+            preview = service.preview_import(path)
+            assert preview.result.layout == "kinerja"
+            assert [c.id for c in preview.conflicts] == [sop_id]
+            assert serialize.content_hash(preview.result.document) == serialize.content_hash(doc)
+            with pytest.raises(ImportConflictError):
+                service.apply_import(preview)
+            copy = service.get(service.apply_import(preview, "salinan")).document
+            assert (copy.nomor, copy.status) == (f"{doc.nomor} (salinan)", SopStatus.DRAF)
+            assert serialize.content_hash(copy) != serialize.content_hash(doc)  # nomor marked
+            copy.nomor = doc.nomor
+            assert serialize.content_hash(copy) == serialize.content_hash(doc)
