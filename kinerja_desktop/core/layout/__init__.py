@@ -1,1 +1,27 @@
-"""The swimlane layout: an SOP and page settings to pages of drawing primitives."""
+"""The swimlane layout: an SOP and page settings to pages of drawing primitives.
+
+One geometry for every painter: `layout_sop` decides, in points, where every
+cell, text line, symbol, connector and off-page connector of the flowchart
+sheet goes; the PDF (`exchange.pdf`) and the on-screen scene (`ui`) only draw
+the result (`primitives.py`). Text widths come from the caller's `measure`, so
+this package needs neither reportlab nor Qt.
+"""
+
+from __future__ import annotations
+
+from ..sop import SopDocument
+from .build import build_layout
+from .page import PageSettings
+from .primitives import Measure, SwimlaneLayout
+
+__all__ = ["layout_sop"]
+
+
+def layout_sop(doc: SopDocument, settings: PageSettings, measure: Measure) -> SwimlaneLayout:
+    """Lay out the flowchart sheet(s) of `doc` on pages described by `settings`.
+
+    `measure(text, font, size)` gives the width in points of `text`. The result
+    holds one `LayoutPage` per printed page and notices (in Indonesian) for the
+    user when text had to be shrunk or cut, or something could not be drawn.
+    """
+    return build_layout(doc, settings, measure)

@@ -1,1 +1,27 @@
-"""Printed sheets as vector PDF: identity sheet, flowchart, Lembar Kerja, Buku SOP."""
+"""Printed sheets as vector PDF: identity sheet, flowchart, Lembar Kerja, Buku SOP.
+
+The public calls:
+
+* `write_sop_pdf(doc, office, path, options, notices=None)` — one SOP
+  (identity sheet, flowchart pages with the signature block, optional Lembar
+  Kerja); returns the number of pages.
+* `write_book_pdf(docs, office, path, options, tahun=, progress=, cancelled=,
+  notices=)` — the Buku SOP: cover, daftar isi, every SOP; returns the number
+  of pages.
+* `notices`: pass a list to receive the layout's messages for the user
+  (text shrunk for many lanes, …), in Indonesian.
+* `PdfOptions(kertas="F4" | "A4", tegak=False, lembar_kerja=False,
+  tanggal_ttd=None)`.
+* `measure` — the text measure for `core.layout.layout_sop`, with the
+  embedded fonts (the on-screen view uses it too, so screen and paper agree).
+* `PdfCancelledError` — raised when `cancelled()` turned true; nothing written.
+
+Files are written atomically; every font is embedded (Liberation Sans).
+"""
+
+from .book import write_book_pdf
+from .fonts import measure
+from .output import PdfCancelledError
+from .sop_pdf import PdfOptions, write_sop_pdf
+
+__all__ = ["PdfCancelledError", "PdfOptions", "measure", "write_book_pdf", "write_sop_pdf"]

@@ -1,0 +1,162 @@
+"""Column widths of the flowchart table and the type size they allow.
+
+The table is `No | Uraian | one lane per pelaksana | Kelengkapan | Waktu |
+Output | Keterangan` across the page's content width. Widths are expressed in
+multiples of the body font size, so everything scales together. The text
+columns give way first (from their comfortable width down to a minimum); when
+the lanes are still narrower than readable, the whole table's type shrinks, but
+never below `settings.min_font_size`; past that the lanes simply get narrow and
+the user is told so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .page import PageSettings
+from .primitives import Column, Font, Measure
+
+# key, printed title, comfortable width, minimum width (both in ems), share of spare room
+TEXT_COLUMNS: tuple[tuple[str, str, float, float, float], ...] = (
+    ("uraian", "Uraian Prosedur", 24.0, 12.5, 0.45),
+    ("kelengkapan", "Kelengkapan", 12.0, 8.5, 0.17),
+    ("waktu", "Waktu", 7.0, 5.0, 0.08),
+    ("output", "Output", 12.0, 8.5, 0.17),
+    ("keterangan", "Keterangan", 8.0, 5.0, 0.13),
+)
+LANE_COMFORT = 11.0  # ems
+LANE_MIN = 6.0
+LANE_MAX = 16.0
+NO_TITLE = "No."
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Type sizes and paddings after any shrinking, in points."""
+
+    scale: float
+    body: float
+    head: float
+    label: float
+    pad_x: float
+    pad_y: float
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    metrics: Metrics
+    columns: tuple[Column, ...]
+    lane_w: float
+    notices: tuple[str, ...]
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    def lanes(self) -> list[Column]:
+        return [c for c in self.columns if c.lane_index is not None]
+
+
+def make_metrics(settings: PageSettings, scale: float) -> Metrics:
+    body = settings.font_size * scale
+    head = max(settings.header_font_size * scale, min(settings.min_font_size, body))
+    label = max(min(settings.min_font_size, body), body * 0.85)
+    return Metrics(scale, body, head, label, pad_x=0.4 * body, pad_y=0.35 * body)
+
+
+def _no_width(m: Metrics, n_steps: int, measure: Measure) -> float:
+    widest = max(
+        measure(NO_TITLE, Font.BOLD, m.head), measure(str(max(n_steps, 9)), Font.REGULAR, m.body)
+    )
+    return widest + 2 * m.pad_x
+
+
+def _text_widths(m: Metrics, t: float) -> list[float]:
+    return [(lo + t * (hi - lo)) * m.body for _, _, hi, lo, _ in TEXT_COLUMNS]
+
+
+def _fit_scale(n_lanes: int, n_steps: int, settings: PageSettings, measure: Measure) -> float:
+    """The largest type scale (down to the minimum) at which the lanes reach LANE_MIN."""
+    floor = min(1.0, settings.min_font_size / settings.font_size)
+    if n_lanes == 0:
+        return 1.0
+    width = settings.content_width
+
+    def lane_room(scale: float) -> float:
+        m = make_metrics(settings, scale)
+        fixed = _no_width(m, n_steps, measure) + sum(_text_widths(m, 0.0))
+        return (width - fixed) / n_lanes - LANE_MIN * m.body
+
+    scale = 1.0
+    while scale > floor and lane_room(scale) < 0:
+        scale = max(floor, scale - 0.01)
+    return scale
+
+
+def plan_columns(
+    n_lanes: int, n_steps: int, settings: PageSettings, measure: Measure, lane_names: list[str]
+) -> ColumnPlan:
+    """Columns (x from the content's left edge), type sizes and notices."""
+    scale = _fit_scale(n_lanes, n_steps, settings, measure)
+    m = make_metrics(settings, scale)
+    width = settings.content_width
+    no_w = _no_width(m, n_steps, measure)
+    texts, lane_w = _distribute(m, n_lanes, width - no_w)
+    columns: list[Column] = []
+    x = settings.content_left
+    columns.append(Column("no", x, no_w, NO_TITLE))
+    x += no_w
+    columns.append(Column("uraian", x, texts[0], TEXT_COLUMNS[0][1]))
+    x += texts[0]
+    for i, name in enumerate(lane_names):
+        columns.append(Column("lane", x, lane_w, name, lane_index=i))
+        x += lane_w
+    for (key, title, *_), w in zip(TEXT_COLUMNS[1:], texts[1:], strict=True):
+        columns.append(Column(key, x, w, title))
+        x += w
+    notices = _notices(settings, m, n_lanes, lane_w)
+    return ColumnPlan(m, tuple(columns), lane_w, tuple(notices))
+
+
+def _distribute(m: Metrics, n_lanes: int, room: float) -> tuple[list[float], float]:
+    """Text column widths and the lane width sharing `room` points."""
+    low, high = _text_widths(m, 0.0), _text_widths(m, 1.0)
+    spread = sum(high) - sum(low)
+    t = (room - sum(low) - n_lanes * LANE_COMFORT * m.body) / spread
+    texts = _text_widths(m, min(1.0, max(0.0, t)))
+    lane_w = (room - sum(texts)) / n_lanes if n_lanes else 0.0
+    if n_lanes:
+        lane_w = min(lane_w, LANE_MAX * m.body)
+        floor = min(6.0, room * 0.5 / n_lanes)  # the text columns give way below this
+        if lane_w < floor:
+            lane_w = floor
+            texts = [w * (room - n_lanes * floor) / sum(texts) for w in texts]
+    spare = room - sum(texts) - n_lanes * lane_w
+    if spare > 0:
+        texts = [w + spare * share for w, (*_, share) in zip(texts, TEXT_COLUMNS, strict=True)]
+    elif spare < 0:  # a very narrow page: the text columns share what is left
+        texts = [w * ((room - n_lanes * lane_w) / sum(texts)) for w in texts]
+    return texts, lane_w
+
+
+def _decimal(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def paper_words(settings: PageSettings) -> str:
+    return f"{settings.paper} {'mendatar' if settings.landscape else 'tegak'}"
+
+
+def _notices(settings: PageSettings, m: Metrics, n_lanes: int, lane_w: float) -> list[str]:
+    notices: list[str] = []
+    if m.scale < 1.0 - 1e-9:
+        notices.append(
+            f"Teks tabel alur diperkecil menjadi {_decimal(m.body)} pt agar {n_lanes} kolom "
+            f"pelaksana muat di kertas {paper_words(settings)}."
+        )
+    if n_lanes and lane_w < LANE_MIN * m.body - 1e-6:
+        notices.append(
+            f"Kolom pelaksana sangat sempit ({n_lanes} pelaksana di kertas "
+            f"{paper_words(settings)}): simbol dan nama pelaksana sulit dibaca. Gunakan kertas "
+            "yang lebih lebar atau mendatar, atau kurangi jumlah pelaksana."
+        )
+    return notices

@@ -1,0 +1,177 @@
+"""Off-page connectors: lettered pentagons where the flow leaves or enters a page.
+
+Outgoing pentagons sit in a band under the table, incoming ones in a strip
+under the header. Each sits as close as it can to where its connector meets
+the band; when pentagons would collide they are spread apart and the
+connector jogs sideways on a level of its own, so no two connectors share a
+line. Letters run A, B, …, Z, AA, AB, … once per SOP.
+"""
+
+from __future__ import annotations
+
+import string
+
+from .frame import Frame
+from .primitives import (
+    Anchor,
+    Connector,
+    Font,
+    OffPage,
+    OffPageDirection,
+    Point,
+    Rect,
+    TextRun,
+)
+from .routing import Pending, Router
+
+SHOULDER = 0.55  # where the pentagon's straight sides end, as a share of its height
+SLOT_GAP = 3.0
+
+
+def letter(n: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA, … (spreadsheet column style)."""
+    out = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = string.ascii_uppercase[rem] + out
+    return out
+
+
+def place_slots(
+    wanted: list[float], width: float, lo: float, hi: float, crossing: list[float] | None = None
+) -> tuple[list[float], float]:
+    """Centres for pentagons as near as possible to `wanted`, apart and within [lo, hi].
+
+    `crossing[k]` is where connector k crosses the band; no pentagon is centred
+    where another connector crosses (their lines would run together).
+    """
+    n = len(wanted)
+    pitch = width + SLOT_GAP
+    if n * pitch > hi - lo:
+        pitch = (hi - lo) / n
+        width = pitch * 0.8
+    order = sorted(range(n), key=lambda k: wanted[k])
+    centres = [0.0] * n
+    prev = float("-inf")
+    for k in order:
+        centres[k] = max(wanted[k], prev + pitch, lo + width / 2)
+        prev = centres[k]
+    nxt = float("inf")
+    for k in reversed(order):
+        centres[k] = min(centres[k], nxt - pitch, hi - width / 2)
+        nxt = centres[k]
+    _avoid_others(centres, wanted if crossing is None else crossing, width)
+    return centres, width
+
+
+def _avoid_others(centres: list[float], crossing: list[float], width: float) -> None:
+    """Keep a pentagon's centre off the x where another connector crosses the band."""
+    for k, c in enumerate(centres):
+        clash = any(abs(c - w) < 0.5 for m, w in enumerate(crossing) if m != k)
+        if not clash:
+            continue
+        for shift in (0.8, -0.8, 1.6, -1.6, 2.4, -2.4):
+            cand = c + shift
+            free = all(abs(cand - w) >= 0.5 for m, w in enumerate(crossing) if m != k)
+            apart = all(abs(cand - o) >= width + 0.2 for j, o in enumerate(centres) if j != k)
+            if free and apart:
+                centres[k] = cand
+                break
+
+
+def _lane_of(frame: Frame, x: float) -> int:
+    geo = frame.geo
+    if not geo.count:
+        return 0
+    return min(geo.count - 1, max(0, int((x - geo.left) // geo.lane_w)))
+
+
+def _levels(count: int, top: float, bottom: float) -> list[float]:
+    step = (bottom - top) / (count + 1)
+    return [top + step * (k + 1) for k in range(count)]
+
+
+def _letter_run(rect: Rect, text: str) -> TextRun:
+    size = max(min(rect.h * 0.42, 9.0), 4.0)
+    while size > 3.0 and len(text) * size * 0.72 > rect.w * 0.9:
+        size -= 0.5
+    baseline = rect.y + rect.h * SHOULDER * 0.5 + size * 0.35
+    return TextRun(rect.cx, baseline, text, Font.BOLD, size, Anchor.MIDDLE, "offpage-letter")
+
+
+def finish_out(router: Router) -> tuple[list[OffPage], list[TextRun]]:
+    """Pentagons under the table for every connector leaving this page."""
+    frame, items = router.frame, router.pending_out
+    if not items:
+        return [], []
+    centres, width = _slots(frame, items)
+    pent_top = frame.out_bottom - frame.pent_h - 1.0
+    jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
+    levels = dict(
+        zip(jogs, _levels(len(jogs), frame.table_bottom + 1.5, pent_top - 1.5), strict=True)
+    )
+    offpages, texts = [], []
+    for k, item in enumerate(items):
+        c = centres[k]
+        tail: list[Point] = [(item.x, levels[k]), (c, levels[k])] if k in levels else []
+        points = item.points[:-1] + tail + [(c, pent_top)]
+        router.connectors.append(
+            Connector(tuple(_tidy(points)), item.kind, item.source, item.target, label=item.label)
+        )
+        rect = Rect(c - width / 2, pent_top, width, frame.pent_h)
+        offpages.append(OffPage(rect, item.letter, OffPageDirection.OUT, _lane_of(frame, c)))
+        texts.append(_letter_run(rect, item.letter))
+    return offpages, texts
+
+
+def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
+    """Pentagons in the strip under the header for every connector arriving on this page."""
+    frame, items = router.frame, router.pending_in
+    if not items or frame.in_strip is None:
+        return [], []
+    top, bottom = frame.in_strip
+    centres, width = _slots(frame, items)
+    pent_top = top + 1.0
+    tip = pent_top + frame.pent_h
+    jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
+    levels = dict(zip(jogs, _levels(len(jogs), tip + 1.5, bottom - 1.5), strict=True))
+    offpages, texts = [], []
+    for k, item in enumerate(items):
+        c = centres[k]
+        head: list[Point] = [(c, levels[k]), (item.x, levels[k])] if k in levels else []
+        points = [(c, tip), *head, *item.points[1:]]
+        router.connectors.append(
+            Connector(tuple(_tidy(points)), item.kind, item.source, item.target)
+        )
+        rect = Rect(c - width / 2, pent_top, width, frame.pent_h)
+        offpages.append(OffPage(rect, item.letter, OffPageDirection.IN, _lane_of(frame, c)))
+        texts.append(_letter_run(rect, item.letter))
+    return offpages, texts
+
+
+def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
+    geo = frame.geo
+    wanted = [p.x if p.want is None else p.want for p in items]
+    lo, hi = geo.left + 1.0, geo.right - 1.0
+    return place_slots(wanted, frame.pent_w, lo, hi, crossing=[p.x for p in items])
+
+
+def _tidy(points: list[Point]) -> list[Point]:
+    """Drop repeated points and the middle of three points on one line."""
+    out: list[Point] = []
+    for p in points:
+        if out and abs(out[-1][0] - p[0]) < 1e-9 and abs(out[-1][1] - p[1]) < 1e-9:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            same_x = abs(a[0] - b[0]) < 1e-9 and abs(b[0] - p[0]) < 1e-9
+            same_y = abs(a[1] - b[1]) < 1e-9 and abs(b[1] - p[1]) < 1e-9
+            between = min(a[0], p[0]) <= b[0] <= max(a[0], p[0]) and min(a[1], p[1]) <= b[1] <= max(
+                a[1], p[1]
+            )
+            if (same_x or same_y) and between:
+                out[-1] = p
+                continue
+        out.append(p)
+    return out

@@ -1,0 +1,141 @@
+"""Wrapping text into lines that fit a width, and placing lines in a cell.
+
+Widths come from the caller's `Measure` (reportlab for the PDF, Qt font
+metrics on screen), so nothing here depends on one font. Lines break on
+spaces; a word longer than the width (a URL, "monev.bps.go.id") is broken
+between characters so that no line is ever wider than asked. Explicit line
+breaks in the text are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .primitives import Anchor, Font, Measure, TextRun
+
+LINE_FACTOR = 1.2  # line height as a multiple of the font size
+ELLIPSIS = "…"
+
+
+def line_height(size: float) -> float:
+    return size * LINE_FACTOR
+
+
+def wrap_text(text: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
+    """Lines of `text` none wider than `width` (empty text gives no lines)."""
+    if not text.strip():
+        return []
+    lines: list[str] = []
+    for paragraph in text.strip().splitlines():
+        words = paragraph.split()
+        if words:
+            lines.extend(_wrap_words(words, width, font, size, measure))
+        elif lines:
+            lines.append("")
+    return lines
+
+
+def _wrap_words(
+    words: list[str], width: float, font: Font, size: float, measure: Measure
+) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if measure(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        pieces = break_word(word, width, font, size, measure)
+        lines.extend(pieces[:-1])
+        line = pieces[-1]
+    if line:
+        lines.append(line)
+    return lines
+
+
+def break_word(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
+    """`word` cut into pieces that each fit `width` (at least one character each)."""
+    pieces: list[str] = []
+    rest = word
+    while rest and measure(rest, font, size) > width:
+        lo, hi = 1, len(rest) - 1  # the longest prefix that fits, by bisection
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if measure(rest[:mid], font, size) <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        pieces.append(rest[:lo])
+        rest = rest[lo:]
+    pieces.append(rest)
+    return pieces
+
+
+def fit_with_ellipsis(line: str, width: float, font: Font, size: float, measure: Measure) -> str:
+    """`line` shortened so that it and a trailing ellipsis fit `width`."""
+    if measure(ELLIPSIS, font, size) > width:  # not even the ellipsis fits: plain cut
+        return break_word(line, width, font, size, measure)[0]
+    text = line.rstrip()
+    while text and measure(text + ELLIPSIS, font, size) > width:
+        text = text[:-1].rstrip()
+    return text + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class CellText:
+    """Wrapped lines of one cell, with the face and size they were wrapped at."""
+
+    lines: tuple[str, ...]
+    font: Font
+    size: float
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * line_height(self.size)
+
+
+def wrap_cell(text: str, width: float, font: Font, size: float, measure: Measure) -> CellText:
+    return CellText(tuple(wrap_text(text, width, font, size, measure)), font, size)
+
+
+def place_lines(
+    cell: CellText,
+    x: float,
+    w: float,
+    top: float,
+    h: float,
+    *,
+    anchor: Anchor = Anchor.START,
+    pad_x: float = 0.0,
+    role: str = "",
+    step_id: str | None = None,
+) -> list[TextRun]:
+    """Text runs of `cell` centred vertically in the box (x, top, w, h)."""
+    lh = line_height(cell.size)
+    y0 = top + (h - cell.height) / 2
+    baseline_in_line = (lh - cell.size) / 2 + cell.size * 0.8
+    if anchor is Anchor.MIDDLE:
+        tx = x + w / 2
+    elif anchor is Anchor.END:
+        tx = x + w - pad_x
+    else:
+        tx = x + pad_x
+    return [
+        TextRun(
+            tx, y0 + i * lh + baseline_in_line, line, cell.font, cell.size, anchor, role, step_id
+        )
+        for i, line in enumerate(cell.lines)
+        if line
+    ]
+
+
+def run_extent(run: TextRun, measure: Measure) -> tuple[float, float]:
+    """Left and right x of a text run as the measure sets it."""
+    width = measure(run.text, run.font, run.size)
+    if run.anchor is Anchor.MIDDLE:
+        return run.x - width / 2, run.x + width / 2
+    if run.anchor is Anchor.END:
+        return run.x - width, run.x
+    return run.x, run.x + width

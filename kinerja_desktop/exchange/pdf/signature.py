@@ -1,0 +1,73 @@
+"""The signature block under the flowchart and the Lembar Kerja.
+
+    Masama, 16 Februari 2026
+    CAMAT MASAMA,
+    (room to sign)
+    Drs. NAMA LENGKAP, M.Si      (bold, underlined)
+    Pembina Tk. I, IV/b
+    NIP. 19750428 200012 1 003
+
+The block is planned as one unit (its height is known before drawing) and is
+never split across pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from reportlab.pdfgen.canvas import Canvas
+
+from kinerja_desktop.core.dates import format_tempat_tanggal
+from kinerja_desktop.core.layout.page import MM
+from kinerja_desktop.core.nip import format_nip
+from kinerja_desktop.core.sop import Pengesahan
+
+from .fonts import SANS, SANS_BOLD
+from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph
+
+SIGN_SPACE = 20 * MM
+BLOCK_WIDTH = 85 * MM
+GAP_ABOVE = 5 * MM
+_BODY = Style(SANS, 9.5, 12, CENTER)
+_NAME = Style(SANS_BOLD, 9.5, 12, CENTER, underline=True)
+_BLANK_NAME = "(.............................................)"
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """The wrapped lines of one signature block and the width they were set in."""
+
+    lines: tuple[TextLine, ...]
+    width: float
+
+    @property
+    def height(self) -> float:
+        """Height including the gap kept above the block."""
+        return GAP_ABOVE + height_of(self.lines)
+
+    def draw(self, c: Canvas, right: float, top: float) -> None:
+        """Draw against the right edge `right`, `GAP_ABOVE` under `top` (y up)."""
+        draw_lines(c, self.lines, right - self.width, top - GAP_ABOVE, self.width)
+
+
+def signature_block(
+    pengesahan: Pengesahan, kota: str, tanggal: date, content_width: float
+) -> SignatureBlock:
+    """The block for `pengesahan`, 85 mm wide (less on narrow pages)."""
+    width = min(BLOCK_WIDTH, content_width * 0.45)
+    lines = paragraph(format_tempat_tanggal(kota.strip(), tanggal), _BODY, width)
+    jabatan = pengesahan.jabatan.strip().upper()
+    if jabatan:
+        lines += paragraph(f"{jabatan},", _BODY, width)
+    lines.append(TextLine("", _BODY.with_(leading=SIGN_SPACE)))
+    nama = pengesahan.nama.strip()
+    if nama:
+        lines += paragraph(nama, _NAME, width)
+    else:
+        lines.append(TextLine(_BLANK_NAME, _BODY))
+    if pengesahan.pangkat.strip():
+        lines += paragraph(pengesahan.pangkat.strip(), _BODY, width)
+    if pengesahan.nip.strip():
+        lines += paragraph(f"NIP. {format_nip(pengesahan.nip)}", _BODY, width)
+    return SignatureBlock(tuple(lines), width)

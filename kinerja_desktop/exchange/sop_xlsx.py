@@ -1,0 +1,242 @@
+"""SOP ↔ Excel: export an SOP to a workbook, import a workbook as an SOP.
+
+Export (`write_sop_workbook`) writes three sheets: "Identitas", "Langkah"
+(the step table laid out like the printed sheet) and "Petunjuk" (how to edit
+it), atomically.
+
+Import (`read_sop_workbook`) takes our own export, edited or not ("kinerja"
+layout: read exactly, the same SOP comes back), and the workbooks offices
+type by hand in the familiar layout ("ketik": the table is found wherever it
+is, marks of any kind, lanes guessed from the wording where unmarked). It
+returns the document with new ids and the notes of what it understood and
+what it doubts; it never writes anything — the caller decides, after the
+user has confirmed. A bad file raises one `FileFormatError` with a clear
+Indonesian message (see `xlsx_safety` for the caps on size).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from .. import APP_NAME, __version__
+from ..core.errors import KinerjaError
+from ..core.serialize import content_hash
+from ..core.sop import SopDocument
+from .xlsx_build import (
+    build_lanes,
+    build_own_steps,
+    build_typed_steps,
+    drop_placeholder_lanes,
+)
+from .xlsx_grid import SheetGrid
+from .xlsx_header import TableHeader, find_table_header
+from .xlsx_identity import IdentityReader, read_kop
+from .xlsx_labels import SHEET_IDENTITAS, SHEET_LANGKAH, SHEET_PETUNJUK, norm
+from .xlsx_notes import ImportNote, Notes
+from .xlsx_rows import read_own_rows, read_typed_rows
+from .xlsx_safety import fail, read_workbook_grids
+from .xlsx_write import write_langkah_sheet
+from .xlsx_write_identity import HASH_LABEL, write_identitas_sheet, write_petunjuk_sheet
+
+LAYOUT_KINERJA = "kinerja"
+LAYOUT_KETIK = "ketik"
+_TITLE_PREFIX = re.compile(r"^\s*(?:SOP|standar operasional prosedur)\b\s*[:\-–]?\s*", re.I)
+
+__all__ = ["ImportNote", "SopImport", "read_sop_workbook", "write_sop_workbook"]
+
+
+@dataclass
+class SopImport:
+    """What an import produced: the document (new ids), the notes, and the layout read."""
+
+    document: SopDocument
+    notes: list[ImportNote]
+    layout: str  # "kinerja" (our own export) | "ketik" (typed by hand)
+
+
+# -- export ---------------------------------------------------------------------------
+def write_sop_workbook(doc: SopDocument, path: Path) -> None:
+    """Write `doc` to `path` (.xlsx); the file appears whole or not at all."""
+    wb = Workbook()
+    identitas = wb.active
+    identitas.title = SHEET_IDENTITAS
+    write_identitas_sheet(identitas, doc)
+    write_langkah_sheet(wb.create_sheet(SHEET_LANGKAH), doc)
+    write_petunjuk_sheet(
+        wb.create_sheet(SHEET_PETUNJUK), content_hash(doc), f"{APP_NAME} {__version__}"
+    )
+    _save_atomic(wb, Path(path))
+
+
+def _save_atomic(wb: Workbook, path: Path) -> None:
+    if not path.parent.is_dir():
+        raise KinerjaError(f"Folder tujuan tidak ada: {path.parent}")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        wb.save(tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except PermissionError as exc:
+        raise KinerjaError(
+            f'Tidak dapat menyimpan "{path.name}": file sedang dibuka di program lain '
+            "(tutup dulu di Excel) atau folder tidak boleh ditulis.",
+            repr(exc),
+        ) from exc
+    except OSError as exc:
+        raise KinerjaError(f'Tidak dapat menyimpan "{path.name}".', repr(exc)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# -- import ---------------------------------------------------------------------------
+def read_sop_workbook(path: Path) -> SopImport:
+    """Read an SOP from a workbook; FileFormatError for a file that is not one."""
+    path = Path(path)
+    grids = read_workbook_grids(path)
+    tables = _find_tables(grids)
+    if not tables:
+        names = ", ".join(f"'{g.title}'" for g in grids) or "-"
+        raise fail(
+            path,
+            "tabel langkah SOP tidak ditemukan: tidak ada baris judul kolom yang memuat "
+            "'Uraian' (atau Kegiatan/Aktivitas/Uraian Tugas) bersama No, Pelaksana atau "
+            f"Mutu Baku di lembar {names}.",
+        )
+    src = _Source(path, grids, *tables[0], Notes())
+    if len(tables) > 1:
+        src.notes.info(
+            f"Buku kerja berisi {len(tables)} tabel langkah; "
+            f"yang diimpor hanya lembar '{src.grid.title}'."
+        )
+    if src.grid.truncated:
+        src.notes.masalah(
+            f"Lembar '{src.grid.title}' sangat panjang; hanya 2.000 baris pertama yang dibaca."
+        )
+    doc = SopDocument()
+    if src.header.is_kinerja:
+        layout = LAYOUT_KINERJA
+        _read_own(doc, src)
+    else:
+        layout = LAYOUT_KETIK
+        _read_typed(doc, src)
+        _read_typed_identity(doc, src, single_table=len(tables) == 1)
+    return SopImport(doc, _with_summary(doc, src.grid, layout, src.notes), layout)
+
+
+@dataclass
+class _Source:
+    """The workbook being read and the step table found in it."""
+
+    path: Path
+    grids: list[SheetGrid]
+    grid: SheetGrid
+    header: TableHeader
+    notes: Notes
+
+
+def _find_tables(grids: list[SheetGrid]) -> list[tuple[SheetGrid, TableHeader]]:
+    """Sheets with a step table: 'Langkah' first, then visible sheets, then hidden ones."""
+    order = sorted(
+        grids,
+        key=lambda g: (norm(g.title) != norm(SHEET_LANGKAH), g.hidden),
+    )
+    found = []
+    for grid in order:
+        header = find_table_header(grid)
+        if header is not None:
+            found.append((grid, header))
+    return found
+
+
+def _read_own(doc: SopDocument, src: _Source) -> None:
+    grids, notes = src.grids, src.notes
+    raws = read_own_rows(src.grid, src.header)
+    doc.lanes = build_lanes(src.header, raws, exact=True, notes=notes)
+    doc.steps = build_own_steps(raws, doc.lanes, notes)
+    identitas = [g for g in grids if norm(g.title) == norm(SHEET_IDENTITAS)]
+    if identitas:
+        IdentityReader(doc, notes, exact=True).read(identitas[0])
+    else:
+        notes.masalah("Lembar 'Identitas' tidak ada; identitas SOP kosong.")
+    petunjuk = [g for g in grids if norm(g.title) == norm(SHEET_PETUNJUK)]
+    stored = _stored_hash(petunjuk[0]) if petunjuk else ""
+    if stored and stored == content_hash(doc):
+        notes.info("Isi buku kerja sama persis dengan saat diekspor.")
+    elif stored:
+        notes.info("Isi buku kerja telah diubah sejak diekspor.")
+
+
+def _stored_hash(grid: SheetGrid) -> str:
+    for row in range(grid.height):
+        if norm(grid.text(row, 0)) == norm(HASH_LABEL):
+            return grid.text(row, 1).strip()
+    return ""
+
+
+def _read_typed(doc: SopDocument, src: _Source) -> None:
+    path, grid, header, notes = src.path, src.grid, src.header, src.notes
+    raws = read_typed_rows(grid, header, notes)
+    if not raws:
+        raise fail(
+            path,
+            f"tabel langkah SOP tidak ditemukan: judul kolom ada di lembar '{grid.title}' "
+            f"baris {header.top + 1}, tetapi di bawahnya tidak ada satu langkah pun.",
+        )
+    lanes = build_lanes(header, raws, exact=False, notes=notes)
+    steps = build_typed_steps(header, raws, lanes, notes)
+    doc.lanes = drop_placeholder_lanes(lanes, steps, notes)
+    doc.steps = steps
+    if not doc.lanes:
+        notes.masalah("Tabel tidak punya kolom Pelaksana; tentukan pelaksana setiap langkah.")
+
+
+def _read_typed_identity(doc: SopDocument, src: _Source, *, single_table: bool) -> None:
+    """Identity from an 'Identitas' sheet, the block around the table, other sheets."""
+    grids, grid, header, notes = src.grids, src.grid, src.header, src.notes
+    reader = IdentityReader(doc, notes, exact=False)
+    identitas = [g for g in grids if g is not grid and norm(g.title).startswith("identitas")]
+    for other in identitas:
+        reader.read(other)
+    last_col = max(header.table_cols)
+    reader.read(grid, skip=lambda r, c: r >= header.top and c <= last_col)
+    if single_table:
+        for other in grids:
+            if other is not grid and find_table_header(other) is None:
+                reader.read(other)
+    if not doc.judul:
+        _judul_from_title(doc, grid, header, notes)
+    for source, above in [(grid, header.top)] + [(g, g.height) for g in identitas]:
+        if not doc.kop:
+            doc.kop = read_kop(source, above)
+    if not doc.nomor and not doc.judul:
+        notes.ragu("Identitas SOP (nomor, judul) tidak ditemukan; isi sebelum mencetak.")
+
+
+def _judul_from_title(doc: SopDocument, grid: SheetGrid, header: TableHeader, notes: Notes) -> None:
+    for row in range(max(0, header.top - 4), header.top):
+        for col in range(len(grid.rows[row])):
+            text = grid.text(row, col).strip()
+            if text and _TITLE_PREFIX.match(text) and grid.merge_origin(row, col) == (row, col):
+                doc.judul = " ".join(_TITLE_PREFIX.sub("", text, count=1).split())
+                notes.ragu(f"Judul diambil dari baris judul di atas tabel: '{doc.judul}'.")
+                return
+
+
+def _with_summary(doc: SopDocument, grid: SheetGrid, layout: str, notes: Notes) -> list[ImportNote]:
+    kind = "ekspor Kinerja Desktop" if layout == LAYOUT_KINERJA else "tabel yang diketik"
+    lanes = ", ".join(lane.nama for lane in doc.lanes) or "-"
+    summary = ImportNote(
+        "info",
+        f"Dibaca dari lembar '{grid.title}' ({kind}): {len(doc.steps)} langkah, "
+        f"{len(doc.lanes)} pelaksana ({lanes}).",
+    )
+    return [summary, *notes.items]

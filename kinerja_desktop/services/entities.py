@@ -1,0 +1,13 @@
+"""Names of the kinds of record, as used in change notifications and audit rows.
+
+A subscriber hears `(entity, id)`; id None means several or all records of
+that entity; DATABASE means everything may have changed (a restore).
+"""
+
+from __future__ import annotations
+
+SOP = "sop"
+OFFICE_PROFILE = "office_profile"
+UNIT = "unit"
+STAFF = "staff"
+DATABASE = "database"

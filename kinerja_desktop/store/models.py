@@ -1,0 +1,153 @@
+"""The peewee models: one class per table, bound to the open database at run time.
+
+The tables themselves are created and changed only by the numbered steps in
+`store.migrations` (frozen SQL), never by `create_tables`; these classes are
+the way the code reads and writes them, and a test checks that both agree.
+
+Every model uses `database_proxy`, which `store.database.open_database`
+points at the database being opened (the Vorta way). A process works with one
+open database at a time; `activate` re-points the proxy when a program opens
+another one (tests, a restore check).
+
+The SOP document itself is kept as JSON (`core.serialize`) in
+`sop_revision.document`, one row per revision: lossless, and an old revision
+reads back exactly as it was saved, whatever later versions of the program add
+to the document model. The `sop` row mirrors the current revision's identity
+(nomor, judul, status, jumlah_langkah …) so the list of SOPs needs no JSON.
+"""
+
+from __future__ import annotations
+
+from peewee import (
+    BlobField,
+    BooleanField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    SqliteDatabase,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def activate(db: SqliteDatabase) -> None:
+    """Point every model at `db` (a no-op when it already is)."""
+    if database_proxy.obj is not db:
+        database_proxy.initialize(db)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class OfficeProfileRow(BaseModel):
+    """The single row (id 1) holding the office heading and defaults."""
+
+    id = IntegerField(primary_key=True)
+    pemerintah = TextField(default="")
+    nama_kantor = TextField(default="")
+    alamat = TextField(default="")
+    kota_ttd = TextField(default="")
+    logo = BlobField(null=True)
+    kertas = TextField(default="F4")
+    jam_kerja_per_hari = FloatField(default=8.0)
+
+    class Meta:
+        table_name = "office_profile"
+
+
+class UnitRow(BaseModel):
+    nama = TextField(unique=True)
+    jenis = TextField()
+    urutan = IntegerField(default=0)
+
+    class Meta:
+        table_name = "unit"
+
+
+class StaffRow(BaseModel):
+    nama = TextField()
+    nip = TextField(default="")  # bare 18 digits or ""
+    pangkat = TextField(default="")
+    jabatan = TextField(default="")
+    unit = ForeignKeyField(UnitRow, null=True, column_name="unit_id", on_delete="RESTRICT")
+    aktif = BooleanField(default=True)
+    catatan = TextField(default="")  # since schema version 2
+
+    class Meta:
+        table_name = "staff"
+
+
+class SopRow(BaseModel):
+    """One SOP; mirrors its current revision for fast listing."""
+
+    nomor = TextField(default="")
+    judul = TextField(default="")
+    status = TextField(default="draf")
+    unit = TextField(default="")
+    revisi_ke = IntegerField(default=0)
+    jumlah_langkah = IntegerField(default=0)
+    created_at = DateTimeField()
+    updated_at = DateTimeField()
+
+    class Meta:
+        table_name = "sop"
+
+
+class SopRevisionRow(BaseModel):
+    """One revision of an SOP: the whole document as JSON, never rewritten
+    once a newer revision exists."""
+
+    sop = ForeignKeyField(SopRow, column_name="sop_id", on_delete="CASCADE", backref="revisions")
+    revisi_ke = IntegerField()
+    tanggal = DateField(null=True)
+    catatan = TextField(default="")
+    document = TextField()
+    content_hash = TextField()
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "sop_revision"
+        indexes = ((("sop", "revisi_ke"), True),)
+
+
+class AuditLogRow(BaseModel):
+    """One entry of the hash-chained audit log (see `store.audit`)."""
+
+    id = IntegerField(primary_key=True)
+    at = TextField()  # ISO 8601 local time, exactly as hashed
+    action = TextField()
+    entity = TextField()
+    entity_id = IntegerField(null=True)
+    summary = TextField(default="")
+    prev_hash = TextField()
+    hash = TextField(unique=True)
+
+    class Meta:
+        table_name = "audit_log"
+
+
+class SettingRow(BaseModel):
+    key = TextField(primary_key=True)
+    value = TextField()
+
+    class Meta:
+        table_name = "setting"
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    OfficeProfileRow,
+    UnitRow,
+    StaffRow,
+    SopRow,
+    SopRevisionRow,
+    AuditLogRow,
+    SettingRow,
+)

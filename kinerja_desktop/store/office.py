@@ -1,0 +1,109 @@
+"""The office profile, units and staff: rows to `core.office` objects and back.
+
+No validation, transactions or audit here: `services.office_service` does
+those and calls these.
+"""
+
+from __future__ import annotations
+
+from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
+from .models import OfficeProfileRow, StaffRow, UnitRow
+
+PROFILE_ID = 1
+
+
+def load_profile() -> OfficeProfile:
+    """The stored profile, or the defaults when none was saved yet."""
+    row = OfficeProfileRow.get_or_none(OfficeProfileRow.id == PROFILE_ID)
+    if row is None:
+        return OfficeProfile()
+    return OfficeProfile(
+        pemerintah=row.pemerintah,
+        nama_kantor=row.nama_kantor,
+        alamat=row.alamat,
+        kota_ttd=row.kota_ttd,
+        logo_png=bytes(row.logo) if row.logo is not None else None,
+        kertas=PaperSize(row.kertas),
+        jam_kerja_per_hari=float(row.jam_kerja_per_hari),
+    )
+
+
+def store_profile(p: OfficeProfile) -> None:
+    fields = {
+        "pemerintah": p.pemerintah,
+        "nama_kantor": p.nama_kantor,
+        "alamat": p.alamat,
+        "kota_ttd": p.kota_ttd,
+        "logo": p.logo_png,
+        "kertas": PaperSize(p.kertas).value,
+        "jam_kerja_per_hari": float(p.jam_kerja_per_hari),
+    }
+    (
+        OfficeProfileRow.insert(id=PROFILE_ID, **fields)
+        .on_conflict(conflict_target=[OfficeProfileRow.id], update=fields)
+        .execute()
+    )
+
+
+def unit_of(row: UnitRow) -> Unit:
+    return Unit(nama=row.nama, jenis=UnitKind(row.jenis), urutan=row.urutan, id=row.id)
+
+
+def units() -> list[Unit]:
+    return [unit_of(r) for r in UnitRow.select().order_by(UnitRow.urutan, UnitRow.nama)]
+
+
+def unit_named(nama: str) -> UnitRow | None:
+    """The unit with this name, ignoring case (the column is COLLATE NOCASE)."""
+    return UnitRow.get_or_none(UnitRow.nama == nama.strip())
+
+
+def store_unit(u: Unit) -> int:
+    """Insert (id None) or update; the id."""
+    values = {"nama": u.nama, "jenis": UnitKind(u.jenis).value, "urutan": u.urutan}
+    if u.id is None:
+        return int(UnitRow.insert(**values).execute())
+    UnitRow.update(**values).where(UnitRow.id == u.id).execute()
+    return u.id
+
+
+def staff_of(row: StaffRow) -> Staff:
+    return Staff(
+        nama=row.nama,
+        nip=row.nip,
+        pangkat=row.pangkat,
+        jabatan=row.jabatan,
+        unit_id=row.unit_id,
+        aktif=bool(row.aktif),
+        id=row.id,
+        catatan=row.catatan,
+    )
+
+
+def staff_list() -> list[Staff]:
+    return [staff_of(r) for r in StaffRow.select().order_by(StaffRow.nama, StaffRow.id)]
+
+
+def staff_with_nip(nip: str) -> StaffRow | None:
+    return StaffRow.get_or_none(StaffRow.nip == nip) if nip else None
+
+
+def store_staff(s: Staff) -> int:
+    """Insert (id None) or update; the id."""
+    values = {
+        "nama": s.nama,
+        "nip": s.nip,
+        "pangkat": s.pangkat,
+        "jabatan": s.jabatan,
+        "unit": s.unit_id,
+        "aktif": s.aktif,
+        "catatan": s.catatan,
+    }
+    if s.id is None:
+        return int(StaffRow.insert(**values).execute())
+    StaffRow.update(**values).where(StaffRow.id == s.id).execute()
+    return s.id
+
+
+def staff_count_in_unit(unit_id: int) -> int:
+    return StaffRow.select().where(StaffRow.unit == unit_id).count()

@@ -1,0 +1,67 @@
+"""Every SOP of the demo library prints with every invariant; the demo Buku SOP too."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+from test_pdf_document import TTD, check_sop_pdf
+from test_pdf_support import font_problems, page_texts
+
+from kinerja_desktop import paths
+from kinerja_desktop.core import serialize
+from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf
+
+DEMO = paths.resource("demo")
+FILES = sorted((DEMO / "sop").glob("*.json"))
+
+
+def _office() -> OfficeProfile:
+    profile = json.loads((DEMO / "profil.json").read_text(encoding="utf-8"))["profile"]
+    logo = DEMO / profile["logo"] if profile.get("logo") else None
+    return OfficeProfile(
+        pemerintah=profile["pemerintah"],
+        nama_kantor=profile["nama_kantor"],
+        alamat=profile.get("alamat", ""),
+        kota_ttd=profile["kota_ttd"],
+        logo_png=logo.read_bytes() if logo and logo.is_file() else None,
+    )
+
+
+def _load(path: Path) -> SopDocument:
+    return serialize.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+@pytest.mark.parametrize(("kertas", "tegak"), [("F4", False), ("A4", True)], ids=["F4", "A4-tegak"])
+def test_demo_sop(tmp_path: Path, path: Path, kertas: str, tegak: bool) -> None:
+    options = PdfOptions(kertas=kertas, tegak=tegak, lembar_kerja=True, tanggal_ttd=TTD)
+    check_sop_pdf(_load(path), _office(), tmp_path / "sop.pdf", options)
+
+
+def test_demo_book(tmp_path: Path) -> None:
+    docs = [_load(p) for p in FILES]
+    path = tmp_path / "buku.pdf"
+    total = write_book_pdf(docs, _office(), path, PdfOptions(tanggal_ttd=date(2026, 2, 16)))
+    texts = page_texts(path)
+    assert total == len(texts)
+    toc = texts[1]
+    for doc in docs:
+        first = [
+            n
+            for n, t in enumerate(texts, start=1)
+            if f"SOP Nomor {doc.nomor.strip()}" in t and "Hal. 1 dari" in t
+        ]
+        assert len(first) == 1
+        judul_words = r"\s+".join(map(re.escape, doc.judul.split()))
+        m = re.search(judul_words + r"\s*(\d+)", toc)
+        assert m and int(m.group(1)) == first[0], doc.judul
+    reader = pypdf.PdfReader(path)
+    assert len([i for i in reader.outline if not isinstance(i, list)]) == 2 + len(docs)
+    assert font_problems(path) == []

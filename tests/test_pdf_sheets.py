@@ -1,0 +1,258 @@
+"""The sheets set directly on the canvas: identity sheet, Lembar Kerja, signature, footer."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pypdf
+import pytest
+from PIL import Image
+from pypdf.generic import ContentStream
+from reportlab.graphics.barcode import qrencoder
+from test_pdf_support import contains_words, font_problems, office, page_texts, sop, text_positions
+
+from kinerja_desktop.core import serialize
+from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
+from kinerja_desktop.core.sop import Pengesahan
+from kinerja_desktop.exchange.pdf.footer import QR_SIZE, define_qr_form, draw_footer, footer_info
+from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
+from kinerja_desktop.exchange.pdf.identity import plan_identity
+from kinerja_desktop.exchange.pdf.output import new_canvas
+from kinerja_desktop.exchange.pdf.signature import signature_block
+from kinerja_desktop.exchange.pdf.worksheet import plan_worksheet
+
+F4 = settings_for("F4", tegak=False)
+A4_TEGAK = settings_for("A4", tegak=True)
+
+
+def _render(tmp_path: Path, draws, settings=F4, name: str = "out.pdf") -> Path:
+    path = tmp_path / name
+    c = new_canvas(str(path), settings.size, "uji", "uji")
+    for draw in draws:
+        draw(c)
+        c.showPage()
+    c.save()
+    return path
+
+
+def _png(w: int = 60, h: int = 80) -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (w, h), (20, 120, 40)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def _images(pdf: Path) -> int:
+    reader = pypdf.PdfReader(pdf)
+    xobjects = reader.pages[0]["/Resources"].get("/XObject") or {}
+    return sum(1 for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image")
+
+
+def _inside_frame(pdf: Path, settings) -> None:
+    """No text below the content area (the footer band) or outside the margins."""
+    frame = frame_of(settings)
+    for n in range(len(pypdf.PdfReader(pdf).pages)):
+        for text, x, y in text_positions(pdf, n):
+            assert y >= frame.bottom - 0.01, (n, text, y)
+            assert frame.left - 0.01 <= x <= frame.right, (n, text, x)
+
+
+# -- identity sheet ---------------------------------------------------------------------
+
+
+def test_identity_sheet_says_what_the_official_one_says(tmp_path: Path) -> None:
+    doc = sop()
+    doc.tanggal_efektif = date(2026, 3, 1)
+    pages = plan_identity(doc, office(), F4)
+    assert len(pages) == 1
+    pdf = _render(tmp_path, pages)
+    text = page_texts(pdf)[0]
+    for want in (
+        "PEMERINTAH KABUPATEN BANGGAI",
+        "KECAMATAN MASAMA",
+        "Nomor SOP",
+        doc.nomor,
+        "Tanggal Pembuatan",
+        "16 Februari 2026",
+        "Tanggal Revisi",
+        "Tanggal Efektif",
+        "1 Maret 2026",
+        "Disahkan Oleh",
+        "Camat Masama",
+        "Drs. Ahmad Yani, M.Si",
+        "Pembina, IV/a",
+        "NIP. 19750428 200012 1 003",
+        "Judul SOP",
+        doc.judul,
+        "Dasar Hukum :",
+        "Kualifikasi Pelaksana :",
+        "Keterkaitan :",
+        "Peralatan/Perlengkapan :",
+        "Peringatan :",
+        "Pencatatan dan Pendataan :",
+        "1. Permenpan RB Nomor 35 Tahun 2012",
+        "2. PP Nomor 60 Tahun 2008",
+    ):
+        assert contains_words(text, want), want
+    assert "Identifikasi Risiko" not in text  # only when it has entries
+    assert text.count(" - ") + text.count("\n-\n") >= 1  # the empty Tanggal Revisi
+    assert font_problems(pdf) == []
+
+
+def test_kop_of_the_sop_wins_and_risiko_when_present(tmp_path: Path) -> None:
+    doc = sop()
+    doc.kop = ["Pemerintah Kabupaten Banjar", "Kecamatan Martapura Barat"]
+    doc.identifikasi_risiko = ["Data terlambat masuk"]
+    text = page_texts(_render(tmp_path, plan_identity(doc, office(), F4)))[0]
+    assert "PEMERINTAH KABUPATEN BANJAR" in text and "KECAMATAN MARTAPURA BARAT" in text
+    assert "BANGGAI" not in text
+    assert "Identifikasi Risiko :" in text and "Data terlambat masuk" in text
+
+
+def test_logo_is_optional_and_a_broken_one_is_skipped(tmp_path: Path) -> None:
+    with_logo = _render(tmp_path, plan_identity(sop(), office(_png()), F4), name="a.pdf")
+    without = _render(tmp_path, plan_identity(sop(), office(None), F4), name="b.pdf")
+    broken = _render(tmp_path, plan_identity(sop(), office(b"not a png"), F4), name="c.pdf")
+    assert _images(with_logo) == 1
+    assert _images(without) == 0 and _images(broken) == 0
+
+
+@pytest.mark.parametrize("settings", [F4, A4_TEGAK], ids=["F4", "A4-tegak"])
+def test_long_lists_continue_on_a_next_page(tmp_path: Path, settings) -> None:
+    doc = sop()
+    doc.dasar_hukum = [
+        f"Peraturan nomor {i} tentang hal yang cukup panjang untuk dibungkus" for i in range(70)
+    ]
+    doc.peralatan_perlengkapan = [f"Alat {i}" for i in range(40)]
+    pages = plan_identity(doc, office(), settings)
+    assert len(pages) >= 2
+    pdf = _render(tmp_path, pages, settings)
+    texts = page_texts(pdf)
+    everything = "\n".join(texts)
+    for i, item in enumerate(doc.dasar_hukum):
+        assert contains_words(everything, f"{i + 1}. {item}"), item
+    assert "Dasar Hukum (lanjutan) :" in texts[1]
+    _inside_frame(pdf, settings)
+
+
+# -- signature block ---------------------------------------------------------------------
+
+
+def test_signature_block_lines() -> None:
+    p = Pengesahan(
+        "Camat Masama", "Drs. Ahmad Yani, M.Si", "197504282000121003", "Pembina Tk. I, IV/b"
+    )
+    block = signature_block(p, "Masama", date(2026, 2, 16), 800)
+    texts = [ln.text for ln in block.lines]
+    assert texts == [
+        "Masama, 16 Februari 2026",
+        "CAMAT MASAMA,",
+        "",
+        "Drs. Ahmad Yani, M.Si",
+        "Pembina Tk. I, IV/b",
+        "NIP. 19750428 200012 1 003",
+    ]
+    name = block.lines[3].style
+    assert name.underline and "Bold" in name.font
+    assert block.lines[2].height >= 50  # room to sign
+
+
+# -- Lembar Kerja ---------------------------------------------------------------------------
+
+
+def test_lembar_kerja_lists_every_step_and_ends_signed(tmp_path: Path) -> None:
+    doc = sop(steps=45, words_per_step=14)
+    lk = derive_lembar_kerja(doc, "Kecamatan Masama")
+    pages = plan_worksheet(doc, lk, office(), F4, date(2026, 2, 16))
+    assert len(pages) >= 2
+    pdf = _render(tmp_path, pages)
+    texts = page_texts(pdf)
+    everything = "\n".join(texts)
+    for head in (
+        "LEMBAR KERJA IDENTIFIKASI KEGIATAN",
+        "A. Data Kegiatan",
+        "B. Identifikasi Kegiatan",
+    ):
+        assert head in texts[0]
+    assert "C. Identifikasi Langkah" in everything
+    for i, step in enumerate(doc.steps):
+        assert contains_words(everything, f"{i + 1}. {step.uraian}"), i
+    signed = [n for n, t in enumerate(texts) if "Masama, 16 Februari 2026" in t]
+    assert signed == [len(texts) - 1]
+    # part C's head row is repeated on every page the table goes on to
+    part_c = next(n for n, t in enumerate(texts) if "C. Identifikasi Langkah" in t)
+    for text in texts[part_c:]:
+        if "Langkah Akhir" in text or "Langkah Utama" in text:
+            assert "Kelompok Langkah" in text
+    assert "NIP. 19750428 200012 1 003" in texts[-1]
+    _inside_frame(pdf, F4)
+
+
+# -- footer and QR -----------------------------------------------------------------------
+
+
+def _qr_matrix_from_form(pdf: Path, name: str) -> list[list[bool]]:
+    reader = pypdf.PdfReader(pdf)
+    form = reader.pages[0]["/Resources"]["/XObject"][f"/FormXob.{name}"].get_object()
+    rects = [
+        tuple(map(float, args))
+        for args, op in ContentStream(form, reader).operations
+        if op == b"re"
+    ]
+    cell = min(r[3] for r in rects) / 1.02
+    count = round(QR_SIZE / cell)
+    grid = [[False] * count for _ in range(count)]
+    for x, y, w, _h in rects:
+        row = round((QR_SIZE - y) / cell) - 1
+        for col in range(round(x / cell), round((x + w) / cell)):
+            grid[row][col] = True
+    return grid
+
+
+def test_footer_numbers_pages_and_carries_the_qr(tmp_path: Path) -> None:
+    doc = sop()
+    info = footer_info(doc, "uji")
+    payload = f"SOP|{doc.nomor}|rev {doc.revisi_ke}|{serialize.short_hash(doc)}"
+    assert info.payload == payload
+    path = tmp_path / "footer.pdf"
+    c = new_canvas(str(path), F4.size, "uji", "uji")
+    define_qr_form(c, info)
+    for n in (1, 2, 3):
+        draw_footer(c, F4, info, n, 3)
+        c.showPage()
+    c.save()
+    texts = page_texts(path)
+    assert [f"Hal. {n} dari 3" in t for n, t in enumerate(texts, start=1)] == [True] * 3
+    assert all(doc.nomor in t and "Revisi ke-0" in t for t in texts)
+    expected = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    expected.addData(payload)
+    expected.make()
+    want = [[bool(m) for m in row] for row in expected.modules]
+    assert _qr_matrix_from_form(path, info.form_name) == want
+
+
+def test_qr_changes_with_the_content() -> None:
+    a, b = sop(), sop()
+    b.steps[1].uraian += " (diperbaiki)"
+    assert footer_info(a, "x").payload != footer_info(b, "x").payload
+
+
+# -- paper ---------------------------------------------------------------------------------
+
+
+def test_unknown_paper_is_refused() -> None:
+    with pytest.raises(ValidationError, match="Ukuran kertas"):
+        settings_for("Letter", tegak=False)
+
+
+def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
+    from kinerja_desktop.exchange.pdf.sop_pdf import _office_name
+
+    doc = sop()
+    assert _office_name(doc, office()) == "KECAMATAN MASAMA"
+    doc.kop = ["PEMERINTAH KABUPATEN BANJAR", "KECAMATAN MARTAPURA BARAT"]
+    assert _office_name(doc, office()) == "KECAMATAN MARTAPURA BARAT"
+    doc.kop = ["BAPPEDA KAB. BANGGAI"]
+    assert _office_name(doc, office()) == "BAPPEDA KAB. BANGGAI"

@@ -1,0 +1,235 @@
+"""Backup, restore and the health check of the open database.
+
+A backup must hold every committed row — also those still in the -wal and
+while another connection is in the middle of a write — and nothing
+uncommitted. A restore refuses every unsound file and then changes nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fixtures_store import fingerprint, make_v1_database, rows, sample_doc, set_user_version
+
+from kinerja_desktop import paths
+from kinerja_desktop.core.errors import KinerjaError, ValidationError
+from kinerja_desktop.services.audit import AuditService
+from kinerja_desktop.services.database_service import DatabaseService
+from kinerja_desktop.services.office_service import OfficeService
+from kinerja_desktop.services.session import (
+    DatabaseFileError,
+    DatabaseVersionError,
+    Session,
+    open_session,
+)
+from kinerja_desktop.services.sop_service import SopService
+
+SCHEMA_VERSION = 2
+
+
+@pytest.fixture()
+def session(tmp_path: Path) -> Iterator[Session]:
+    with open_session(tmp_path / "live" / "kinerja.db") as s:
+        yield s
+
+
+def _judul(path: Path) -> list[str]:
+    return [r[0] for r in rows(path, "SELECT judul FROM sop ORDER BY id")]
+
+
+# -- backup ------------------------------------------------------------------------
+
+
+def test_backup_holds_rows_still_in_the_wal(session: Session, tmp_path: Path) -> None:
+    SopService(session).create(sample_doc(judul="Sudah di berkas utama"))
+    session.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    SopService(session).create(sample_doc(judul="Masih di WAL"))
+    wal = session.path.with_name(session.path.name + "-wal")
+    assert wal.stat().st_size > 0
+    copied = tmp_path / "salinan-berkas.db"
+    shutil.copy(session.path, copied)  # what a file copy would carry away
+    assert _judul(copied) == ["Sudah di berkas utama"]
+    dest = DatabaseService(session).backup(tmp_path / "cadangan.db")
+    assert dest == tmp_path / "cadangan.db"
+    assert _judul(dest) == ["Sudah di berkas utama", "Masih di WAL"]
+    assert rows(dest, "PRAGMA integrity_check") == [("ok",)]
+    assert rows(dest, "PRAGMA journal_mode") == [("delete",)]
+    assert not dest.with_name(dest.name + "-wal").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_backup_while_another_connection_is_writing(session: Session, tmp_path: Path) -> None:
+    SopService(session).create(sample_doc(judul="Sudah disimpan"))
+    other = sqlite3.connect(session.path, isolation_level=None, timeout=0.1)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute(
+            "INSERT INTO sop (nomor, judul, created_at, updated_at) "
+            "VALUES ('X', 'Belum disimpan', '2024-01-01', '2024-01-01')"
+        )
+        dest = DatabaseService(session).backup(tmp_path / "cadangan.db")
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    assert _judul(dest) == ["Sudah disimpan"]
+    assert _judul(session.path) == ["Sudah disimpan", "Belum disimpan"]
+
+
+def test_backup_into_a_folder_gets_a_timestamped_name(session: Session, tmp_path: Path) -> None:
+    folder = tmp_path / "flashdisk"
+    folder.mkdir()
+    dest = DatabaseService(session).backup(folder)
+    assert dest.parent == folder and dest.name.startswith("kinerja-cadangan-")
+    assert rows(dest, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_backup_refuses_the_live_database_and_missing_folders(
+    session: Session, tmp_path: Path
+) -> None:
+    service = DatabaseService(session)
+    SopService(session).create(sample_doc())
+    before = fingerprint(session.path)
+    for target in (session.path, session.path.with_name("kinerja.db-wal")):
+        with pytest.raises(ValidationError, match="sedang dipakai"):
+            service.backup(target)
+    with pytest.raises(ValidationError, match="tidak ada"):
+        service.backup(tmp_path / "tidak-ada" / "x.db")
+    assert fingerprint(session.path) == before
+
+
+def test_backup_replaces_an_older_backup_atomically(session: Session, tmp_path: Path) -> None:
+    dest = tmp_path / "cadangan.db"
+    dest.write_bytes(b"cadangan lama")
+    SopService(session).create(sample_doc(judul="Baru"))
+    DatabaseService(session).backup(dest)
+    assert _judul(dest) == ["Baru"]
+
+
+# -- restore ----------------------------------------------------------------------
+
+
+def test_restore_brings_back_the_backup_and_keeps_a_safety_copy(
+    session: Session, tmp_path: Path
+) -> None:
+    sops = SopService(session)
+    sops.create(sample_doc("1/A", "Lama"))
+    backup = DatabaseService(session).backup(tmp_path / "cadangan.db")
+    sops.create(sample_doc("2/B", "Sesudah cadangan"))
+    heard: list[tuple[str, int | None]] = []
+    session.subscribe(lambda entity, i: heard.append((entity, i)))
+
+    safety = DatabaseService(session).restore(backup)
+
+    assert [s.judul for s in sops.list_sops()] == ["Lama"]
+    assert safety.parent == paths.backup_dir(session.path)
+    assert _judul(safety) == ["Lama", "Sesudah cadangan"]
+    assert rows(session.path, "PRAGMA journal_mode") == [("wal",)]
+    assert heard == [("database", None)]
+    entries = AuditService(session).list_entries()
+    assert entries[0].action == "restore" and "cadangan.db" in entries[0].summary
+    assert AuditService(session).verify_chain() == []
+    assert DatabaseService(session).integrity_check() == []
+
+
+def test_restore_of_an_older_version_is_migrated(session: Session, tmp_path: Path) -> None:
+    old = tmp_path / "versi1.db"
+    content = make_v1_database(old)
+    DatabaseService(session).restore(old)
+    assert rows(session.path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert SopService(session).get(1).document == content.new_doc
+    assert OfficeService(session).list_staff()[0].catatan == ""
+    assert rows(old, "PRAGMA user_version") == [(1,)]  # the source is left alone
+
+
+def _corrupt_copy(session: Session, tmp_path: Path) -> Path:
+    sops = SopService(session)
+    for i in range(40):
+        sops.create(sample_doc(f"{i}/X", "Judul panjang " * 40))
+    good = DatabaseService(session).backup(tmp_path / "baik.db")
+    data = bytearray(good.read_bytes())
+    page = 4096
+    for offset in range(3 * page, min(len(data), 12 * page), page):
+        data[offset : offset + 64] = b"\xff" * 64  # smash b-tree page headers
+    bad = tmp_path / "rusak.db"
+    bad.write_bytes(bytes(data))
+    return bad
+
+
+def _bad_sources(session: Session, tmp_path: Path) -> dict[str, tuple[Path, type, str]]:
+    text = tmp_path / "catatan.txt"
+    text.write_text("ini bukan basis data\n" * 10, encoding="utf-8")
+    newer = DatabaseService(session).backup(tmp_path / "baru.db")
+    set_user_version(newer, SCHEMA_VERSION + 1)
+    foreign = tmp_path / "lain.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    empty = tmp_path / "kosong.db"
+    empty.touch()
+    return {
+        "teks": (text, DatabaseFileError, "bukan berkas SQLite"),
+        "lebih baru": (newer, DatabaseVersionError, "lebih baru"),
+        "rusak": (_corrupt_copy(session, tmp_path), DatabaseFileError, "rusak"),
+        "program lain": (foreign, DatabaseFileError, "program lain"),
+        "kosong": (empty, DatabaseFileError, "kosong"),
+        "tidak ada": (tmp_path / "hilang.db", DatabaseFileError, "tidak ada"),
+    }
+
+
+def test_restore_refuses_unsound_files_and_changes_nothing(
+    session: Session, tmp_path: Path
+) -> None:
+    service = DatabaseService(session)
+    SopService(session).create(sample_doc(judul="Tetap"))
+    cases = _bad_sources(session, tmp_path)
+    entries = AuditService(session).list_entries()
+    session.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = fingerprint(session.path)
+    for name, (source, error, words) in cases.items():
+        with pytest.raises(error, match=words):
+            service.restore(source)
+        assert fingerprint(session.path) == before, name
+    assert not paths.backup_dir(session.path).exists()
+    assert "Tetap" in [s.judul for s in SopService(session).list_sops()]
+    assert AuditService(session).list_entries() == entries
+
+
+def test_restore_refuses_the_live_database_itself(session: Session) -> None:
+    with pytest.raises(ValidationError, match="sedang dipakai"):
+        DatabaseService(session).restore(session.path)
+
+
+# -- integrity ----------------------------------------------------------------------
+
+
+def test_integrity_check_on_a_healthy_database(session: Session) -> None:
+    SopService(session).create(sample_doc())
+    assert DatabaseService(session).integrity_check() == []
+
+
+def test_integrity_check_finds_a_broken_foreign_key(tmp_path: Path) -> None:
+    path = tmp_path / "kinerja.db"
+    open_session(path).close()
+    conn = sqlite3.connect(path)  # foreign keys are off in a bare connection
+    conn.execute("INSERT INTO staff (id, nama, unit_id) VALUES (7, 'Yatim', 999)")
+    conn.commit()
+    conn.close()
+    with open_session(path) as session:
+        problems = DatabaseService(session).integrity_check()
+    assert problems == ["Data pegawai nomor 7 merujuk ke unit yang tidak ada (tabel staff → unit)."]
+
+
+def test_busy_database_gives_a_readable_message(session: Session) -> None:
+    session.db.execute_sql("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(session.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(KinerjaError, match="sedang dipakai oleh proses lain"):
+            SopService(session).create(sample_doc())
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
