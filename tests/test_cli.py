@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "data" / "xlsx"
+# Typed by hand like the Masama sheet: no nomor SOP, so the checker finds a kesalahan.
+TYPED_WITHOUT_NOMOR = CORPUS / "ketik_masama_perbaikan.xlsx"
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None, check_status: int | None = 0):
@@ -19,7 +22,12 @@ def run(*args: str | Path, env: dict[str, str] | None = None, check_status: int 
     full_env.pop("KINERJA_DEBUG", None)
     proc = subprocess.run(
         [sys.executable, str(REPO / "main.py"), *map(str, args)],
-        capture_output=True, text=True, env=full_env, cwd=REPO, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=REPO,
+        timeout=120,
     )
     assert "Traceback" not in proc.stderr, proc.stderr
     if check_status is not None:
@@ -51,7 +59,16 @@ def _list(db: Path) -> list[dict]:
 def test_daftar_lists_the_seven_demo_sops(demo_db: Path) -> None:
     rows = _list(demo_db)
     assert len(rows) == 7
-    assert set(rows[0]) == {"id", "nomor", "judul", "status", "jumlah_langkah", "revisi_ke", "unit", "diperbarui"}
+    assert set(rows[0]) == {
+        "id",
+        "nomor",
+        "judul",
+        "status",
+        "jumlah_langkah",
+        "revisi_ke",
+        "unit",
+        "diperbarui",
+    }
     assert sorted(r["jumlah_langkah"] for r in rows) == [5, 6, 9, 9, 10, 10, 11]
     text = run("sop", "daftar", "--db", demo_db).stdout
     assert "Mekanisme Pengumpulan Data Kinerja" in text and "7 SOP" in text
@@ -87,16 +104,17 @@ def test_periksa_exit_status_follows_kesalahan(db_copy: Path, tmp_path: Path) ->
         out = run("sop", "periksa", str(row["id"]), "--json", "--db", db_copy)
         assert json.loads(out.stdout)["jumlah"]["kesalahan"] == 0
     # An SOP with a kesalahan: typed by hand without a nomor SOP.
-    src = REPO / "tests" / "data" / "xlsx"
-    typed = sorted(p for p in src.glob("*.xlsx") if "ketik" in p.name or "hand" in p.name)
-    assert typed, "the hand-typed corpus is missing"
-    imported = json.loads(run("sop", "impor", typed[0], "--ya", "--json", "--db", db_copy).stdout)
+    imported = json.loads(
+        run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--json", "--db", db_copy).stdout
+    )
     new_id = imported["id"]
     res = run("sop", "periksa", str(new_id), "--json", "--db", db_copy, check_status=1)
     assert json.loads(res.stdout)["jumlah"]["kesalahan"] >= 1
 
 
-def test_export_then_import_reports_conflict_and_needs_a_choice(db_copy: Path, tmp_path: Path) -> None:
+def test_export_then_import_reports_conflict_and_needs_a_choice(
+    db_copy: Path, tmp_path: Path
+) -> None:
     first = _list(db_copy)[0]
     xlsx = tmp_path / "sop.xlsx"
     run("sop", "ekspor", str(first["id"]), "-o", xlsx, "--db", db_copy)
@@ -108,7 +126,9 @@ def test_export_then_import_reports_conflict_and_needs_a_choice(db_copy: Path, t
     run("sop", "impor", xlsx, "--ya", "--sebagai", "revisi", "--catatan", "uji", "--db", db_copy)
     rows = {r["id"]: r for r in _list(db_copy)}
     assert len(rows) == 7 and rows[first["id"]]["revisi_ke"] == 1
-    copy = json.loads(run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--json", "--db", db_copy).stdout)
+    copy = json.loads(
+        run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--json", "--db", db_copy).stdout
+    )
     assert copy["id"] not in rows and len(_list(db_copy)) == 8
 
 
@@ -128,8 +148,7 @@ def test_backup_restore_and_integrity(db_copy: Path, tmp_path: Path) -> None:
     run("db", "cadangkan", backup, "--db", db_copy)
     assert "sehat" in run("db", "periksa", "--db", backup).stdout
     first = _list(db_copy)[0]
-    run("sop", "impor", REPO / "tests" / "data" / "xlsx" / "bad" / "not_a_workbook.xlsx",
-        "--db", db_copy, check_status=2)
+    run("sop", "impor", CORPUS / "bad" / "teks_biasa.xlsx", "--db", db_copy, check_status=2)
     xlsx = tmp_path / "a.xlsx"
     run("sop", "ekspor", str(first["id"]), "-o", xlsx, "--db", db_copy)
     run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--db", db_copy)
@@ -154,16 +173,11 @@ def test_pdf_and_book(demo_db: Path, tmp_path: Path) -> None:
 
 
 def test_pdf_refuses_an_sop_with_kesalahan_unless_forced(db_copy: Path, tmp_path: Path) -> None:
-    typed = sorted((REPO / "tests" / "data" / "xlsx").glob("*.xlsx"))
-    new_id = None
-    for path in typed:
-        res = run("sop", "impor", path, "--ya", "--json", "--db", db_copy, check_status=None)
-        if res.returncode == 0:
-            data = json.loads(res.stdout)
-            if any(t["tingkat"] == "kesalahan" for t in data["temuan"]):
-                new_id = data["id"]
-                break
-    assert new_id is not None, "no corpus workbook imports with a kesalahan"
+    data = json.loads(
+        run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--json", "--db", db_copy).stdout
+    )
+    assert any(t["kode"] == "nomor-kosong" for t in data["temuan"])
+    new_id = data["id"]
     pdf = tmp_path / "x.pdf"
     res = run("sop", "pdf", str(new_id), "-o", pdf, "--db", db_copy, check_status=1)
     assert "--paksa" in res.stderr and not pdf.exists()

@@ -46,9 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Kinerja Desktop {__version__}")
     _db_option(parser, top=True)
-    groups = parser.add_subparsers(dest="group", metavar="<kelompok>", parser_class=IndonesianParser)
-    sop_commands.register(groups.add_parser("sop", help="daftar, periksa, ekspor, impor, cetak SOP"), _db_option)
-    db_commands.register(groups.add_parser("db", help="cadangkan, pulihkan, periksa basis data"), _db_option)
+    groups = parser.add_subparsers(
+        dest="group", metavar="<kelompok>", parser_class=IndonesianParser
+    )
+    sop_commands.register(
+        groups.add_parser("sop", help="daftar, periksa, ekspor, impor, cetak SOP"), _db_option
+    )
+    db_commands.register(
+        groups.add_parser("db", help="cadangkan, pulihkan, periksa basis data"), _db_option
+    )
     db_commands.register_demo(groups.add_parser("demo", help="pustaka SOP demo"), _db_option)
     return parser
 

@@ -31,7 +31,9 @@ def _fit(text: str, width: int) -> str:
     return text[: max(width - 1, 0)] + "…"
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_widths: Sequence[int]) -> None:
+def print_table(
+    headers: Sequence[str], rows: Sequence[Sequence[Any]], max_widths: Sequence[int]
+) -> None:
     """A left-aligned text table; long cells are cut with an ellipsis."""
     cells = [[str(c) for c in row] for row in rows]
     widths = [

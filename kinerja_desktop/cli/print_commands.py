@@ -24,22 +24,33 @@ def _tanggal(text: str):
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--kertas", choices=["A4", "F4"], type=str.upper, help="ukuran kertas (bawaan: profil kantor)")
+    p.add_argument(
+        "--kertas",
+        choices=["A4", "F4"],
+        type=str.upper,
+        help="ukuran kertas (bawaan: profil kantor)",
+    )
     p.add_argument("--tegak", action="store_true", help="kertas tegak (bawaan: mendatar)")
     p.add_argument("--paksa", action="store_true", help="cetak walau pemeriksa menemukan kesalahan")
-    p.add_argument("--tanggal", type=_tanggal, metavar="TGL", help="tanggal tanda tangan (bawaan: hari ini)")
+    p.add_argument(
+        "--tanggal", type=_tanggal, metavar="TGL", help="tanggal tanda tangan (bawaan: hari ini)"
+    )
 
 
 def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pdf", help="cetak satu SOP ke PDF")
     p.add_argument("id", type=int)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--lembar-kerja", action="store_true", help="sertakan Lembar Kerja Identifikasi Kegiatan")
+    p.add_argument(
+        "--lembar-kerja", action="store_true", help="sertakan Lembar Kerja Identifikasi Kegiatan"
+    )
     _common(p)
     p.set_defaults(handler=cmd_pdf)
 
     p = sub.add_parser("buku", help="cetak Buku SOP (semua SOP atau yang dipilih) ke PDF")
-    p.add_argument("ids", type=int, nargs="*", metavar="ID", help="id SOP (bawaan: semua yang tidak dicabut)")
+    p.add_argument(
+        "ids", type=int, nargs="*", metavar="ID", help="id SOP (bawaan: semua yang tidak dicabut)"
+    )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--tahun", type=int, help="tahun pada sampul (bawaan: tahun ini)")
     _common(p)
@@ -55,8 +66,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     with open_session(args.db) as session:
         try:
             result = PrintService(session).sop_pdf(
-                args.id, args.output, kertas=args.kertas, tegak=args.tegak,
-                lembar_kerja=args.lembar_kerja, paksa=args.paksa, tanggal_ttd=args.tanggal,
+                args.id,
+                args.output,
+                kertas=args.kertas,
+                tegak=args.tegak,
+                lembar_kerja=args.lembar_kerja,
+                paksa=args.paksa,
+                tanggal_ttd=args.tanggal,
             )
         except PrintBlockedError as exc:
             return _blocked(exc)
@@ -71,8 +87,14 @@ def cmd_buku(args: argparse.Namespace) -> int:
     with open_session(args.db) as session:
         try:
             result = PrintService(session).book_pdf(
-                args.output, args.ids or None, kertas=args.kertas, tegak=args.tegak,
-                paksa=args.paksa, tanggal_ttd=args.tanggal, tahun=args.tahun, progress=_progress,
+                args.output,
+                args.ids or None,
+                kertas=args.kertas,
+                tegak=args.tegak,
+                paksa=args.paksa,
+                tanggal_ttd=args.tanggal,
+                tahun=args.tahun,
+                progress=_progress,
             )
         except PrintBlockedError as exc:
             return _blocked(exc)

@@ -13,6 +13,7 @@ from kinerja_desktop.core.checker import has_errors
 from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.durations import format_durasi_range, total_waktu
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import open_session
 from kinerja_desktop.services.sop_service import SopService
 
@@ -104,7 +105,11 @@ def cmd_lihat(args: argparse.Namespace) -> int:
     with open_session(args.db) as session:
         service = SopService(session)
         record = service.get(args.id)
-        doc = service.get_revision(args.id, args.revisi) if args.revisi is not None else record.document
+        doc = (
+            service.get_revision(args.id, args.revisi)
+            if args.revisi is not None
+            else record.document
+        )
         jam = session_jam_kerja(session)
     if args.json:
         data = serialize.to_dict(doc)
@@ -125,8 +130,6 @@ def cmd_lihat(args: argparse.Namespace) -> int:
 
 
 def session_jam_kerja(session: Any) -> float:
-    from kinerja_desktop.services.office_service import OfficeService
-
     return OfficeService(session).get_profile().jam_kerja_per_hari
 
 
@@ -155,8 +158,9 @@ def _print_document(sop_id: int, doc: SopDocument, jam_kerja: float) -> None:
         lanes = ", ".join(names[x].nama for x in step.pelaksana if x in names)
         rows.append((i, step.jenis.label, step.uraian, lanes, step.mutu_baku.waktu))
     print_table(["NO", "JENIS", "URAIAN", "PELAKSANA", "WAKTU"], rows, [3, 9, 60, 30, 16])
-    total, unknown = total_waktu((s.mutu_baku.waktu for s in doc.steps), default_unit="menit",
-                                 jam_kerja_per_hari=jam_kerja)
+    total, unknown = total_waktu(
+        (s.mutu_baku.waktu for s in doc.steps), default_unit="menit", jam_kerja_per_hari=jam_kerja
+    )
     note = f" ({len(unknown)} waktu tidak terbaca)" if unknown else ""
     print(f"\nTotal waktu: {format_durasi_range(total, jam_kerja_per_hari=jam_kerja)}{note}")
 
@@ -206,8 +210,9 @@ def cmd_impor(args: argparse.Namespace) -> int:
             if preview.conflicts and not args.sebagai:
                 _report_import(args, preview, None)
                 numbers = ", ".join(str(c.id) for c in preview.conflicts)
+                nomor = preview.result.document.nomor
                 print(
-                    f"Galat: nomor SOP '{preview.result.document.nomor}' sudah dipakai SOP {numbers}. "
+                    f"Galat: nomor SOP '{nomor}' sudah dipakai SOP {numbers}. "
                     "Tidak ada yang disimpan. Pilih --sebagai revisi (revisi baru SOP itu) "
                     "atau --sebagai salinan (SOP terpisah).",
                     file=sys.stderr,
@@ -234,7 +239,9 @@ def _report_import(args: argparse.Namespace, preview: Any, saved_id: int | None)
                     for n in preview.result.notes
                 ],
                 "temuan": [finding_to_json(f) for f in preview.findings],
-                "bentrok": [{"id": c.id, "nomor": c.nomor, "judul": c.judul} for c in preview.conflicts],
+                "bentrok": [
+                    {"id": c.id, "nomor": c.nomor, "judul": c.judul} for c in preview.conflicts
+                ],
                 "disimpan": saved_id is not None,
                 "id": saved_id,
                 "sebagai": args.sebagai if saved_id is not None else None,
@@ -247,8 +254,10 @@ def _report_import(args: argparse.Namespace, preview: Any, saved_id: int | None)
 def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | None) -> None:
     doc = preview.result.document
     print(f"Berkas: {args.file}")
-    print(f"Terbaca: '{doc.judul or '(tanpa judul)'}', nomor {doc.nomor or '-'}, "
-          f"{len(doc.steps)} langkah, {len(doc.lanes)} pelaksana")
+    print(
+        f"Terbaca: '{doc.judul or '(tanpa judul)'}', nomor {doc.nomor or '-'}, "
+        f"{len(doc.steps)} langkah, {len(doc.lanes)} pelaksana"
+    )
     print("Pelaksana: " + " | ".join(lane.nama for lane in doc.lanes))
     for note in preview.result.notes:
         where = f"langkah {note.step}: " if note.step else ""
@@ -259,7 +268,9 @@ def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | N
     for c in preview.conflicts:
         print(f"Perhatian: nomor ini sudah dipakai SOP {c.id} ('{c.judul}').")
     if saved_id is not None:
-        how = {"revisi": "sebagai revisi baru", "salinan": "sebagai salinan"}.get(args.sebagai or "", "")
+        how = {"revisi": "sebagai revisi baru", "salinan": "sebagai salinan"}.get(
+            args.sebagai or "", ""
+        )
         print(f"Disimpan {how} — SOP {saved_id}.".replace("  ", " "))
     else:
         print("Belum ada yang disimpan. Jalankan lagi dengan --ya untuk menyimpan.")

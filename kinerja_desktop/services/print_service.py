@@ -15,7 +15,6 @@ from pathlib import Path
 from kinerja_desktop.core.checker import Finding, Severity
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.sop import SopDocument, SopStatus
-from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf, write_sop_pdf
 
 from .office_service import OfficeService
 from .session import Session
@@ -48,6 +47,9 @@ class PrintService:
         self._office = OfficeService(session)
 
     def _options(self, kertas: str | None, tegak: bool, lembar_kerja: bool, tanggal: date | None):
+        # reportlab is imported only when something is printed: listing SOPs stays fast.
+        from kinerja_desktop.exchange.pdf import PdfOptions  # noqa: PLC0415
+
         profile = self._office.get_profile()
         paper = (kertas or str(profile.kertas)).upper()
         return profile, PdfOptions(
@@ -78,8 +80,11 @@ class PrintService:
         errors = self._errors([(sop_id, doc)])
         if errors and not paksa:
             raise PrintBlockedError(f"{_label(sop_id, doc)} belum siap dicetak.", errors)
-        profile, options = self._options(kertas, tegak, lembar_kerja or doc.lembar_kerja.cetak,
-                                          tanggal_ttd)
+        profile, options = self._options(
+            kertas, tegak, lembar_kerja or doc.lembar_kerja.cetak, tanggal_ttd
+        )
+        from kinerja_desktop.exchange.pdf import write_sop_pdf  # noqa: PLC0415
+
         pages = write_sop_pdf(doc, profile, path, options)
         return PrintResult(pages=pages, findings_by_sop=errors)
 
@@ -108,8 +113,15 @@ class PrintService:
                 f"{len(errors)} dari {len(items)} SOP belum siap dicetak.", errors
             )
         profile, options = self._options(kertas, tegak, False, tanggal_ttd)
+        from kinerja_desktop.exchange.pdf import write_book_pdf  # noqa: PLC0415
+
         pages = write_book_pdf(
-            [d for _i, d in items], profile, path, options,
-            tahun=tahun, progress=progress, cancelled=cancelled,
+            [d for _i, d in items],
+            profile,
+            path,
+            options,
+            tahun=tahun,
+            progress=progress,
+            cancelled=cancelled,
         )
         return PrintResult(pages=pages, sop_count=len(items), findings_by_sop=errors)

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kinerja_desktop.services.sop_service import SopService
 
 from .forms import child, load_form
 from .sop_detail import sop_detail_html
-from .sop_table_model import COL_JUDUL, SOP_ID_ROLE, SORT_ROLE, SopTableModel
+from .sop_table_model import COL_DIPERBARUI, COL_JUDUL, SOP_ID_ROLE, SORT_ROLE, SopTableModel
 
 FORM = "sop_catalogue"
 REQUIRED = {
@@ -17,6 +26,7 @@ REQUIRED = {
     "countLabel": QLabel,
     "sopTable": QTableView,
     "detailView": QTextBrowser,
+    "splitter": QSplitter,
 }
 
 
@@ -44,6 +54,10 @@ class SopCatalogue(QWidget):
         self.count_label: QLabel = child(form, QLabel, "countLabel")
         self.table: QTableView = child(form, QTableView, "sopTable")
         self.detail: QTextBrowser = child(form, QTextBrowser, "detailView")
+        splitter: QSplitter = child(form, QSplitter, "splitter")
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 420])
 
         self.model = SopTableModel(self)
         self.proxy = SopFilterModel(self)
@@ -53,6 +67,8 @@ class SopCatalogue(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_JUDUL, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        header.setSectionHidden(COL_DIPERBARUI, True)  # room for the judul
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
         self.search.textChanged.connect(self._filter)

@@ -19,7 +19,9 @@ class FormError(RuntimeError):
     """A form file is missing or lacks a widget the code relies on."""
 
 
-def load_form(name: str, required: dict[str, type[QWidget]], parent: QWidget | None = None) -> QWidget:
+def load_form(
+    name: str, required: dict[str, type[QWidget]], parent: QWidget | None = None
+) -> QWidget:
     """Load `forms/<name>.ui`; check that every required child exists with its type."""
     path = forms_dir() / f"{name}.ui"
     qfile = QFile(str(path))
@@ -33,7 +35,9 @@ def load_form(name: str, required: dict[str, type[QWidget]], parent: QWidget | N
         raise FormError(f"Berkas tampilan {path} rusak.")
     for child_name, child_type in required.items():
         if widget.findChild(child_type, child_name) is None:
-            raise FormError(f"Berkas tampilan {path} tidak memiliki {child_type.__name__} '{child_name}'.")
+            raise FormError(
+                f"Berkas tampilan {path} tidak memiliki {child_type.__name__} '{child_name}'."
+            )
     return widget
 
 

@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
         berkas.addSeparator()
         self._action(berkas, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
         lihat = self.menuBar().addMenu("&Lihat")
-        self._action(lihat, "&Cari SOP", self.catalogue.search.setFocus, QKeySequence.StandardKey.Find)
+        self._action(
+            lihat, "&Cari SOP", self.catalogue.search.setFocus, QKeySequence.StandardKey.Find
+        )
         self._action(lihat, "Muat &ulang", self.catalogue.refresh, QKeySequence.StandardKey.Refresh)
         bantuan = self.menuBar().addMenu("Ba&ntuan")
         self._action(bantuan, "&Tentang Kinerja Desktop", self.about)
@@ -62,7 +64,9 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> None:
         suggested = str(self.session.path.with_name(self.session.path.stem + "-cadangan.db"))
-        target, _ = QFileDialog.getSaveFileName(self, "Cadangkan basis data", suggested, "Basis data (*.db)")
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Cadangkan basis data", suggested, "Basis data (*.db)"
+        )
         if not target:
             return
         try:
@@ -79,7 +83,9 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return
         if problems:
-            QMessageBox.warning(self, "Periksa basis data", "Ditemukan masalah:\n" + "\n".join(problems))
+            QMessageBox.warning(
+                self, "Periksa basis data", "Ditemukan masalah:\n" + "\n".join(problems)
+            )
         else:
             QMessageBox.information(self, "Periksa basis data", "Basis data sehat.")
 

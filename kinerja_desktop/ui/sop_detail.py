@@ -20,7 +20,9 @@ _SEVERITY_COLOUR = {
 def _identity_rows(doc: SopDocument) -> str:
     p = doc.pengesahan
     signer = "<br>".join(
-        escape(x) for x in (p.jabatan, p.nama, p.pangkat, f"NIP. {format_nip(p.nip)}" if p.nip else "") if x
+        escape(x)
+        for x in (p.jabatan, p.nama, p.pangkat, f"NIP. {format_nip(p.nip)}" if p.nip else "")
+        if x
     )
     rows = (
         ("Nomor SOP", escape(doc.nomor or "—")),
@@ -35,8 +37,10 @@ def _identity_rows(doc: SopDocument) -> str:
 
 def _steps_table(doc: SopDocument) -> str:
     names = doc.lane_by_id()
-    out = ["<table border='1' cellspacing='0' cellpadding='3' width='100%'>",
-           "<tr><th>No</th><th>Uraian</th><th>Pelaksana</th><th>Waktu</th></tr>"]
+    out = [
+        "<table border='1' cellspacing='0' cellpadding='3' width='100%'>",
+        "<tr><th>No</th><th>Uraian</th><th>Pelaksana</th><th>Waktu</th></tr>",
+    ]
     for i, step in enumerate(doc.steps, 1):
         lanes = ", ".join(escape(names[x].nama) for x in step.pelaksana if x in names)
         kind = "" if step.jenis.value == "proses" else f" <i>({escape(step.jenis.label)})</i>"
@@ -55,8 +59,10 @@ def _findings(findings: Sequence[Finding]) -> str:
     for f in findings:
         where = f"Langkah {f.step}: " if f.step else ""
         colour = _SEVERITY_COLOUR[f.severity]
-        items.append(f"<li><span style='color:{colour}'><b>{f.severity.value}</b></span> — "
-                     f"{escape(where + f.message)}</li>")
+        items.append(
+            f"<li><span style='color:{colour}'><b>{f.severity.value}</b></span> — "
+            f"{escape(where + f.message)}</li>"
+        )
     return "<p><b>Pemeriksa SOP</b></p><ul>" + "".join(items) + "</ul>"
 
 

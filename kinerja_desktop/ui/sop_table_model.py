@@ -17,12 +17,13 @@ COL_LANGKAH = 4
 COL_REVISI = 5
 COL_DIPERBARUI = 6
 
-HEADERS = ("Nomor SOP", "Judul", "Unit", "Status", "Langkah", "Revisi", "Diperbarui")
+HEADERS = ("Nomor SOP", "Judul", "Unit", "Status", "Langkah", "Rev.", "Diperbarui")
 
 SOP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
 
 
 class SopTableModel(QAbstractTableModel):
@@ -46,13 +47,15 @@ class SopTableModel(QAbstractTableModel):
                 return i
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return HEADERS[section]
         return None
