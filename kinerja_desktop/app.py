@@ -7,13 +7,21 @@ sees every layer.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+
+from kinerja_desktop.cli.main import run
+
+
+def open_gui(db_path: Path | None) -> int:
+    """Open the desktop window on `db_path` (None = the user's default database)."""
+    from kinerja_desktop.ui.application import run_gui  # noqa: PLC0415 (Qt only for the GUI)
+
+    return run_gui(db_path)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kinerja` console script."""
-    from kinerja_desktop.cli.main import run  # noqa: PLC0415 (the CLI is written next)
-
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(sys.argv[1:] if argv is None else argv, open_gui)
 
 
 def main_gui() -> int:

@@ -32,6 +32,18 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+def forms_dir() -> Path:
+    """The Qt Designer `.ui` files (loaded at run time by the GUI)."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "forms"
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "forms"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "forms"
+
+
 def data_dir() -> Path:
     """The per-user folder for the database and its backups (not created here).
 

@@ -1,0 +1,75 @@
+"""`db …` (cadangkan, pulihkan, periksa) and `demo muat`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from kinerja_desktop.services.database_service import DatabaseService
+from kinerja_desktop.services.demo import load_demo
+from kinerja_desktop.services.session import open_session
+
+EXIT_PROBLEMS = 1
+
+
+def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
+    sub = parser.add_subparsers(dest="command", metavar="<perintah>", required=True)
+
+    p = sub.add_parser("cadangkan", help="salin basis data ke berkas cadangan (aman saat dipakai)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_cadangkan)
+
+    p = sub.add_parser(
+        "pulihkan", help="ganti basis data dengan cadangan (yang lama dicadangkan dahulu)"
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_pulihkan)
+
+    p = sub.add_parser("periksa", help="periksa keutuhan basis data")
+    p.set_defaults(handler=cmd_periksa)
+    for child in sub.choices.values():
+        db_option(child)
+
+
+def register_demo(parser: argparse.ArgumentParser, db_option: Callable) -> None:
+    sub = parser.add_subparsers(dest="command", metavar="<perintah>", required=True)
+    p = sub.add_parser("muat", help="muat pustaka SOP demo dan profil kantor demo")
+    p.set_defaults(handler=cmd_demo_muat)
+    db_option(p)
+
+
+def cmd_cadangkan(args: argparse.Namespace) -> int:
+    with open_session(args.db) as session:
+        written = DatabaseService(session).backup(args.file)
+    print(f"Cadangan dibuat: {written}")
+    return 0
+
+
+def cmd_pulihkan(args: argparse.Namespace) -> int:
+    with open_session(args.db) as session:
+        safety = DatabaseService(session).restore(args.file)
+    print(f"Basis data dipulihkan dari {args.file}.")
+    print(f"Basis data sebelumnya disimpan sebagai {safety}")
+    return 0
+
+
+def cmd_periksa(args: argparse.Namespace) -> int:
+    with open_session(args.db) as session:
+        problems = DatabaseService(session).integrity_check()
+        path = session.path
+    if not problems:
+        print(f"{path}: sehat (integritas dan kunci asing baik).")
+        return 0
+    print(f"{path}: ditemukan {len(problems)} masalah:")
+    for p in problems:
+        print(f"  - {p}")
+    return EXIT_PROBLEMS
+
+
+def cmd_demo_muat(args: argparse.Namespace) -> int:
+    with open_session(args.db, demo_if_new=False) as session:
+        summary = load_demo(session)
+        path = session.path
+    print(f"Pustaka demo dimuat ke {path}: {summary}")
+    return 0

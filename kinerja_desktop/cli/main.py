@@ -1,0 +1,94 @@
+"""The command line: parses `python main.py [--db PATH] <kelompok> <perintah> …`.
+
+With no command the desktop window opens. Every command takes `--db PATH`
+(before or after the command). Expected failures print one Indonesian line on
+stderr and end with a non-zero status; an unexpected one prints a short
+Indonesian line too, with the technical detail only when KINERJA_DEBUG is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from kinerja_desktop import __version__
+from kinerja_desktop.core.errors import KinerjaError
+
+from . import db_commands, sop_commands
+from .argparse_id import IndonesianParser, install
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # `sop periksa` found a kesalahan; printing refused
+EXIT_ERROR = 2  # an expected failure (bad input, missing record, bad file)
+EXIT_UNEXPECTED = 3
+
+
+def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        # Sub-commands must not overwrite a --db given before the command.
+        default=None if top else argparse.SUPPRESS,
+        help="berkas basis data (bawaan: basis data di folder data pengguna)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    install()
+    parser = IndonesianParser(
+        prog="kinerja",
+        description="Kinerja Desktop: SOP AP dan data kinerja kantor Kecamatan. "
+        "Tanpa perintah, jendela aplikasi dibuka.",
+    )
+    parser.add_argument("--version", action="version", version=f"Kinerja Desktop {__version__}")
+    _db_option(parser, top=True)
+    groups = parser.add_subparsers(
+        dest="group", metavar="<kelompok>", parser_class=IndonesianParser
+    )
+    sop_commands.register(
+        groups.add_parser("sop", help="daftar, periksa, ekspor, impor, cetak SOP"), _db_option
+    )
+    db_commands.register(
+        groups.add_parser("db", help="cadangkan, pulihkan, periksa basis data"), _db_option
+    )
+    db_commands.register_demo(groups.add_parser("demo", help="pustaka SOP demo"), _db_option)
+    return parser
+
+
+def run(argv: list[str], open_gui: Callable[[Path | None], int]) -> int:
+    """Run one command and return the exit status.
+
+    With no command, `open_gui(db_path)` is called: the composition root
+    passes the window's starter in, so this package never imports the GUI.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if args.group is None:
+        return open_gui(args.db)
+    if handler is None:
+        parser.parse_args([args.group, "--help"])
+        return EXIT_ERROR
+    try:
+        return handler(args)
+    except KinerjaError as exc:
+        print(f"Galat: {exc.message}", file=sys.stderr)
+        if exc.detail and os.environ.get("KINERJA_DEBUG"):
+            print(exc.detail, file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last guard: never a traceback for the user
+        if os.environ.get("KINERJA_DEBUG"):
+            raise
+        print(
+            f"Galat tak terduga ({type(exc).__name__}): {exc}. "
+            "Jalankan lagi dengan KINERJA_DEBUG=1 untuk rinciannya.",
+            file=sys.stderr,
+        )
+        return EXIT_UNEXPECTED

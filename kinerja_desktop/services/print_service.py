@@ -1,0 +1,127 @@
+"""Printing SOPs to PDF: one SOP or the Buku SOP, guarded by the checker.
+
+An SOP the checker finds a kesalahan in is not printed unless the caller
+forces it (`paksa`): a sheet that goes to the Camat for signature must be
+complete. Writing the file itself is `exchange.pdf`'s job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kinerja_desktop.core.checker import Finding, Severity
+from kinerja_desktop.core.errors import KinerjaError
+from kinerja_desktop.core.sop import SopDocument, SopStatus
+
+from .office_service import OfficeService
+from .session import Session
+from .sop_service import SopService
+
+
+class PrintBlockedError(KinerjaError):
+    """Printing refused because the checker found kesalahan."""
+
+    def __init__(self, message: str, findings_by_sop: dict[str, list[Finding]]) -> None:
+        super().__init__(message)
+        self.findings_by_sop = findings_by_sop
+
+
+@dataclass
+class PrintResult:
+    pages: int
+    sop_count: int = 1
+    # kesalahan of SOPs printed anyway (`paksa`), keyed by "SOP <id> (<nomor>)"
+    findings_by_sop: dict[str, list[Finding]] = field(default_factory=dict)
+
+
+def _label(sop_id: int, doc: SopDocument) -> str:
+    return f"SOP {sop_id} ({doc.nomor or doc.judul or 'tanpa nomor'})"
+
+
+class PrintService:
+    def __init__(self, session: Session) -> None:
+        self._sops = SopService(session)
+        self._office = OfficeService(session)
+
+    def _options(self, kertas: str | None, tegak: bool, lembar_kerja: bool, tanggal: date | None):
+        # reportlab is imported only when something is printed: listing SOPs stays fast.
+        from kinerja_desktop.exchange.pdf import PdfOptions  # noqa: PLC0415
+
+        profile = self._office.get_profile()
+        paper = (kertas or str(profile.kertas)).upper()
+        return profile, PdfOptions(
+            kertas=paper, tegak=tegak, lembar_kerja=lembar_kerja, tanggal_ttd=tanggal
+        )
+
+    def _errors(self, items: Sequence[tuple[int, SopDocument]]) -> dict[str, list[Finding]]:
+        blocked: dict[str, list[Finding]] = {}
+        for sop_id, doc in items:
+            errors = [f for f in self._sops.check(sop_id) if f.severity is Severity.KESALAHAN]
+            if errors:
+                blocked[_label(sop_id, doc)] = errors
+        return blocked
+
+    def sop_pdf(
+        self,
+        sop_id: int,
+        path: Path,
+        *,
+        kertas: str | None = None,
+        tegak: bool = False,
+        lembar_kerja: bool = False,
+        paksa: bool = False,
+        tanggal_ttd: date | None = None,
+    ) -> PrintResult:
+        """Print one SOP (its current revision); PrintBlockedError on kesalahan."""
+        doc = self._sops.get(sop_id).document
+        errors = self._errors([(sop_id, doc)])
+        if errors and not paksa:
+            raise PrintBlockedError(f"{_label(sop_id, doc)} belum siap dicetak.", errors)
+        profile, options = self._options(
+            kertas, tegak, lembar_kerja or doc.lembar_kerja.cetak, tanggal_ttd
+        )
+        from kinerja_desktop.exchange.pdf import write_sop_pdf  # noqa: PLC0415
+
+        pages = write_sop_pdf(doc, profile, path, options)
+        return PrintResult(pages=pages, findings_by_sop=errors)
+
+    def book_pdf(
+        self,
+        path: Path,
+        ids: Sequence[int] | None = None,
+        *,
+        kertas: str | None = None,
+        tegak: bool = False,
+        paksa: bool = False,
+        tanggal_ttd: date | None = None,
+        tahun: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> PrintResult:
+        """The Buku SOP: the chosen SOPs, or every SOP not withdrawn, in one PDF."""
+        items = self._sops.documents(ids)
+        if ids is None:
+            items = [(i, d) for i, d in items if d.status is not SopStatus.DICABUT]
+        if not items:
+            raise KinerjaError("Tidak ada SOP untuk dicetak.")
+        errors = self._errors(items)
+        if errors and not paksa:
+            raise PrintBlockedError(
+                f"{len(errors)} dari {len(items)} SOP belum siap dicetak.", errors
+            )
+        profile, options = self._options(kertas, tegak, False, tanggal_ttd)
+        from kinerja_desktop.exchange.pdf import write_book_pdf  # noqa: PLC0415
+
+        pages = write_book_pdf(
+            [d for _i, d in items],
+            profile,
+            path,
+            options,
+            tahun=tahun,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        return PrintResult(pages=pages, sop_count=len(items), findings_by_sop=errors)

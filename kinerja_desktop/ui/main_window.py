@@ -1,0 +1,98 @@
+"""The main window: menus, the SOP catalogue and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.services.database_service import DatabaseService
+from kinerja_desktop.services.session import Session
+from kinerja_desktop.services.sop_service import SopService
+
+from .catalogue import SopCatalogue
+from .errors import show_error
+
+
+class ChangeRelay(QObject):
+    """Turns the session's plain-Python change callbacks into a Qt signal."""
+
+    changed = Signal(str, object)
+
+    def __call__(self, entity: str, entity_id: int | None) -> None:
+        self.changed.emit(entity, entity_id)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(f"{APP_NAME} — {session.path.name}")
+        self.resize(1200, 720)
+        self.catalogue = SopCatalogue(SopService(session), self)
+        self.setCentralWidget(self.catalogue)
+        self.relay = ChangeRelay(self)
+        session.subscribe(self.relay)
+        self.relay.changed.connect(lambda *_: self.catalogue.refresh())
+        self._build_menus()
+        self.statusBar().showMessage(f"Basis data: {session.path}")
+
+    def _build_menus(self) -> None:
+        berkas = self.menuBar().addMenu("&Berkas")
+        self._action(berkas, "&Cadangkan basis data…", self.backup_database, "Ctrl+Shift+S")
+        self._action(berkas, "&Periksa keutuhan basis data", self.check_database)
+        berkas.addSeparator()
+        self._action(berkas, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
+        lihat = self.menuBar().addMenu("&Lihat")
+        self._action(
+            lihat, "&Cari SOP", self.catalogue.search.setFocus, QKeySequence.StandardKey.Find
+        )
+        self._action(lihat, "Muat &ulang", self.catalogue.refresh, QKeySequence.StandardKey.Refresh)
+        bantuan = self.menuBar().addMenu("Ba&ntuan")
+        self._action(bantuan, "&Tentang Kinerja Desktop", self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def backup_database(self) -> None:
+        suggested = str(self.session.path.with_name(self.session.path.stem + "-cadangan.db"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Cadangkan basis data", suggested, "Basis data (*.db)"
+        )
+        if not target:
+            return
+        try:
+            written = DatabaseService(self.session).backup(Path(target))
+        except Exception as exc:  # every failure ends in one readable dialog
+            show_error(self, exc)
+            return
+        self.statusBar().showMessage(f"Cadangan dibuat: {written}", 8000)
+
+    def check_database(self) -> None:
+        try:
+            problems = DatabaseService(self.session).integrity_check()
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        if problems:
+            QMessageBox.warning(
+                self, "Periksa basis data", "Ditemukan masalah:\n" + "\n".join(problems)
+            )
+        else:
+            QMessageBox.information(self, "Periksa basis data", "Basis data sehat.")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"Tentang {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>SOP AP (Permenpan RB 35/2012) dan data kinerja "
+            f"kantor Kecamatan, sepenuhnya luring.<br><br>Basis data: {self.session.path}",
+        )

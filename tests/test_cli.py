@@ -1,0 +1,185 @@
+"""The command line, run as a user runs it: `python main.py …` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "data" / "xlsx"
+# Typed by hand like the Masama sheet: no nomor SOP, so the checker finds a kesalahan.
+TYPED_WITHOUT_NOMOR = CORPUS / "ketik_masama_perbaikan.xlsx"
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None, check_status: int | None = 0):
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("KINERJA_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *map(str, args)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if check_status is not None:
+        assert proc.returncode == check_status, (proc.returncode, proc.stdout, proc.stderr)
+    return proc
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "demo.db"
+    out = run("demo", "muat", "--db", db)
+    assert "7 SOP" in out.stdout
+    return db
+
+
+@pytest.fixture()
+def db_copy(demo_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo database (made with the backup API)."""
+    target = tmp_path / "copy.db"
+    with sqlite3.connect(demo_db) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+def _list(db: Path) -> list[dict]:
+    return json.loads(run("sop", "daftar", "--json", "--db", db).stdout)
+
+
+def test_daftar_lists_the_seven_demo_sops(demo_db: Path) -> None:
+    rows = _list(demo_db)
+    assert len(rows) == 7
+    assert set(rows[0]) == {
+        "id",
+        "nomor",
+        "judul",
+        "status",
+        "jumlah_langkah",
+        "revisi_ke",
+        "unit",
+        "diperbarui",
+    }
+    assert sorted(r["jumlah_langkah"] for r in rows) == [5, 6, 9, 9, 10, 10, 11]
+    text = run("sop", "daftar", "--db", demo_db).stdout
+    assert "Mekanisme Pengumpulan Data Kinerja" in text and "7 SOP" in text
+
+
+def test_db_option_works_before_and_after_the_command(demo_db: Path) -> None:
+    before = run("--db", demo_db, "sop", "daftar", "--json").stdout
+    after = run("sop", "daftar", "--json", "--db", demo_db).stdout
+    assert json.loads(before) == json.loads(after)
+
+
+def test_default_database_gets_the_demo_and_named_new_database_starts_empty(tmp_path: Path) -> None:
+    env = {"KINERJA_DATA_DIR": str(tmp_path / "data")}
+    rows = json.loads(run("sop", "daftar", "--json", env=env).stdout)
+    assert len(rows) == 7
+    assert (tmp_path / "data" / "kinerja.db").exists()
+    empty = tmp_path / "baru.db"
+    assert json.loads(run("sop", "daftar", "--json", "--db", empty).stdout) == []
+    assert "Belum ada SOP" in run("sop", "daftar", "--db", empty).stdout
+
+
+def test_lihat_gives_the_whole_document(demo_db: Path) -> None:
+    sop_id = _list(demo_db)[0]["id"]
+    data = json.loads(run("sop", "lihat", str(sop_id), "--json", "--db", demo_db).stdout)
+    assert data["id"] == sop_id and data["steps"] and data["lanes"]
+    assert data["riwayat_revisi"][0]["revisi_ke"] == 0
+    text = run("sop", "lihat", str(sop_id), "--db", demo_db).stdout
+    assert "Nomor SOP" in text and "Total waktu" in text
+
+
+def test_periksa_exit_status_follows_kesalahan(db_copy: Path, tmp_path: Path) -> None:
+    for row in _list(db_copy):
+        out = run("sop", "periksa", str(row["id"]), "--json", "--db", db_copy)
+        assert json.loads(out.stdout)["jumlah"]["kesalahan"] == 0
+    # An SOP with a kesalahan: typed by hand without a nomor SOP.
+    imported = json.loads(
+        run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--json", "--db", db_copy).stdout
+    )
+    new_id = imported["id"]
+    res = run("sop", "periksa", str(new_id), "--json", "--db", db_copy, check_status=1)
+    assert json.loads(res.stdout)["jumlah"]["kesalahan"] >= 1
+
+
+def test_export_then_import_reports_conflict_and_needs_a_choice(
+    db_copy: Path, tmp_path: Path
+) -> None:
+    first = _list(db_copy)[0]
+    xlsx = tmp_path / "sop.xlsx"
+    run("sop", "ekspor", str(first["id"]), "-o", xlsx, "--db", db_copy)
+    report = json.loads(run("sop", "impor", xlsx, "--json", "--db", db_copy).stdout)
+    assert report["disimpan"] is False and report["bentrok"][0]["id"] == first["id"]
+    refused = run("sop", "impor", xlsx, "--ya", "--db", db_copy, check_status=2)
+    assert "--sebagai" in refused.stderr
+    assert len(_list(db_copy)) == 7
+    run("sop", "impor", xlsx, "--ya", "--sebagai", "revisi", "--catatan", "uji", "--db", db_copy)
+    rows = {r["id"]: r for r in _list(db_copy)}
+    assert len(rows) == 7 and rows[first["id"]]["revisi_ke"] == 1
+    copy = json.loads(
+        run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--json", "--db", db_copy).stdout
+    )
+    assert copy["id"] not in rows and len(_list(db_copy)) == 8
+
+
+def test_errors_are_indonesian_lines_not_tracebacks(demo_db: Path, tmp_path: Path) -> None:
+    res = run("sop", "lihat", "9999", "--db", demo_db, check_status=2)
+    assert "tidak ada" in res.stderr
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_text("ini bukan workbook", encoding="utf-8")
+    res = run("sop", "impor", bad, "--db", demo_db, check_status=2)
+    assert res.stderr.startswith("Galat:")
+    res = run("sop", "tidakada", "--db", demo_db, check_status=2)
+    assert "pilihan tidak sah" in res.stderr
+
+
+def test_backup_restore_and_integrity(db_copy: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "cadangan.db"
+    run("db", "cadangkan", backup, "--db", db_copy)
+    assert "sehat" in run("db", "periksa", "--db", backup).stdout
+    first = _list(db_copy)[0]
+    run("sop", "impor", CORPUS / "bad" / "teks_biasa.xlsx", "--db", db_copy, check_status=2)
+    xlsx = tmp_path / "a.xlsx"
+    run("sop", "ekspor", str(first["id"]), "-o", xlsx, "--db", db_copy)
+    run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--db", db_copy)
+    assert len(_list(db_copy)) == 8
+    out = run("db", "pulihkan", backup, "--db", db_copy).stdout
+    assert "dipulihkan" in out
+    assert len(_list(db_copy)) == 7
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"bukan basis data" * 100)
+    res = run("db", "pulihkan", junk, "--db", db_copy, check_status=2)
+    assert "Galat" in res.stderr and len(_list(db_copy)) == 7
+
+
+def test_pdf_and_book(demo_db: Path, tmp_path: Path) -> None:
+    rows = _list(demo_db)
+    pdf = tmp_path / "sop.pdf"
+    out = run("sop", "pdf", str(rows[0]["id"]), "-o", pdf, "--kertas", "A4", "--db", demo_db).stdout
+    assert pdf.read_bytes().startswith(b"%PDF") and "halaman" in out
+    book = tmp_path / "buku.pdf"
+    out = run("sop", "buku", "-o", book, "--db", demo_db).stdout
+    assert "7 SOP" in out and book.stat().st_size > pdf.stat().st_size
+
+
+def test_pdf_refuses_an_sop_with_kesalahan_unless_forced(db_copy: Path, tmp_path: Path) -> None:
+    data = json.loads(
+        run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--json", "--db", db_copy).stdout
+    )
+    assert any(t["kode"] == "nomor-kosong" for t in data["temuan"])
+    new_id = data["id"]
+    pdf = tmp_path / "x.pdf"
+    res = run("sop", "pdf", str(new_id), "-o", pdf, "--db", db_copy, check_status=1)
+    assert "--paksa" in res.stderr and not pdf.exists()
+    run("sop", "pdf", str(new_id), "-o", pdf, "--paksa", "--db", db_copy)
+    assert pdf.exists()

@@ -1,0 +1,46 @@
+"""Packaging: setup.cfg lists every package, and a wheel carries the resources."""
+
+from __future__ import annotations
+
+import configparser
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _listed_packages() -> set[str]:
+    cfg = configparser.ConfigParser()
+    cfg.read(REPO / "setup.cfg", encoding="utf-8")
+    return {p.strip() for p in cfg["options"]["packages"].split() if p.strip()}
+
+
+def test_every_python_package_is_listed() -> None:
+    found = {
+        ".".join(p.parent.relative_to(REPO).parts)
+        for p in (REPO / "kinerja_desktop").rglob("__init__.py")
+    }
+    assert found | {"kinerja_desktop.resources", "kinerja_desktop.forms"} == _listed_packages()
+
+
+@pytest.mark.slow
+def test_wheel_contains_resources_and_forms(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    wheel = next(tmp_path.glob("kinerja_desktop-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "kinerja_desktop/resources/fonts/LiberationSans-Regular.ttf" in names
+    assert "kinerja_desktop/resources/fonts/LICENSE-OFL.txt" in names
+    assert any(n.startswith("kinerja_desktop/resources/demo/sop/") for n in names)
+    assert "kinerja_desktop/forms/sop_catalogue.ui" in names
+    assert "kinerja_desktop/app.py" in names

@@ -1,0 +1,27 @@
+"""Every Designer form loads and has the widgets the code relies on."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from kinerja_desktop.paths import forms_dir
+from kinerja_desktop.ui import catalogue
+from kinerja_desktop.ui.forms import FormError, load_form
+
+FORMS = {catalogue.FORM: catalogue.REQUIRED}
+
+
+def test_every_form_file_is_used_and_loads(qtbot) -> None:
+    on_disk = {p.stem for p in forms_dir().glob("*.ui")}
+    assert on_disk == set(FORMS), "a form file is unused, or a used form is missing"
+    for name, required in FORMS.items():
+        widget = load_form(name, required)
+        qtbot.addWidget(widget)
+
+
+def test_a_missing_widget_is_refused(qtbot) -> None:
+    with pytest.raises(FormError, match="tidak memiliki QLineEdit 'tidakAda'"):
+        load_form(catalogue.FORM, {"tidakAda": QLineEdit})
+    with pytest.raises(FormError, match="tidak dapat dibuka"):
+        load_form("tidak_ada", {"x": QWidget})
