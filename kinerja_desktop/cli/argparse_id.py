@@ -16,6 +16,7 @@ _CATALOGUE = {
     "options": "pilihan",
     "positional arguments": "argumen",
     "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
     "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
     "unrecognized arguments: %s": "argumen tidak dikenal: %s",
     "invalid choice: %(value)r (choose from %(choices)s)": (

@@ -40,7 +40,6 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
 def build_parser() -> argparse.ArgumentParser:
     install()
     parser = IndonesianParser(
-        prog="kinerja",
         description="Kinerja Desktop: SOP AP dan data kinerja kantor Kecamatan. "
         "Tanpa perintah, jendela aplikasi dibuka.",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kinerja_desktop import APP_NAME
@@ -38,4 +39,5 @@ def run_gui(db_path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone()  # let a running print or export finish
         session.close()
