@@ -84,6 +84,16 @@ def set_user_version(path: Path, version: int) -> None:
     conn.close()
 
 
+def execute(path: Path, sql: str, params: tuple = ()) -> None:
+    """One statement through a connection of its own (as another program would)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(sql, params)
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def rows(path: Path, sql: str) -> list[tuple]:
     conn = sqlite3.connect(path)
     try:

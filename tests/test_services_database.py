@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from fixtures_store import fingerprint, make_v1_database, rows, sample_doc, set_
 
 from kinerja_desktop import paths
 from kinerja_desktop.core.errors import KinerjaError, ValidationError
+from kinerja_desktop.services import database_service
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.services.office_service import OfficeService
@@ -24,16 +26,18 @@ from kinerja_desktop.services.session import (
     DatabaseFileError,
     DatabaseVersionError,
     Session,
+    database_of,
     open_session,
 )
 from kinerja_desktop.services.sop_service import SopService
+from kinerja_desktop.store import sqlite_files
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @pytest.fixture()
 def session(tmp_path: Path) -> Iterator[Session]:
-    with open_session(tmp_path / "live" / "kinerja.db") as s:
+    with open_session(tmp_path / "live" / "kinerja.db", create=True) as s:
         yield s
 
 
@@ -46,7 +50,7 @@ def _judul(path: Path) -> list[str]:
 
 def test_backup_holds_rows_still_in_the_wal(session: Session, tmp_path: Path) -> None:
     SopService(session).create(sample_doc(judul="Sudah di berkas utama"))
-    session.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database_of(session).execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     SopService(session).create(sample_doc(judul="Masih di WAL"))
     wal = session.path.with_name(session.path.name + "-wal")
     assert wal.stat().st_size > 0
@@ -102,11 +106,66 @@ def test_backup_refuses_the_live_database_and_missing_folders(
 
 
 def test_backup_replaces_an_older_backup_atomically(session: Session, tmp_path: Path) -> None:
-    dest = tmp_path / "cadangan.db"
-    dest.write_bytes(b"cadangan lama")
+    dest = DatabaseService(session).backup(tmp_path / "cadangan.db")  # last week's
+    assert _judul(dest) == []
     SopService(session).create(sample_doc(judul="Baru"))
-    DatabaseService(session).backup(dest)
+    assert DatabaseService(session).backup(dest) == dest
     assert _judul(dest) == ["Baru"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cadangan.db", "live"]
+
+
+def test_backup_never_overwrites_a_file_that_is_not_a_kinerja_database(
+    session: Session, tmp_path: Path
+) -> None:
+    foreign = tmp_path / "lain.db"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.close()
+    files = {
+        "laporan.pdf": b"%PDF-1.7\n" + b"isi laporan " * 200,
+        "catatan.db": b"bukan basis data",
+        "kosong.db": b"",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    service = DatabaseService(session)
+    for target in [*(tmp_path / n for n in files), foreign]:
+        before = fingerprint(target)
+        with pytest.raises(ValidationError, match="bukan basis data Kinerja Desktop"):
+            service.backup(target)
+        assert fingerprint(target) == before, target.name
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_backup_never_overwrites_a_kinerja_database_in_use(
+    session: Session, tmp_path: Path
+) -> None:
+    with open_session(tmp_path / "lain" / "kantor.db", create=True) as other:
+        SopService(other).create(sample_doc(judul="Milik basis data lain"))
+        with pytest.raises(ValidationError, match="sedang dipakai"):
+            DatabaseService(session).backup(other.path)
+        assert [s.judul for s in SopService(other).list_sops()] == ["Milik basis data lain"]
+
+
+def test_backups_into_a_folder_in_the_same_second_get_their_own_names(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FrozenClock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2024, 5, 1, 10, 30, 0)
+
+    monkeypatch.setattr(sqlite_files, "datetime", FrozenClock)
+    monkeypatch.setattr(database_service, "datetime", FrozenClock, raising=False)
+    folder = tmp_path / "flashdisk"
+    folder.mkdir()
+    service = DatabaseService(session)
+    first = service.backup(folder)
+    SopService(session).create(sample_doc(judul="Sesudah cadangan pertama"))
+    second = service.backup(folder)
+    assert first != second
+    assert first.name == "kinerja-cadangan-20240501-103000.db"
+    assert _judul(first) == [] and _judul(second) == ["Sesudah cadangan pertama"]
 
 
 # -- restore ----------------------------------------------------------------------
@@ -187,7 +246,7 @@ def test_restore_refuses_unsound_files_and_changes_nothing(
     SopService(session).create(sample_doc(judul="Tetap"))
     cases = _bad_sources(session, tmp_path)
     entries = AuditService(session).list_entries()
-    session.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database_of(session).execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     before = fingerprint(session.path)
     for name, (source, error, words) in cases.items():
         with pytest.raises(error, match=words):
@@ -213,7 +272,7 @@ def test_integrity_check_on_a_healthy_database(session: Session) -> None:
 
 def test_integrity_check_finds_a_broken_foreign_key(tmp_path: Path) -> None:
     path = tmp_path / "kinerja.db"
-    open_session(path).close()
+    open_session(path, create=True).close()
     conn = sqlite3.connect(path)  # foreign keys are off in a bare connection
     conn.execute("INSERT INTO staff (id, nama, unit_id) VALUES (7, 'Yatim', 999)")
     conn.commit()
@@ -224,7 +283,7 @@ def test_integrity_check_finds_a_broken_foreign_key(tmp_path: Path) -> None:
 
 
 def test_busy_database_gives_a_readable_message(session: Session) -> None:
-    session.db.execute_sql("PRAGMA busy_timeout = 50")
+    database_of(session).execute_sql("PRAGMA busy_timeout = 50")
     other = sqlite3.connect(session.path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")

@@ -20,7 +20,7 @@ from kinerja_desktop.services.sop_service import ImportConflictError, SopService
 
 @pytest.fixture()
 def session(tmp_path: Path) -> Iterator[Session]:
-    with open_session(tmp_path / "kinerja.db") as s:
+    with open_session(tmp_path / "kinerja.db", create=True) as s:
         yield s
 
 
@@ -178,7 +178,7 @@ def test_imported_sop_in_force_with_errors_comes_in_as_draft(
 
 
 def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
-    with open_session(tmp_path / "demo.db", demo_if_new=True) as session:
+    with open_session(tmp_path / "demo.db", create=True, demo_if_new=True) as session:
         service = SopService(session)
         for sop_id, doc in service.documents():
             path = tmp_path / f"sop-{sop_id}.xlsx"
