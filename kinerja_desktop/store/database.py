@@ -159,8 +159,6 @@ def open_database(
     if not path.exists():
         created = _create_file(path, create, make_parents)
     check_existing(path, inspect_file(path))
-    if read_only(path):
-        raise read_only_error(path)
     db = make_database(path)
     committed: list[int] = []
     backup = None
