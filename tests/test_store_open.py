@@ -81,10 +81,11 @@ def test_failed_open_keeps_a_file_another_process_created(
     assert path.exists()
 
 
-def test_failed_open_keeps_a_new_file_once_a_step_committed(
+def test_failed_open_keeps_a_file_once_a_step_committed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "kinerja.db"
+    path.touch()
     bad = migrations.SCHEMA_VERSION + 1
     monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, (bad, ("NOT SQL",))))
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", bad)
@@ -93,17 +94,35 @@ def test_failed_open_keeps_a_new_file_once_a_step_committed(
     assert rows(path, "PRAGMA user_version") == [(bad - 1,)]
 
 
+def test_a_new_database_appears_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kinerja.db"
+    bad = migrations.SCHEMA_VERSION + 1
+    monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, (bad, ("NOT SQL",))))
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", bad)
+    with pytest.raises(DatabaseFileError):
+        open_database(path, create=True)
+    assert list(tmp_path.iterdir()) == []  # neither the database nor its draft
+    monkeypatch.undo()
+    opened = open_database(path, create=True)
+    opened.db.close_all()
+    assert opened.is_new
+    assert rows(path, "PRAGMA journal_mode") == [("wal",)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kinerja.db"]
+
+
 # -- several processes at once -------------------------------------------------------
 
-# Each child reads the version before the write lock, then waits, so that all of
-# them decide what to do on the same stale version; then it opens the database
-# and stores one SOP of its own.
+# Each child opens the database and stores one SOP of its own. "lambat": it
+# reads the version before the write lock, then waits, so that all of them
+# decide what to do on the same stale version.
 CHILD = textwrap.dedent(
     """
     import json, sys, time
     from kinerja_desktop.store import migrations
     real = migrations.user_version
-    state = {"first": True}
+    state = {"first": sys.argv[4] == "lambat"}
     def slow_first_read(db):
         version = real(db)
         if state["first"]:
@@ -129,11 +148,11 @@ CHILD = textwrap.dedent(
 )
 
 
-def _run_children(target: str, count: int, env: dict[str, str]) -> list[dict]:
+def _run_children(target: str, count: int, env: dict[str, str], pace: str) -> list[dict]:
     start = time.time() + 2.0  # all children imported and waiting by then
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", CHILD, target, str(start), f"P{i}"],
+            [sys.executable, "-c", CHILD, target, str(start), f"P{i}", pace],
             cwd=REPO,
             env={**os.environ, "PYTHONPATH": str(REPO), **env},
             stdout=subprocess.PIPE,
@@ -150,22 +169,28 @@ def _run_children(target: str, count: int, env: dict[str, str]) -> list[dict]:
     return results
 
 
-def test_processes_opening_one_new_file_at_once_all_succeed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pace", ["lambat", "serentak"])
+def test_processes_opening_one_new_file_at_once_all_succeed(tmp_path: Path, pace: str) -> None:
     path = tmp_path / "baru.db"
-    results = _run_children(str(path), 4, {})
+    results = _run_children(str(path), 5, {}, pace)
     assert all(r["ok"] for r in results), results
     assert sum(r["new"] for r in results) == 1  # exactly one created the file
     assert rows(path, "PRAGMA user_version") == [(migrations.SCHEMA_VERSION,)]
-    assert sorted(n for (n,) in rows(path, "SELECT nomor FROM sop")) == ["P0", "P1", "P2", "P3"]
-    assert rows(path, "SELECT count(*) FROM audit_log") == [(4,)]
+    names = sorted(n for (n,) in rows(path, "SELECT nomor FROM sop"))
+    assert names == ["P0", "P1", "P2", "P3", "P4"]
+    assert rows(path, "SELECT count(*) FROM audit_log") == [(5,)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baru.db"]
 
 
-def test_processes_starting_the_default_database_load_the_demo_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pace", ["lambat", "serentak"])
+def test_processes_starting_the_default_database_load_the_demo_once(
+    tmp_path: Path, pace: str
+) -> None:
     data = tmp_path / "data"
-    results = _run_children("-", 3, {"KINERJA_DATA_DIR": str(data)})
+    results = _run_children("-", 5, {"KINERJA_DATA_DIR": str(data)}, pace)
     assert all(r["ok"] for r in results), results
     db = data / "kinerja.db"
     actions = [a for (a,) in rows(db, "SELECT action FROM audit_log ORDER BY id")]
     assert actions.count("load_demo") == 1
     demo_count = len(list((REPO / "resources" / "demo" / "sop").glob("*.json")))
-    assert rows(db, "SELECT count(*) FROM sop") == [(demo_count + 3,)]
+    assert rows(db, "SELECT count(*) FROM sop") == [(demo_count + 5,)]

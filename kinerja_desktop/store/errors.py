@@ -107,3 +107,11 @@ def read_only_error(path: Path, detail: str = "") -> DatabaseReadOnlyError:
         "Periksa izin berkas dan foldernya, atau salin basis data ke folder lain.",
         detail or f"path={path}",
     )
+
+
+def open_error(path: Path, exc: BaseException) -> KinerjaError:
+    """The user's error for a failure while opening the database at `path`."""
+    known = translate(exc, path)
+    if known is not None:
+        return known
+    return DatabaseFileError(f"Basis data {path.name} tidak dapat dibuka.", str(exc))
