@@ -31,6 +31,7 @@ from .errors import (
     DatabaseDamagedError,
     DatabaseFileError,
     error_code,
+    read_only,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -139,21 +140,23 @@ def backup_to_file(
     removed, and so is `dest` when it was an empty file `reserved` for this
     copy (`reserve_timestamped_path`).
     """
-    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(name)
+    tmp: Path | None = None
     done = False
     try:
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+        os.close(fd)
+        tmp = Path(name)
         _copy_into(conn, tmp, verify, progress)
         os.replace(tmp, dest)
         done = True
     except sqlite3.Error as exc:
         raise _backup_error(dest, exc) from exc
     except OSError as exc:
-        raise KinerjaError(f"Cadangan tidak dapat ditulis ke {dest}.", str(exc)) from exc
+        raise _write_error(dest, exc) from exc
     finally:
         if not done:
-            unlink_quietly(tmp)
+            if tmp is not None:
+                unlink_quietly(tmp)
             if reserved:
                 with suppress(OSError):
                     dest.unlink(missing_ok=True)
@@ -183,6 +186,15 @@ def _backup_error(dest: Path, exc: sqlite3.Error) -> KinerjaError:
     if error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DatabaseDamagedError(
             f"Basis data rusak: cadangan tidak dibuat; {DAMAGED_ADVICE}", str(exc)
+        )
+    return KinerjaError(f"Cadangan tidak dapat ditulis ke {dest}.", str(exc))
+
+
+def _write_error(dest: Path, exc: OSError) -> KinerjaError:
+    if read_only(dest):
+        return KinerjaError(
+            f"Cadangan tidak dapat ditulis ke {dest}: folder atau berkas tujuan hanya-baca.",
+            str(exc),
         )
     return KinerjaError(f"Cadangan tidak dapat ditulis ke {dest}.", str(exc))
 
