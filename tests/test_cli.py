@@ -183,3 +183,42 @@ def test_pdf_refuses_an_sop_with_kesalahan_unless_forced(db_copy: Path, tmp_path
     assert "--paksa" in res.stderr and not pdf.exists()
     run("sop", "pdf", str(new_id), "-o", pdf, "--paksa", "--db", db_copy)
     assert pdf.exists()
+
+
+def test_usage_errors_are_one_indonesian_line(demo_db: Path) -> None:
+    for args, fragment in (
+        (("sop", "lihat", "abc"), "id harus bilangan bulat"),
+        (("sop", "lihat", "99999999999999999999999"), "di luar rentang"),
+        (("sop", "lihat", "1", "--db"), "perlu satu nilai"),
+        (("sop", "buku", "-o", "x.pdf", "--tahun", "dua"), "harus bilangan bulat"),
+    ):
+        res = run(*args, check_status=2)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1, res.stderr
+        assert lines[0].startswith("Galat:") and fragment in lines[0]
+
+
+def test_a_closed_pipe_is_not_an_error(demo_db: Path) -> None:
+    proc = subprocess.run(
+        f'"{sys.executable}" "{REPO / "main.py"}" sop lihat 1 --db "{demo_db}" | head -1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert proc.stdout.startswith("SOP 1") and proc.stderr == ""
+
+
+def test_layout_notices_reach_the_user(db_copy: Path, tmp_path: Path) -> None:
+    data = json.loads(run("sop", "lihat", "1", "--json", "--db", db_copy).stdout)
+    data["steps"][1]["uraian"] = "kata " * 6000  # far taller than a page: the layout must cut it
+    xlsx = tmp_path / "panjang.xlsx"
+    from kinerja_desktop.core import serialize
+    from kinerja_desktop.exchange.sop_xlsx import write_sop_workbook
+
+    write_sop_workbook(serialize.from_dict(data), xlsx)
+    run("sop", "impor", xlsx, "--ya", "--sebagai", "revisi", "--db", db_copy)
+    res = run("sop", "pdf", "1", "-o", tmp_path / "p.pdf", "--db", db_copy)
+    assert "Catatan tata letak:" in res.stderr and "langkah 2" in res.stderr.lower()

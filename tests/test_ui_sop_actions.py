@@ -47,8 +47,14 @@ def test_export_selected_sop_to_excel(window, qtbot, tmp_path, monkeypatch) -> N
     target = tmp_path / "keluar"  # no suffix: .xlsx is added
     _answer_save(monkeypatch, target)
     window.sop_actions.export_action.trigger()
-    qtbot.waitUntil(lambda: target.with_suffix(".xlsx").exists(), timeout=10000)
-    qtbot.waitUntil(lambda: "diekspor" in window.statusBar().currentMessage())
+    written = target.with_name("keluar.xlsx")
+    qtbot.waitUntil(lambda: "diekspor" in window.statusBar().currentMessage(), timeout=10000)
+    from kinerja_desktop.core.serialize import content_hash
+    from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook
+
+    selected = window.catalogue.selected_id()
+    stored = window.sop_actions.sops.get(selected).document
+    assert content_hash(read_sop_workbook(written).document) == content_hash(stored)
 
 
 def test_import_previews_then_saves_as_chosen(window, qtbot, monkeypatch) -> None:
@@ -123,3 +129,9 @@ def test_file_stem_is_safe() -> None:
     assert sop_actions.file_stem("050/01/KEC-MSM/2026") == "050-01-KEC-MSM-2026"
     assert sop_actions.file_stem('a:b*c?"d') == "a-b-c-d"
     assert sop_actions.file_stem("   ") == "SOP"
+
+
+def test_extension_is_added_not_replaced() -> None:
+    assert sop_actions.with_extension(Path("SOP 1.5 revisi"), ".pdf").name == "SOP 1.5 revisi.pdf"
+    assert sop_actions.with_extension(Path("050.01.2026"), ".xlsx").name == "050.01.2026.xlsx"
+    assert sop_actions.with_extension(Path("a.PDF"), ".pdf").name == "a.PDF"

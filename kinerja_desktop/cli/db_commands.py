@@ -10,7 +10,7 @@ from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
 
-EXIT_PROBLEMS = 1
+from .common import EXIT_FINDINGS
 
 
 def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
@@ -64,7 +64,7 @@ def cmd_periksa(args: argparse.Namespace) -> int:
     print(f"{path}: ditemukan {len(problems)} masalah:")
     for p in problems:
         print(f"  - {p}")
-    return EXIT_PROBLEMS
+    return EXIT_FINDINGS
 
 
 def cmd_demo_muat(args: argparse.Namespace) -> int:

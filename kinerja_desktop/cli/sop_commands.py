@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.core import serialize
-from kinerja_desktop.core.checker import has_errors
+from kinerja_desktop.core.checker import has_errors, summarize
 from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.durations import format_durasi_range, total_waktu
 from kinerja_desktop.core.sop import SopDocument
@@ -17,17 +17,15 @@ from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import open_session
 from kinerja_desktop.services.sop_service import SopService
 
+from .common import EXIT_ERROR, EXIT_FINDINGS, record_id, whole_number
 from .output import (
     count_findings,
     finding_to_json,
     print_findings,
     print_json,
     print_table,
-    summary_line,
 )
 from .print_commands import register_print
-
-EXIT_FINDINGS = 1
 
 
 def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
@@ -38,18 +36,18 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
     p.set_defaults(handler=cmd_daftar)
 
     p = sub.add_parser("lihat", help="seluruh isi satu SOP")
-    p.add_argument("id", type=int, help="id SOP (lihat `sop daftar`)")
-    p.add_argument("--revisi", type=int, metavar="N", help="tampilkan revisi ke-N")
+    p.add_argument("id", type=record_id, help="id SOP (lihat `sop daftar`)")
+    p.add_argument("--revisi", type=whole_number, metavar="N", help="tampilkan revisi ke-N")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_lihat)
 
     p = sub.add_parser("periksa", help="periksa SOP (status 1 bila ada kesalahan)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_periksa)
 
     p = sub.add_parser("ekspor", help="ekspor SOP ke Excel (.xlsx)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     p.set_defaults(handler=cmd_ekspor)
 
@@ -187,7 +185,7 @@ def cmd_periksa(args: argparse.Namespace) -> int:
         print(f"Pemeriksaan SOP {args.id} — {doc.judul}")
         if findings:
             print_findings(findings)
-        print(f"Hasil: {summary_line(findings)}")
+        print(f"Hasil: {summarize(findings)}")
     return EXIT_FINDINGS if has_errors(findings) else 0
 
 
@@ -217,7 +215,7 @@ def cmd_impor(args: argparse.Namespace) -> int:
                     "atau --sebagai salinan (SOP terpisah).",
                     file=sys.stderr,
                 )
-                return 2
+                return EXIT_ERROR
             saved_id = service.apply_import(preview, args.sebagai, args.catatan)
     _report_import(args, preview, saved_id)
     return 0
@@ -263,7 +261,7 @@ def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | N
         where = f"langkah {note.step}: " if note.step else ""
         print(f"  [{note.level}] {where}{note.message}")
     if preview.findings:
-        print(f"Pemeriksaan: {summary_line(preview.findings)}")
+        print(f"Pemeriksaan: {summarize(preview.findings)}")
         print_findings(preview.findings)
     for c in preview.conflicts:
         print(f"Perhatian: nomor ini sudah dipakai SOP {c.id} ('{c.judul}').")
@@ -272,5 +270,8 @@ def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | N
             args.sebagai or "", ""
         )
         print(f"Disimpan {how} — SOP {saved_id}.".replace("  ", " "))
+    elif args.ya:
+        print("Tidak ada yang disimpan.")
     else:
-        print("Belum ada yang disimpan. Jalankan lagi dengan --ya untuk menyimpan.")
+        hint = " (--sebagai hanya berlaku bersama --ya)" if args.sebagai else ""
+        print(f"Belum ada yang disimpan. Jalankan lagi dengan --ya untuk menyimpan{hint}.")

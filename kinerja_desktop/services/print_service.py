@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kinerja_desktop.core.checker import Finding, Severity
-from kinerja_desktop.core.errors import KinerjaError
+from kinerja_desktop.core.checker import Finding, errors_of
+from kinerja_desktop.core.errors import KinerjaError, ValidationError
 from kinerja_desktop.core.sop import SopDocument, SopStatus
 
 from .office_service import OfficeService
@@ -35,6 +35,8 @@ class PrintResult:
     sop_count: int = 1
     # kesalahan of SOPs printed anyway (`paksa`), keyed by "SOP <id> (<nomor>)"
     findings_by_sop: dict[str, list[Finding]] = field(default_factory=dict)
+    # what the layout had to do to fit (text shrunk or cut, arrows not drawn), Indonesian
+    notices: list[str] = field(default_factory=list)
 
 
 def _label(sop_id: int, doc: SopDocument) -> str:
@@ -59,7 +61,7 @@ class PrintService:
     def _errors(self, items: Sequence[tuple[int, SopDocument]]) -> dict[str, list[Finding]]:
         blocked: dict[str, list[Finding]] = {}
         for sop_id, doc in items:
-            errors = [f for f in self._sops.check(sop_id) if f.severity is Severity.KESALAHAN]
+            errors = errors_of(self._sops.check(sop_id))
             if errors:
                 blocked[_label(sop_id, doc)] = errors
         return blocked
@@ -85,8 +87,9 @@ class PrintService:
         )
         from kinerja_desktop.exchange.pdf import write_sop_pdf  # noqa: PLC0415
 
-        pages = write_sop_pdf(doc, profile, path, options)
-        return PrintResult(pages=pages, findings_by_sop=errors)
+        notices: list[str] = []
+        pages = write_sop_pdf(doc, profile, path, options, notices=notices)
+        return PrintResult(pages=pages, findings_by_sop=errors, notices=notices)
 
     def book_pdf(
         self,
@@ -102,6 +105,10 @@ class PrintService:
         cancelled: Callable[[], bool] | None = None,
     ) -> PrintResult:
         """The Buku SOP: the chosen SOPs, or every SOP not withdrawn, in one PDF."""
+        if tahun is not None and not 1900 <= tahun <= 2200:
+            raise ValidationError(f"Tahun sampul tidak masuk akal: {tahun}.")
+        if ids is not None:
+            ids = list(dict.fromkeys(ids))  # an id given twice is printed once
         items = self._sops.documents(ids)
         if ids is None:
             items = [(i, d) for i, d in items if d.status is not SopStatus.DICABUT]
@@ -115,6 +122,7 @@ class PrintService:
         profile, options = self._options(kertas, tegak, False, tanggal_ttd)
         from kinerja_desktop.exchange.pdf import write_book_pdf  # noqa: PLC0415
 
+        notices: list[str] = []
         pages = write_book_pdf(
             [d for _i, d in items],
             profile,
@@ -123,5 +131,8 @@ class PrintService:
             tahun=tahun,
             progress=progress,
             cancelled=cancelled,
+            notices=notices,
         )
-        return PrintResult(pages=pages, sop_count=len(items), findings_by_sop=errors)
+        return PrintResult(
+            pages=pages, sop_count=len(items), findings_by_sop=errors, notices=notices
+        )

@@ -15,6 +15,7 @@ from kinerja_desktop.services.sop_service import SopService
 
 from .catalogue import SopCatalogue
 from .errors import show_error
+from .operations import run_task
 from .settings import UiSettings
 from .sop_actions import SopActions
 
@@ -92,12 +93,12 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
-        try:
-            written = DatabaseService(self.session).backup(Path(target))
-        except Exception as exc:  # every failure ends in one readable dialog
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(f"Cadangan dibuat: {written}", 8000)
+        self._backup_task = run_task(
+            self,
+            "Mencadangkan basis data…",
+            lambda _control: DatabaseService(self.session).backup(Path(target)),
+            lambda written: self.statusBar().showMessage(f"Cadangan dibuat: {written}", 8000),
+        )
 
     def check_database(self) -> None:
         try:

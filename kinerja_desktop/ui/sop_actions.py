@@ -14,10 +14,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from kinerja_desktop.core.checker import Finding, Severity
+from kinerja_desktop.core.checker import Finding, errors_of
 from kinerja_desktop.core.sop import SopStatus
 from kinerja_desktop.services.office_service import OfficeService
-from kinerja_desktop.services.print_service import PrintService
+from kinerja_desktop.services.print_service import PrintResult, PrintService
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
 
@@ -29,6 +29,12 @@ from .settings import UiSettings
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
 PDF_FILTER = "Dokumen PDF (*.pdf)"
+
+
+def with_extension(path: Path, extension: str) -> Path:
+    """`path` ending in `extension`: added, never replacing what the user typed
+    ("SOP 1.5 revisi" -> "SOP 1.5 revisi.pdf", not "SOP 1.pdf")."""
+    return path if path.suffix.lower() == extension else path.with_name(path.name + extension)
 
 
 def file_stem(text: str) -> str:
@@ -114,7 +120,7 @@ class SopActions:
         )
         if path is None:
             return
-        path = path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+        path = with_extension(path, ".xlsx")
         self._start(
             "Mengekspor SOP ke Excel…",
             lambda _c: SopService(self.session).export_xlsx(sop_id, path),
@@ -174,7 +180,7 @@ class SopActions:
         if sop_id is None:
             return
         doc = self.sops.get(sop_id).document
-        errors = [f for f in self.sops.check(sop_id) if f.severity is Severity.KESALAHAN]
+        errors = errors_of(self.sops.check(sop_id))
         choice = self._ask_print(
             f"<b>{doc.nomor or '—'}</b> — {doc.judul}", doc.lembar_kerja.cetak, errors
         )
@@ -185,7 +191,7 @@ class SopActions:
         )
         if path is None:
             return
-        path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        path = with_extension(path, ".pdf")
 
         def work(_c: TaskControl):
             return PrintService(self.session).sop_pdf(
@@ -198,7 +204,7 @@ class SopActions:
                 tanggal_ttd=choice.tanggal_ttd,
             )
 
-        self._start("Mencetak SOP ke PDF…", work, lambda r: self._printed(path, r.pages))
+        self._start("Mencetak SOP ke PDF…", work, lambda r: self._printed(path, r))
 
     def print_book(self) -> None:
         errors: list[Finding] = []
@@ -206,8 +212,7 @@ class SopActions:
             if s.status is not SopStatus.DICABUT:
                 errors += [
                     Finding(f.severity, f.code, f"SOP {s.nomor or s.judul}: {f.message}", None)
-                    for f in self.sops.check(s.id)
-                    if f.severity is Severity.KESALAHAN
+                    for f in errors_of(self.sops.check(s.id))
                 ]
         choice = self._ask_print("<b>Buku SOP</b> — semua SOP yang tidak dicabut", None, errors)
         if choice is None:
@@ -215,7 +220,7 @@ class SopActions:
         path = self.ask_save_path("Simpan Buku SOP", "Buku SOP.pdf", PDF_FILTER)
         if path is None:
             return
-        path = path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        path = with_extension(path, ".pdf")
 
         def work(control: TaskControl):
             return PrintService(self.session).book_pdf(
@@ -229,19 +234,20 @@ class SopActions:
                 cancelled=control.cancelled,
             )
 
-        self._start(
-            "Mencetak Buku SOP…", work, lambda r: self._printed(path, r.pages), cancellable=True
-        )
+        self._start("Mencetak Buku SOP…", work, lambda r: self._printed(path, r), cancellable=True)
 
-    def _printed(self, path: Path, pages: int) -> None:
-        self._status(f"{path.name}: {pages} halaman")
+    def _printed(self, path: Path, result: PrintResult) -> None:
+        self._status(f"{path.name}: {result.pages} halaman")
         box = QMessageBox(
             QMessageBox.Icon.Information,
             "Selesai",
-            f"{path.name} siap: {pages} halaman.",
+            f"{path.name} siap: {result.pages} halaman.",
             QMessageBox.StandardButton.Close,
             self.window,
         )
+        if result.notices:  # text shrunk or cut, arrows left out: the user must know
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setInformativeText("Catatan tata letak:\n" + "\n".join(result.notices))
         open_button = box.addButton("&Buka PDF", QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         if box.clickedButton() is open_button:
