@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from fixtures_store import make_v1_database, sample_doc
 
-from kinerja_desktop.core.checker import Severity
+from kinerja_desktop.core.checker import Severity, errors_of
 from kinerja_desktop.core.errors import NotFoundError
 from kinerja_desktop.core.sop import SopStatus
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.session import Session, open_session
-from kinerja_desktop.services.sop_service import SopService, kesalahan_of, sop_label
+from kinerja_desktop.services.sop_service import SopService, sop_label
 
 
 @pytest.fixture()
@@ -138,7 +138,7 @@ def test_book_errors_names_the_kesalahan_of_the_documents_printed(service: SopSe
     assert errors[f"SOP {unnumbered} (Tanpa nomor)"]
     for findings in errors.values():
         assert findings and all(f.severity is Severity.KESALAHAN for f in findings)
-        assert findings == kesalahan_of(findings)
+        assert findings == errors_of(findings)
     assert list(service.book_errors([unnumbered])) == [f"SOP {unnumbered} (Tanpa nomor)"]
     assert service.book_errors([unnumbered], in_force=True) == {}
 

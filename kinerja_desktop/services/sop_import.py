@@ -20,12 +20,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.checker import Finding
+from ..core.checker import Finding, errors_of
 from ..core.errors import KinerjaError, ValidationError
 from ..core.sop import SopDocument, SopStatus
 from ..store import sops
 from ..store.models import SopRow
-from .sop_types import SopSummary, describe, kesalahan_of, summary_of
+from .sop_types import SopSummary, describe, summary_of
 
 if TYPE_CHECKING:
     from ..exchange.sop_xlsx import SopImport
@@ -104,7 +104,7 @@ def service_notes(
             )
         )
     if SopStatus(doc.status) is SopStatus.BERLAKU:
-        errors = kesalahan_of(findings)
+        errors = errors_of(findings)
         if errors:
             notes.append(
                 ImportNote(

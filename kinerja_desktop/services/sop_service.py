@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from ..core.checker import Finding, check_sop, has_errors
+from ..core.checker import Finding, check_sop, errors_of, has_errors
 from ..core.errors import NotFoundError, ValidationError
 from ..core.sop import SopDocument, SopStatus
 from ..store import office as office_store
@@ -47,7 +47,6 @@ from .sop_types import (
     SopRecord,
     SopSummary,
     describe,
-    kesalahan_of,
     list_order,
     sop_label,
     summary_of,
@@ -64,7 +63,6 @@ __all__ = [
     "SopService",
     "SopSummary",
     "describe",
-    "kesalahan_of",
     "list_order",
     "sop_label",
     "summary_of",
@@ -241,7 +239,7 @@ class SopService:
             found: dict[str, list[Finding]] = {}
             for sop_id, doc in items:
                 others = [n for i, n in nomors if i != sop_id]
-                errors = kesalahan_of(check_sop(doc, other_nomors=others, jam_kerja_per_hari=jam))
+                errors = errors_of(check_sop(doc, other_nomors=others, jam_kerja_per_hari=jam))
                 if errors:
                     found[sop_label(sop_id, doc)] = errors
             return found
@@ -253,7 +251,7 @@ class SopService:
 
     def _require_no_errors(self, doc: SopDocument, exclude_id: int | None, name: str) -> None:
         """ValidationError naming the kesalahan that keep `doc` from coming into force."""
-        errors = [f.message for f in kesalahan_of(self._run_checker(doc, exclude_id))]
+        errors = [f.message for f in errors_of(self._run_checker(doc, exclude_id))]
         if errors:
             raise ValidationError(
                 f"SOP {name} belum dapat diberlakukan: pemeriksaan SOP menemukan "

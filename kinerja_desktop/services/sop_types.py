@@ -7,12 +7,10 @@ Re-exported by `services.sop_service`, where callers import them from.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..core.checker import Finding, Severity
 from ..core.sop import SopDocument, SopStatus
 from ..store.models import SopRow
 
@@ -113,8 +111,3 @@ def describe(nomor: str, judul: str) -> str:
 def sop_label(sop_id: int, doc: SopDocument) -> str:
     """'SOP 3 (096/MB/2023)': how reports name an SOP (nomor, else judul)."""
     return f"SOP {sop_id} ({doc.nomor or doc.judul or 'tanpa nomor'})"
-
-
-def kesalahan_of(findings: Iterable[Finding]) -> list[Finding]:
-    """Only the kesalahan (what keeps an SOP from being printed or brought into force)."""
-    return [f for f in findings if f.severity is Severity.KESALAHAN]
