@@ -104,10 +104,10 @@ def test_missing_folders_are_made_only_when_creating(tmp_path: Path) -> None:
         assert s.path == deep
 
 
-def test_create_unsaid_keeps_creating_in_an_existing_folder_for_now(tmp_path: Path) -> None:
-    """The transitional default of callers that do not pass `create` yet."""
-    with open_session(tmp_path / "baru.db") as s:
-        assert s.is_new
+def test_a_named_database_is_not_created_unless_asked(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseMissingError, match="tidak ada"):
+        open_session(tmp_path / "baru.db")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_default_database_is_always_created(tmp_path: Path) -> None:

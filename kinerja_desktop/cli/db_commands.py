@@ -40,14 +40,14 @@ def register_demo(parser: argparse.ArgumentParser, db_option: Callable) -> None:
 
 
 def cmd_cadangkan(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         written = DatabaseService(session).backup(args.file)
     print(f"Cadangan dibuat: {written}")
     return 0
 
 
 def cmd_pulihkan(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=True) as session:
         safety = DatabaseService(session).restore(args.file)
     print(f"Basis data dipulihkan dari {args.file}.")
     print(f"Basis data sebelumnya disimpan sebagai {safety}")
@@ -55,7 +55,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
 
 
 def cmd_periksa(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         problems = DatabaseService(session).integrity_check()
         path = session.path
     if not problems:
@@ -68,7 +68,7 @@ def cmd_periksa(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_muat(args: argparse.Namespace) -> int:
-    with open_session(args.db, demo_if_new=False) as session:
+    with open_session(args.db, create=True, demo_if_new=False) as session:
         summary = load_demo(session)
         path = session.path
     print(f"Pustaka demo dimuat ke {path}: {summary}")

@@ -40,6 +40,9 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument(
+        "--revisi", type=whole_number, metavar="N", help="cetak revisi ke-N (bawaan: terbaru)"
+    )
+    p.add_argument(
         "--lembar-kerja", action="store_true", help="sertakan Lembar Kerja Identifikasi Kegiatan"
     )
     _common(p)
@@ -65,11 +68,12 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         try:
             result = PrintService(session).sop_pdf(
                 args.id,
                 args.output,
+                revisi=args.revisi,
                 kertas=args.kertas,
                 tegak=args.tegak,
                 lembar_kerja=args.lembar_kerja,
@@ -84,7 +88,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_buku(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         try:
             result = PrintService(session).book_pdf(
                 args.output,

@@ -44,7 +44,6 @@ from ..store.errors import (
 from .demo import load_demo_if_unused
 
 __all__ = [
-    "CREATE_WHEN_UNSAID",
     "ChangeCallback",
     "DatabaseClosedError",
     "DatabaseDamagedError",
@@ -59,12 +58,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-# What `open_session(path)` does with a missing file when the caller does not
-# pass `create`: create it (in an existing folder only). Transitional, while
-# the CLI and the window are taught to pass `create` explicitly; then this
-# becomes False and `create=None` means "do not create", as documented.
-CREATE_WHEN_UNSAID = True
 
 ChangeCallback = Callable[[str, int | None], None]
 
@@ -222,7 +215,7 @@ def _normal(path: Path) -> str:
 def open_session(
     path: Path | str | None = None,
     *,
-    create: bool | None = None,
+    create: bool = False,
     demo_if_new: bool | None = None,
 ) -> Session:
     """Open the database at `path` (None: the per-user default database).
@@ -230,10 +223,8 @@ def open_session(
     The default database is created (with its folder) when missing. A
     database named by `path` that does not exist is created only with
     `create=True` (missing folders too); with `create=False` opening it raises
-    DatabaseMissingError ("Basis data … tidak ada."). `create=None` is the
-    transitional default for callers that do not say yet: the file is created
-    when its folder exists, a missing folder is never made (see
-    CREATE_WHEN_UNSAID).
+    DatabaseMissingError ("Basis data … tidak ada."), so a mistyped path
+    never leaves an empty database behind.
 
     A database that has never been used (nothing stored yet, checked inside
     the write transaction) gets the demo library when `demo_if_new` is True,
@@ -245,10 +236,8 @@ def open_session(
     db_path = paths.default_db_path() if path is None else Path(path)
     if use_default:
         make, parents = True, True
-    elif create is None:
-        make, parents = CREATE_WHEN_UNSAID, False
     else:
-        make, parents = create, create
+        make = parents = create
     session = Session(open_database(db_path, create=make, make_parents=parents))
     wants_demo = demo_if_new if demo_if_new is not None else use_default
     if wants_demo:

@@ -39,6 +39,13 @@ class SopSummary:
         """A newer revision is being prepared while an older one is in force."""
         return self.revisi_berlaku is not None and self.revisi_ke != self.revisi_berlaku
 
+    @property
+    def status_label(self) -> str:
+        """'Berlaku', or 'Berlaku, rev. 1 draf' while a new revision is prepared."""
+        if self.has_pending_revision:
+            return f"{self.status.label}, rev. {self.revisi_ke} draf"
+        return self.status.label
+
 
 @dataclass(frozen=True)
 class RevisionInfo:

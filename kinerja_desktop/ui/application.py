@@ -17,7 +17,7 @@ from .main_window import MainWindow
 
 def create_window(db_path: Path | None) -> tuple[Session, MainWindow]:
     """Open the database and build the main window (used by run_gui and tests)."""
-    session = open_session(db_path)
+    session = open_session(db_path, create=True)
     try:
         return session, MainWindow(session)
     except Exception:

@@ -47,7 +47,7 @@ class ImportChoice:
 
 def _notes_html(preview: ImportPreview) -> str:
     rows = []
-    for note in preview.result.notes:
+    for note in preview.notes:
         where = f"Langkah {note.step}: " if note.step else ""
         colour = NOTE_COLOUR.get(note.level, "#333333")
         label = NOTE_LABEL.get(note.level, note.level)
@@ -59,7 +59,7 @@ def _notes_html(preview: ImportPreview) -> str:
 
 
 def _lanes_html(preview: ImportPreview) -> str:
-    doc = preview.result.document
+    doc = preview.document
     names = doc.lane_by_id()
     rows = []
     for i, step in enumerate(doc.steps, 1):
@@ -83,7 +83,7 @@ class ImportDialog:
     def __init__(self, parent: QWidget | None, preview: ImportPreview, file_name: str) -> None:
         self.dialog: QDialog = load_form(FORM, REQUIRED, parent)
         d = self.dialog
-        doc = preview.result.document
+        doc = preview.document
         child(d, QLabel, "summaryLabel").setText(
             f"<b>{escape(file_name)}</b><br>Judul: <b>{escape(doc.judul or '(tanpa judul)')}</b>"
             f" · Nomor: {escape(doc.nomor or '—')} · {len(doc.steps)} langkah · "

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from kinerja_desktop.core.checker import Finding, errors_of
-from kinerja_desktop.core.sop import SopStatus
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.print_service import PrintResult, PrintService
 from kinerja_desktop.services.session import Session
@@ -207,14 +206,14 @@ class SopActions:
         self._start("Mencetak SOP ke PDF…", work, lambda r: self._printed(path, r))
 
     def print_book(self) -> None:
-        errors: list[Finding] = []
-        for s in self.sops.list_sops():
-            if s.status is not SopStatus.DICABUT:
-                errors += [
-                    Finding(f.severity, f.code, f"SOP {s.nomor or s.judul}: {f.message}", None)
-                    for f in errors_of(self.sops.check(s.id))
-                ]
-        choice = self._ask_print("<b>Buku SOP</b> — semua SOP yang tidak dicabut", None, errors)
+        errors = [
+            Finding(f.severity, f.code, f"{label}: {f.message}", f.step)
+            for label, found in self.sops.book_errors(in_force=True).items()
+            for f in found
+        ]
+        choice = self._ask_print(
+            "<b>Buku SOP</b> — SOP yang berlaku (revisi yang berlaku)", None, errors
+        )
         if choice is None:
             return
         path = self.ask_save_path("Simpan Buku SOP", "Buku SOP.pdf", PDF_FILTER)
