@@ -51,7 +51,7 @@ def test_preview_reads_and_writes_nothing(
     path = _workbook(service, tmp_path)
     entries = len(AuditService(session).list_entries())
     preview = service.preview_import(path)
-    assert preview.result.document.nomor == "096/MB/2023"
+    assert preview.document.nomor == "096/MB/2023"
     assert preview.conflicts == [] and preview.findings == []
     assert preview.source == path
     assert service.list_sops() == []
@@ -187,9 +187,9 @@ def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
             path = tmp_path / f"sop-{sop_id}.xlsx"
             service.export_xlsx(sop_id, path)
             preview = service.preview_import(path)
-            assert preview.result.layout == "kinerja"
+            assert preview.layout == "kinerja"
             assert [c.id for c in preview.conflicts] == [sop_id]
-            assert serialize.content_hash(preview.result.document) == serialize.content_hash(doc)
+            assert serialize.content_hash(preview.document) == serialize.content_hash(doc)
             with pytest.raises(ImportConflictError):
                 service.apply_import(preview)
             copy = service.get(service.apply_import(preview, "salinan")).document
@@ -212,7 +212,6 @@ def test_preview_has_the_services_own_types(service: SopService) -> None:
     assert [(n.level, n.message, n.step) for n in preview.notes[: len(reader.notes)]] == [
         (n.level, n.message, n.step) for n in reader.notes
     ]
-    assert preview.result is preview  # transitional alias for `preview.result.…`
 
 
 def test_revision_import_keeps_the_workbooks_tanggal_revisi(

@@ -63,12 +63,6 @@ class ImportPreview:
     findings: list[Finding]
     source: Path | None = field(default=None)
 
-    @property
-    def result(self) -> ImportPreview:
-        """Transitional alias: `preview.result.document/.notes/.layout` still
-        work while callers move to `preview.document/.notes/.layout`."""
-        return self
-
 
 class ImportConflictError(KinerjaError):
     """The imported SOP is already stored (same nomor, or no nomor and same
