@@ -51,9 +51,12 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     lk = 0
     if options.lembar_kerja or doc.lembar_kerja.cetak:
         lembar = derive_lembar_kerja(doc, sop_pdf_module._office_name(doc, kantor))
-        lk = len(plan_worksheet(doc, lembar, kantor, settings, TTD))
+        kota = sop_pdf_module.signing_town(doc, kantor)
+        lk = len(plan_worksheet(doc, lembar, kota, settings, TTD))
     # the signature block sits under the table, or alone on one extra page
-    signature = [f"{kantor.kota_ttd}, 16 Februari 2026", doc.pengesahan.nama.strip()]
+    town = sop_pdf_module.signing_town(doc, kantor)
+    dated = f"{town}, 16 Februari 2026" if town else "16 Februari 2026"
+    signature = [dated, doc.pengesahan.nama.strip()]
     if doc.pengesahan.jabatan.strip():
         signature.append(f"{doc.pengesahan.jabatan.strip().upper()},")
     signed = [n for n, t in enumerate(texts) if all(contains_words(t, s) for s in signature)]

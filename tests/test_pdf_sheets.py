@@ -165,7 +165,7 @@ def test_signature_block_lines() -> None:
 def test_lembar_kerja_lists_every_step_and_ends_signed(tmp_path: Path) -> None:
     doc = sop(steps=45, words_per_step=14)
     lk = derive_lembar_kerja(doc, "Kecamatan Masama")
-    pages = plan_worksheet(doc, lk, office(), F4, date(2026, 2, 16))
+    pages = plan_worksheet(doc, lk, "Masama", F4, date(2026, 2, 16))
     assert len(pages) >= 2
     pdf = _render(tmp_path, pages)
     texts = page_texts(pdf)

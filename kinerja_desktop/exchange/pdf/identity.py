@@ -76,6 +76,14 @@ def heading_lines(doc: SopDocument, office: OfficeProfile) -> list[str]:
     return [t.upper() for t in lines]
 
 
+def heading_logo(doc: SopDocument, office: OfficeProfile) -> bytes | None:
+    """The office's logo, only under the office's own heading: an SOP carrying
+    another office's kop is never printed with this office's emblem."""
+    if any(t.strip() for t in doc.kop):
+        return None
+    return office.logo_png
+
+
 def plan_identity(
     doc: SopDocument, office: OfficeProfile, settings: PageSettings
 ) -> list[PageDraw]:
@@ -83,7 +91,7 @@ def plan_identity(
     frame = frame_of(settings)
     split = frame.left + frame.width / 2
     top_rows = _identity_rows(doc, split, frame)
-    left_cell = _LeftCell(heading_lines(doc, office), office.logo_png, frame.left, split)
+    left_cell = _LeftCell(heading_lines(doc, office), heading_logo(doc, office), frame.left, split)
     top_height = sum(r.height for r in top_rows)
     sections = _sections(doc, frame, split)
     pages = _paginate(sections, frame.height - top_height, frame.height - NOTE.leading)

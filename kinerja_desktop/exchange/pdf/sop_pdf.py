@@ -42,7 +42,8 @@ class PdfOptions:
     `kertas`: "A4" or "F4" (215 × 330 mm); landscape unless `tegak`.
     `lembar_kerja`: add the Lembar Kerja Identifikasi Kegiatan to every SOP
     (an SOP whose `lembar_kerja.cetak` is set gets it anyway).
-    `tanggal_ttd`: the date in the signature blocks (None = today).
+    `tanggal_ttd`: the date in the signature blocks (None = the date the SOP
+    was ratified, see `signing_date`).
     """
 
     kertas: str = "F4"
@@ -75,18 +76,19 @@ def plan_sop(
 ) -> SopPlan:
     """Lay out every page of `doc`; `key` keeps PDF names unique within one file."""
     settings = settings_for(options.kertas, options.tegak)
-    tanggal = options.tanggal_ttd or date.today()
+    tanggal = signing_date(doc, options)
     frame = frame_of(settings)
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
     layout = layout_sop(doc, settings, measure)
-    sig = signature_block(doc.pengesahan, office.kota_ttd, tanggal, frame.width)
+    kota = signing_town(doc, office)
+    sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
     sections.append((FLOWCHART, len(pages)))
     pages += _flow_pages(layout.pages, sig, frame)
     if options.lembar_kerja or doc.lembar_kerja.cetak:
         sections.append((LEMBAR_KERJA, len(pages)))
         lk = derive_lembar_kerja(doc, _office_name(doc, office))
-        pages += plan_worksheet(doc, lk, office, settings, tanggal)
+        pages += plan_worksheet(doc, lk, kota, settings, tanggal)
     return SopPlan(
         key=key,
         settings=settings,
@@ -95,6 +97,28 @@ def plan_sop(
         footer=footer_info(doc, key),
         notices=tuple(layout.notices),
     )
+
+
+def signing_date(doc: SopDocument, options: PdfOptions) -> date:
+    """The date under the signature: the one asked for, else the day the SOP was
+    ratified (tanggal efektif, else revisi, else pembuatan), else today."""
+    for value in (
+        options.tanggal_ttd,
+        doc.tanggal_efektif,
+        doc.tanggal_revisi,
+        doc.tanggal_pembuatan,
+    ):
+        if value is not None:
+            return value
+    return date.today()
+
+
+def signing_town(doc: SopDocument, office: OfficeProfile) -> str:
+    """The town before the date: the office's own, but none for an SOP printed
+    under another office's heading (`doc.kop`), whose town is not known."""
+    if any(line.strip() for line in doc.kop):
+        return ""
+    return office.kota_ttd.strip()
 
 
 def _office_name(doc: SopDocument, office: OfficeProfile) -> str:

@@ -16,7 +16,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.lembar_kerja import Langkah, LembarKerja
-from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
 from .fonts import SANS, SANS_BOLD
@@ -59,15 +58,16 @@ Block = _Heading | Row
 def plan_worksheet(
     doc: SopDocument,
     lk: LembarKerja,
-    office: OfficeProfile,
+    kota: str,
     settings: PageSettings,
     tanggal: date,
 ) -> list[PageDraw]:
-    """The Lembar Kerja as planned pages, its signature block on the last."""
+    """The Lembar Kerja as planned pages, its signature block (signed at `kota`,
+    "" for none, on `tanggal`) on the last."""
     frame = frame_of(settings)
     blocks = _blocks(lk, frame)
     pages = _paginate(blocks, frame.height)
-    sig = signature_block(doc.pengesahan, office.kota_ttd, tanggal, frame.width)
+    sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
     used = sum(b.height for b in pages[-1])
     if frame.height - used < sig.height:
         pages.append([])
