@@ -17,6 +17,8 @@ from kinerja_desktop.core import serialize
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf
+from kinerja_desktop.exchange.pdf.frame import settings_for
+from kinerja_desktop.exchange.pdf.identity import plan_identity
 
 DEMO = paths.resource("demo")
 FILES = sorted((DEMO / "sop").glob("*.json"))
@@ -43,6 +45,15 @@ def _load(path: Path) -> SopDocument:
 def test_demo_sop(tmp_path: Path, path: Path, kertas: str, tegak: bool) -> None:
     options = PdfOptions(kertas=kertas, tegak=tegak, lembar_kerja=True, tanggal_ttd=TTD)
     check_sop_pdf(_load(path), _office(), tmp_path / "sop.pdf", options)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_demo_identity_sheet_is_one_page(path: Path) -> None:
+    doc, office = _load(path), _office()
+    for kertas in ("A4", "F4"):
+        for tegak in (False, True):
+            pages = plan_identity(doc, office, settings_for(kertas, tegak))
+            assert len(pages) == 1, (kertas, "tegak" if tegak else "mendatar")
 
 
 def test_demo_book(tmp_path: Path) -> None:

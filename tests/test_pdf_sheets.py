@@ -15,8 +15,10 @@ from test_pdf_support import contains_words, font_problems, office, page_texts, 
 
 from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.sop import Pengesahan
+from kinerja_desktop.exchange.pdf import identity as identity_module
 from kinerja_desktop.exchange.pdf.footer import QR_SIZE, define_qr_form, draw_footer, footer_info
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 from kinerja_desktop.exchange.pdf.identity import plan_identity
@@ -135,6 +137,61 @@ def test_long_lists_continue_on_a_next_page(tmp_path: Path, settings) -> None:
         assert contains_words(everything, f"{i + 1}. {item}"), item
     assert "Dasar Hukum (lanjutan) :" in texts[1]
     _inside_frame(pdf, settings)
+
+
+def _sizes(pdf: Path, page: int = 0) -> list[tuple[str, float, float]]:
+    """(text, size, y) of every text show on a page."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font_dict, font_size) -> None:
+        if text.strip():
+            found.append((text.strip(), float(font_size), float(tm[5])))
+
+    pypdf.PdfReader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def _crowded_sop():
+    doc = sop()
+    doc.dasar_hukum = [
+        f"Peraturan Menteri nomor {i} Tahun 2012 tentang pedoman penyusunan dokumen yang "
+        "berlaku di lingkungan pemerintah daerah"
+        for i in range(7)
+    ]
+    doc.peralatan_perlengkapan = [f"Alat kerja nomor {i}" for i in range(9)]
+    doc.peringatan = ["Data yang terlambat menghambat penilaian kinerja"] * 3
+    return doc
+
+
+def test_a_crowded_sheet_is_tightened_onto_one_page(tmp_path: Path) -> None:
+    settings = settings_for("A4", tegak=False)
+    doc = _crowded_sop()
+    roomy = identity_module._plan(doc, office(), frame_of(settings), identity_module.ROOMY)[1]
+    assert len(roomy) > 1, "the case must not fit when set roomy"
+    pages = plan_identity(doc, office(), settings)
+    assert len(pages) == 1
+    pdf = _render(tmp_path, pages, settings)
+    text = page_texts(pdf)[0]
+    for item in doc.dasar_hukum + doc.peringatan:
+        assert contains_words(text, item)
+    runs = _sizes(pdf)
+    assert min(size for _t, size, _y in runs) >= 7.0
+    jabatan = next(y for t, _s, y in runs if t == "Camat Masama")
+    nama = next(y for t, _s, y in runs if t == "Drs. Ahmad Yani, M.Si")
+    assert jabatan - nama >= 18 * MM  # room to sign kept
+    _inside_frame(pdf, settings)
+
+
+def test_what_cannot_fit_continues_in_the_roomy_type(tmp_path: Path) -> None:
+    doc = _crowded_sop()
+    doc.dasar_hukum *= 6
+    settings = settings_for("A4", tegak=False)
+    pages = plan_identity(doc, office(), settings)
+    assert len(pages) >= 2
+    pdf = _render(tmp_path, pages, settings)
+    runs = [run for n in range(len(pages)) for run in _sizes(pdf, n)]
+    sizes = {size for text, size, _y in runs if text.startswith("Peraturan")}
+    assert sizes == {identity_module.ROOMY.list_size}
 
 
 # -- signature block ---------------------------------------------------------------------
