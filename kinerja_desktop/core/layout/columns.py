@@ -2,11 +2,14 @@
 
 The table is `No | Uraian | one lane per pelaksana | Kelengkapan | Waktu |
 Output | Keterangan` across the page's content width. Widths are expressed in
-multiples of the body font size, so everything scales together. The text
-columns give way first (from their comfortable width down to a minimum); when
-the lanes are still narrower than readable, the whole table's type shrinks, but
-never below `settings.min_font_size`; past that the lanes simply get narrow and
-the user is told so.
+multiples of the body font size, so everything scales together. Room is handed
+out in stages, as the signed sheets share it: every column its minimum; the
+lanes up to a base width (room for a symbol and the tracks beside it); the text
+columns up to their comfortable width (the Uraian most, so rows stay short);
+the lanes up to their comfortable width; whatever is left to the text columns.
+When even the minimums do not fit, the whole table's type shrinks, but never
+below `settings.min_font_size`; past that the lanes simply get narrow and the
+user is told so.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ TEXT_COLUMNS: tuple[tuple[str, str, float, float, float], ...] = (
     ("output", "Output", 12.0, 8.5, 0.17),
     ("keterangan", "Keterangan", 8.0, 5.0, 0.13),
 )
-LANE_COMFORT = 11.0  # ems
-LANE_MIN = 6.0
-LANE_MAX = 16.0
+LANE_MIN = 6.0  # ems
+LANE_BASE = 8.5
+LANE_COMFORT = 10.0
 NO_TITLE = "No."
 
 
@@ -59,8 +62,8 @@ class ColumnPlan:
 def make_metrics(settings: PageSettings, scale: float) -> Metrics:
     body = settings.font_size * scale
     head = max(settings.header_font_size * scale, min(settings.min_font_size, body))
-    label = max(min(settings.min_font_size, body), body * 0.85)
-    return Metrics(scale, body, head, label, pad_x=0.4 * body, pad_y=0.35 * body)
+    label = max(min(settings.min_font_size, body), body * 0.75)
+    return Metrics(scale, body, head, label, pad_x=0.45 * body, pad_y=0.45 * body)
 
 
 def _no_width(m: Metrics, n_steps: int, measure: Measure) -> float:
@@ -93,14 +96,21 @@ def _fit_scale(n_lanes: int, n_steps: int, settings: PageSettings, measure: Meas
 
 
 def plan_columns(
-    n_lanes: int, n_steps: int, settings: PageSettings, measure: Measure, lane_names: list[str]
+    n_lanes: int,
+    n_steps: int,
+    settings: PageSettings,
+    measure: Measure,
+    lane_names: list[str],
+    *,
+    lane_base: float = LANE_BASE,
 ) -> ColumnPlan:
-    """Columns (x from the content's left edge), type sizes and notices."""
+    """Columns (x from the content's left edge), type sizes and notices; `lane_base`
+    (ems) is how wide the lanes get before the text columns grow."""
     scale = _fit_scale(n_lanes, n_steps, settings, measure)
     m = make_metrics(settings, scale)
     width = settings.content_width
     no_w = _no_width(m, n_steps, measure)
-    texts, lane_w = _distribute(m, n_lanes, width - no_w)
+    texts, lane_w = _distribute(m, n_lanes, width - no_w, lane_base)
     columns: list[Column] = []
     x = settings.content_left
     columns.append(Column("no", x, no_w, NO_TITLE))
@@ -117,25 +127,34 @@ def plan_columns(
     return ColumnPlan(m, tuple(columns), lane_w, tuple(notices))
 
 
-def _distribute(m: Metrics, n_lanes: int, room: float) -> tuple[list[float], float]:
-    """Text column widths and the lane width sharing `room` points."""
+def _distribute(
+    m: Metrics, n_lanes: int, room: float, lane_base: float
+) -> tuple[list[float], float]:
+    """Text column widths and the lane width sharing `room` points, stage by stage."""
     low, high = _text_widths(m, 0.0), _text_widths(m, 1.0)
-    spread = sum(high) - sum(low)
-    t = (room - sum(low) - n_lanes * LANE_COMFORT * m.body) / spread
-    texts = _text_widths(m, min(1.0, max(0.0, t)))
-    lane_w = (room - sum(texts)) / n_lanes if n_lanes else 0.0
-    if n_lanes:
-        lane_w = min(lane_w, LANE_MAX * m.body)
-        floor = min(6.0, room * 0.5 / n_lanes)  # the text columns give way below this
-        if lane_w < floor:
-            lane_w = floor
-            texts = [w * (room - n_lanes * floor) / sum(texts) for w in texts]
+    if not n_lanes:
+        return _spread(low, high, room), 0.0
+    floor = min(6.0, room * 0.5 / n_lanes)  # points; the text columns give way below this
+    if room - sum(low) < n_lanes * floor:  # a very narrow page: the text columns share the rest
+        return [w * (room - n_lanes * floor) / sum(low) for w in low], floor
+    lane_w = min(lane_base * m.body, (room - sum(low)) / n_lanes)
+    texts = _spread(low, high, room - n_lanes * lane_w, cap=True)
     spare = room - sum(texts) - n_lanes * lane_w
-    if spare > 0:
-        texts = [w + spare * share for w, (*_, share) in zip(texts, TEXT_COLUMNS, strict=True)]
-    elif spare < 0:  # a very narrow page: the text columns share what is left
-        texts = [w * ((room - n_lanes * lane_w) / sum(texts)) for w in texts]
-    return texts, lane_w
+    comfort = max(LANE_COMFORT, lane_base) * m.body
+    lane_w += min(spare / n_lanes, max(0.0, comfort - lane_w))
+    return _spread(texts, high, room - n_lanes * lane_w), lane_w
+
+
+def _spread(low: list[float], high: list[float], room: float, *, cap: bool = False) -> list[float]:
+    """Grow the text columns from `low` towards `high` evenly within `room`; past
+    `high` (unless `cap`), the rest goes by each column's share."""
+    spread = sum(high) - sum(low)
+    t = (room - sum(low)) / spread if spread > 0 else 1.0
+    widths = [lo + min(1.0, max(0.0, t)) * (hi - lo) for lo, hi in zip(low, high, strict=True)]
+    spare = room - sum(widths)
+    if spare > 0 and not cap:
+        widths = [w + spare * share for w, (*_, share) in zip(widths, TEXT_COLUMNS, strict=True)]
+    return widths
 
 
 def _decimal(value: float) -> str:

@@ -80,9 +80,9 @@ def plan_sop(
     frame = frame_of(settings)
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
-    layout = layout_sop(doc, settings, measure)
     kota = signing_town(doc, office)
     sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
+    layout = layout_sop(doc, settings, measure, last_page_reserve=sig.height)
     sections.append((FLOWCHART, len(pages)))
     pages += _flow_pages(layout.pages, sig, frame)
     if options.lembar_kerja or doc.lembar_kerja.cetak:
@@ -133,7 +133,8 @@ def _flow_pages(
     layout_pages: list[LayoutPage], sig: SignatureBlock, frame: Frame
 ) -> list[PageDraw]:
     """One drawing per layout page; the signature block under the table on the
-    last page when it fits there whole, else on a page of its own."""
+    last page (the layout kept room for it there), or on a page of its own in
+    the one case the layout cannot help: a last row that fills a page alone."""
     out: list[PageDraw] = [_flow_draw(page, None, frame, 0.0) for page in layout_pages[:-1]]
     if layout_pages:
         last = layout_pages[-1]
