@@ -95,3 +95,5 @@ def test_strip_is_only_as_tall_as_its_pentagon_needs() -> None:
         (inn,) = [o for o in page.offpages if o.direction is OffPageDirection.IN]
         extra = page.rows[0].h - min(same)
         assert inn.rect.h < extra <= inn.rect.h + 9.0
+        (arrow,) = [c for c in page.connectors if c.source == f"offpage:{inn.letter}"]
+        assert len(arrow.points) == 2  # straight down from its pentagon into the symbol

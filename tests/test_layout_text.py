@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout_fixtures import crude_measure, liberation_measure
 
-from kinerja_desktop.core.layout.columns import LANE_MIN, plan_columns
+from kinerja_desktop.core.layout.columns import LANE_MIN, TEXT_COLUMNS, plan_columns, text_demand
 from kinerja_desktop.core.layout.offpage import letter, place_slots
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import Font
@@ -116,3 +117,46 @@ def test_columns_always_fill_exactly_the_content_width(n: int, s: PageSettings) 
     assert abs(sum(c.w for c in plan.columns) - s.content_width) < 1e-6
     assert all(c.w > 0 for c in plan.columns)
     assert plan.metrics.body >= min(s.min_font_size, s.font_size) - 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(0, 12),
+    s=ODD_SETTINGS,
+    demand=st.dictionaries(
+        st.sampled_from(["uraian", "kelengkapan", "waktu", "output", "keterangan"]),
+        st.floats(0.0, 5.0),
+    ),
+)
+def test_columns_fill_the_width_whatever_the_texts_ask(
+    n: int, s: PageSettings, demand: dict[str, float]
+) -> None:
+    plan = plan_columns(n, 25, s, liberation_measure(), ["Kasi"] * n, demand=demand)
+    assert abs(sum(c.w for c in plan.columns) - s.content_width) < 1e-6
+    assert all(c.w > 0 for c in plan.columns)
+
+
+def test_an_empty_column_leaves_its_room_to_the_uraian() -> None:
+    paper = PageSettings(paper="F4")
+    measure = liberation_measure()
+    texts = {
+        "uraian": ["Menyusun laporan data kinerja triwulanan per tim dalam tim/bagian"] * 9,
+        "kelengkapan": ["Dokumen data kinerja"] * 9,
+        "waktu": ["10 MENIT"] * 9,
+        "output": ["Laporan data kinerja"] * 9,
+    }
+    empty = text_demand({**texts, "keterangan": [""] * 9}, paper.font_size, measure)
+    full = text_demand(
+        {**texts, "keterangan": ["Kasubbag Perencanaan Keuangan dan Aset"] * 9},
+        paper.font_size,
+        measure,
+    )
+    assert empty["keterangan"] == 0.0 and full["keterangan"] > 1.0
+    lanes = ["Camat", "Sekretaris", "Kasubag"]
+    bare = plan_columns(3, 9, paper, measure, lanes, demand=empty)
+    busy = plan_columns(3, 9, paper, measure, lanes, demand=full)
+    minimum = TEXT_COLUMNS[-1][3] * bare.metrics.body
+    assert bare.column("keterangan").w == pytest.approx(minimum, rel=0.3)
+    assert busy.column("keterangan").w > 1.5 * bare.column("keterangan").w
+    assert bare.column("uraian").w > busy.column("uraian").w
+    assert bare.lane_w == pytest.approx(busy.lane_w)  # the lanes keep their width

@@ -60,8 +60,12 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     signed = [n for n, t in enumerate(texts) if all(contains_words(t, s) for s in signature)]
     assert len(signed) == (2 if lk_start < pages else 1), signed
     assert signed[0] == lk_start - 1
-    sig = signature_block(doc.pengesahan, town, TTD, frame_of(settings).width)
-    layout = layout_sop(doc, settings, measure, last_page_reserve=sig.height)
+    sig, layout = sop_pdf_module._signed_layout(doc, settings, town, TTD)
+    assert max(ln.height for ln in sig.lines if not ln.text) >= 18 * MM  # room to sign
+    full = signature_block(doc.pengesahan, town, TTD, frame_of(settings).width)
+    if sig.height < full.height:  # compact only when it saves a page
+        roomy = layout_sop(doc, settings, measure, last_page_reserve=full.height)
+        assert len(layout.pages) < len(roomy.pages)
     alone = "Uraian" not in texts[signed[0]]
     if alone:
         assert len(layout.pages[-1].rows) == 1, "tanda tangan sendirian di halamannya"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..sop import SopDocument, Step
 from .clearance import drawing_obstacles, grid_obstacles
-from .columns import LANE_BASE, ColumnPlan, plan_columns
+from .columns import LANE_BASE, ColumnPlan, plan_columns, text_demand
 from .flows import add_joins, collect_edges, route_next
 from .frame import Frame, Place, Side, make_place
 from .labels import label_margin, place_labels, request_label
@@ -32,7 +32,7 @@ from .primitives import (
 )
 from .routing import Edge, Pending, Router
 from .sheet import sheet_parts
-from .table import Header, RowText, build_header, row_text
+from .table import Header, RowText, build_header, cell_texts, row_text
 from .tracks import Long, route_long
 
 PENT_MIN = 15.0  # off-page pentagon height: readable letters at any type size
@@ -129,9 +129,13 @@ def _context(
     doc: SopDocument, settings: PageSettings, measure: Measure, lane_base: float
 ) -> tuple[Context, list[str]]:
     names = [ln.nama for ln in doc.lanes]
+    texts = [cell_texts(step, i + 1) for i, step in enumerate(doc.steps)]
+    keys = ("uraian", "kelengkapan", "waktu", "output", "keterangan")
+    demand = text_demand({k: [t[k] for t in texts] for k in keys}, settings.font_size, measure)
     plan = plan_columns(
-        len(doc.lanes), len(doc.steps), settings, measure, names, lane_base=lane_base
-    )
+        len(doc.lanes), len(doc.steps), settings, measure, names, lane_base=lane_base,
+        demand=demand,
+    )  # fmt: skip
     geo = lane_geometry(plan, measure(TYPICAL_LABEL, Font.REGULAR, plan.metrics.label))
     header = build_header(plan, settings.min_font_size, settings.column_numbers, measure)
     pent = min(max(2.0 * plan.metrics.body, PENT_MIN), PENT_MAX)

@@ -27,6 +27,8 @@ TEXT_COLUMNS: tuple[tuple[str, str, float, float, float], ...] = (
     ("output", "Output", 12.0, 8.5, 0.17),
     ("keterangan", "Keterangan", 8.0, 5.0, 0.13),
 )
+DEMAND_MIN = 0.25  # a column's share of spare room follows its texts' demand within these
+DEMAND_MAX = 2.0
 LANE_MIN = 6.0  # ems
 LANE_BASE = 8.5
 LANE_COMFORT = 10.0
@@ -103,14 +105,22 @@ def plan_columns(
     lane_names: list[str],
     *,
     lane_base: float = LANE_BASE,
+    demand: dict[str, float] | None = None,
 ) -> ColumnPlan:
-    """Columns (x from the content's left edge), type sizes and notices; `lane_base`
-    (ems) is how wide the lanes get before the text columns grow."""
+    """Columns (x from the content's left edge), type sizes and notices.
+
+    `lane_base` (ems) is how wide the lanes get before the text columns grow.
+    `demand` says, per text column, how much its texts ask for: their average
+    width over the steps as a share of the column's comfortable width (see
+    `text_demand`). A column asking little (Keterangan left empty) stays narrow
+    and leaves the room to the others; one asking much gets more of the spare.
+    """
     scale = _fit_scale(n_lanes, n_steps, settings, measure)
     m = make_metrics(settings, scale)
     width = settings.content_width
     no_w = _no_width(m, n_steps, measure)
-    texts, lane_w = _distribute(m, n_lanes, width - no_w, lane_base)
+    high, shares = _wishes(m, demand or {})
+    texts, lane_w = _distribute(m, n_lanes, width - no_w, lane_base, (high, shares))
     columns: list[Column] = []
     x = settings.content_left
     columns.append(Column("no", x, no_w, NO_TITLE))
@@ -127,33 +137,62 @@ def plan_columns(
     return ColumnPlan(m, tuple(columns), lane_w, tuple(notices))
 
 
+def text_demand(texts: dict[str, list[str]], size: float, measure: Measure) -> dict[str, float]:
+    """Per text column, the average width of its texts (set at `size`) as a share
+    of its comfortable width at that size."""
+    out: dict[str, float] = {}
+    for key, _title, hi, _lo, _share in TEXT_COLUMNS:
+        items = texts.get(key, [])
+        total = sum(measure(" ".join(t.split()), Font.REGULAR, size) for t in items)
+        out[key] = total / max(len(items), 1) / (hi * size)
+    return out
+
+
+def _wishes(m: Metrics, demand: dict[str, float]) -> tuple[list[float], list[float]]:
+    """How wide each text column would like to be, and its share of any spare room."""
+    low, high = _text_widths(m, 0.0), _text_widths(m, 1.0)
+    wish, shares = [], []
+    for (key, *_rest, share), lo, hi in zip(TEXT_COLUMNS, low, high, strict=True):
+        ask = demand.get(key, 1.0)
+        wish.append(lo + (hi - lo) * min(1.0, ask))
+        shares.append(share * min(max(ask, DEMAND_MIN), DEMAND_MAX))
+    total = sum(shares)
+    return wish, [v / total for v in shares]
+
+
 def _distribute(
-    m: Metrics, n_lanes: int, room: float, lane_base: float
+    m: Metrics,
+    n_lanes: int,
+    room: float,
+    lane_base: float,
+    wishes: tuple[list[float], list[float]],
 ) -> tuple[list[float], float]:
     """Text column widths and the lane width sharing `room` points, stage by stage."""
-    low, high = _text_widths(m, 0.0), _text_widths(m, 1.0)
+    low, (high, shares) = _text_widths(m, 0.0), wishes
     if not n_lanes:
-        return _spread(low, high, room), 0.0
+        return _spread(low, high, room, shares), 0.0
     floor = min(6.0, room * 0.5 / n_lanes)  # points; the text columns give way below this
     if room - sum(low) < n_lanes * floor:  # a very narrow page: the text columns share the rest
         return [w * (room - n_lanes * floor) / sum(low) for w in low], floor
     lane_w = min(lane_base * m.body, (room - sum(low)) / n_lanes)
-    texts = _spread(low, high, room - n_lanes * lane_w, cap=True)
+    texts = _spread(low, high, room - n_lanes * lane_w, None)
     spare = room - sum(texts) - n_lanes * lane_w
     comfort = max(LANE_COMFORT, lane_base) * m.body
     lane_w += min(spare / n_lanes, max(0.0, comfort - lane_w))
-    return _spread(texts, high, room - n_lanes * lane_w), lane_w
+    return _spread(texts, high, room - n_lanes * lane_w, shares), lane_w
 
 
-def _spread(low: list[float], high: list[float], room: float, *, cap: bool = False) -> list[float]:
+def _spread(
+    low: list[float], high: list[float], room: float, shares: list[float] | None
+) -> list[float]:
     """Grow the text columns from `low` towards `high` evenly within `room`; past
-    `high` (unless `cap`), the rest goes by each column's share."""
+    `high`, the rest goes by `shares` (kept back when None)."""
     spread = sum(high) - sum(low)
     t = (room - sum(low)) / spread if spread > 0 else 1.0
     widths = [lo + min(1.0, max(0.0, t)) * (hi - lo) for lo, hi in zip(low, high, strict=True)]
     spare = room - sum(widths)
-    if spare > 0 and not cap:
-        widths = [w + spare * share for w, (*_, share) in zip(widths, TEXT_COLUMNS, strict=True)]
+    if spare > 0 and shares is not None:
+        widths = [w + spare * share for w, share in zip(widths, shares, strict=True)]
     return widths
 
 

@@ -67,7 +67,7 @@ def symbol_sizes(lane_w: float, m: Metrics, label_w: float = 0.0) -> SymbolSizes
         w=w,
         proc_h=proc_h,
         dec_h=proc_h * 1.4,
-        v_margin=max(1.25 * m.body, 8.0),
+        v_margin=max(1.1 * m.body, 8.0),
         arrow=min(7.0, max(1.25 * m.body, 5.0)),
         dec_margin=label_h + LABEL_ROOM,
     )

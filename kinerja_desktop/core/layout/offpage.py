@@ -174,9 +174,9 @@ def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
         usable = geo.lane_w - 2 * room
         if usable < 0:
             continue
-        count = int(usable // pitch) + 1
-        middle = x + geo.lane_w / 2
-        slots += [middle + (j - (count - 1) / 2) * pitch for j in range(count)]
+        middle = x + geo.lane_w / 2  # the lane's centre, then pitch by pitch on both sides
+        side = int(usable / 2 // pitch)
+        slots += [middle + j * pitch for j in range(-side, side + 1)]
     if len(slots) < len(items):
         return _slots(frame, items)
     order = sorted(range(len(items)), key=lambda k: wanted[k])

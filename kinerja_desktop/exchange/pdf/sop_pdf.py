@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
-from kinerja_desktop.core.layout.primitives import LayoutPage
+from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
@@ -81,8 +81,7 @@ def plan_sop(
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
     kota = signing_town(doc, office)
-    sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
-    layout = layout_sop(doc, settings, measure, last_page_reserve=sig.height)
+    sig, layout = _signed_layout(doc, settings, kota, tanggal)
     sections.append((FLOWCHART, len(pages)))
     pages += _flow_pages(layout.pages, sig, frame)
     if options.lembar_kerja or doc.lembar_kerja.cetak:
@@ -97,6 +96,22 @@ def plan_sop(
         footer=footer_info(doc, key),
         notices=tuple(layout.notices),
     )
+
+
+def _signed_layout(
+    doc: SopDocument, settings: PageSettings, kota: str, tanggal: date
+) -> tuple[SignatureBlock, SwimlaneLayout]:
+    """The flowchart laid out with room for the signature under its last page; a
+    compact signature block when that saves a page."""
+    width = frame_of(settings).width
+    sig = signature_block(doc.pengesahan, kota, tanggal, width)
+    layout = layout_sop(doc, settings, measure, last_page_reserve=sig.height)
+    if len(layout.pages) > 1:
+        tight = signature_block(doc.pengesahan, kota, tanggal, width, compact=True)
+        shorter = layout_sop(doc, settings, measure, last_page_reserve=tight.height)
+        if len(shorter.pages) < len(layout.pages):
+            return tight, shorter
+    return sig, layout
 
 
 def signing_date(doc: SopDocument, options: PdfOptions) -> date:
