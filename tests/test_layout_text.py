@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout_fixtures import crude_measure, liberation_measure
 
-from kinerja_desktop.core.layout.columns import LANE_MIN, TEXT_COLUMNS, plan_columns, text_demand
+from kinerja_desktop.core.layout.columns import (
+    LANE_MIN,
+    TEXT_COLUMNS,
+    TextDemand,
+    plan_columns,
+    text_demand,
+)
 from kinerja_desktop.core.layout.offpage import letter, place_slots
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import Font
@@ -119,18 +125,20 @@ def test_columns_always_fill_exactly_the_content_width(n: int, s: PageSettings) 
     assert plan.metrics.body >= min(s.min_font_size, s.font_size) - 1e-9
 
 
+KEYS = st.sampled_from(["uraian", "kelengkapan", "waktu", "output", "keterangan"])
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     n=st.integers(0, 12),
     s=ODD_SETTINGS,
-    demand=st.dictionaries(
-        st.sampled_from(["uraian", "kelengkapan", "waktu", "output", "keterangan"]),
-        st.floats(0.0, 5.0),
-    ),
+    ask=st.dictionaries(KEYS, st.floats(0.0, 5.0)),
+    word=st.dictionaries(KEYS, st.floats(0.0, 60.0)),
 )
 def test_columns_fill_the_width_whatever_the_texts_ask(
-    n: int, s: PageSettings, demand: dict[str, float]
+    n: int, s: PageSettings, ask: dict[str, float], word: dict[str, float]
 ) -> None:
+    demand = TextDemand(ask, word)
     plan = plan_columns(n, 25, s, liberation_measure(), ["Kasi"] * n, demand=demand)
     assert abs(sum(c.w for c in plan.columns) - s.content_width) < 1e-6
     assert all(c.w > 0 for c in plan.columns)
@@ -151,7 +159,7 @@ def test_an_empty_column_leaves_its_room_to_the_uraian() -> None:
         paper.font_size,
         measure,
     )
-    assert empty["keterangan"] == 0.0 and full["keterangan"] > 1.0
+    assert empty.ask["keterangan"] == 0.0 and full.ask["keterangan"] > 1.0
     lanes = ["Camat", "Sekretaris", "Kasubag"]
     bare = plan_columns(3, 9, paper, measure, lanes, demand=empty)
     busy = plan_columns(3, 9, paper, measure, lanes, demand=full)

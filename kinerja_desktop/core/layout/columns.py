@@ -79,8 +79,11 @@ def _text_widths(m: Metrics, t: float) -> list[float]:
     return [(lo + t * (hi - lo)) * m.body for _, _, hi, lo, _ in TEXT_COLUMNS]
 
 
-def _fit_scale(n_lanes: int, n_steps: int, settings: PageSettings, measure: Measure) -> float:
-    """The largest type scale (down to the minimum) at which the lanes reach LANE_MIN."""
+def _fit_scale(
+    n_lanes: int, n_steps: int, settings: PageSettings, measure: Measure, demand: TextDemand | None
+) -> float:
+    """The largest type scale (down to the minimum) at which the lanes reach LANE_MIN
+    beside text columns wide enough for their longest words."""
     floor = min(1.0, settings.min_font_size / settings.font_size)
     if n_lanes == 0:
         return 1.0
@@ -88,7 +91,8 @@ def _fit_scale(n_lanes: int, n_steps: int, settings: PageSettings, measure: Meas
 
     def lane_room(scale: float) -> float:
         m = make_metrics(settings, scale)
-        fixed = _no_width(m, n_steps, measure) + sum(_text_widths(m, 0.0))
+        words = _wishes(m, demand)[0]
+        fixed = _no_width(m, n_steps, measure) + sum(words)
         return (width - fixed) / n_lanes - LANE_MIN * m.body
 
     scale = 1.0
@@ -105,22 +109,21 @@ def plan_columns(
     lane_names: list[str],
     *,
     lane_base: float = LANE_BASE,
-    demand: dict[str, float] | None = None,
+    demand: TextDemand | None = None,
 ) -> ColumnPlan:
     """Columns (x from the content's left edge), type sizes and notices.
 
     `lane_base` (ems) is how wide the lanes get before the text columns grow.
-    `demand` says, per text column, how much its texts ask for: their average
-    width over the steps as a share of the column's comfortable width (see
-    `text_demand`). A column asking little (Keterangan left empty) stays narrow
-    and leaves the room to the others; one asking much gets more of the spare.
+    `demand` (see `text_demand`) says what each text column's texts ask for. A
+    column asking little (Keterangan left empty) stays narrow and leaves the
+    room to the others; one asking much gets more of the spare; and no column
+    is made so narrow that its words break, while the lanes can spare the room.
     """
-    scale = _fit_scale(n_lanes, n_steps, settings, measure)
+    scale = _fit_scale(n_lanes, n_steps, settings, measure, demand)
     m = make_metrics(settings, scale)
     width = settings.content_width
     no_w = _no_width(m, n_steps, measure)
-    high, shares = _wishes(m, demand or {})
-    texts, lane_w = _distribute(m, n_lanes, width - no_w, lane_base, (high, shares))
+    texts, lane_w = _distribute(m, n_lanes, width - no_w, lane_base, _wishes(m, demand))
     columns: list[Column] = []
     x = settings.content_left
     columns.append(Column("no", x, no_w, NO_TITLE))
@@ -137,27 +140,52 @@ def plan_columns(
     return ColumnPlan(m, tuple(columns), lane_w, tuple(notices))
 
 
-def text_demand(texts: dict[str, list[str]], size: float, measure: Measure) -> dict[str, float]:
-    """Per text column, the average width of its texts (set at `size`) as a share
-    of its comfortable width at that size."""
-    out: dict[str, float] = {}
+@dataclass(frozen=True)
+class TextDemand:
+    """What the texts of each text column ask for, independent of the type size:
+    `ask`, their average width as a share of the column's comfortable width;
+    `word`, their widest word, in ems."""
+
+    ask: dict[str, float]
+    word: dict[str, float]
+
+
+def text_demand(texts: dict[str, list[str]], size: float, measure: Measure) -> TextDemand:
+    """The demand of the columns' texts (lists per column key), measured at `size`."""
+    ask: dict[str, float] = {}
+    word: dict[str, float] = {}
     for key, _title, hi, _lo, _share in TEXT_COLUMNS:
         items = texts.get(key, [])
         total = sum(measure(" ".join(t.split()), Font.REGULAR, size) for t in items)
-        out[key] = total / max(len(items), 1) / (hi * size)
-    return out
+        ask[key] = total / max(len(items), 1) / (hi * size)
+        words = {w for t in items for w in t.split()}
+        word[key] = max((measure(w, Font.REGULAR, size) for w in words), default=0.0) / size
+    return TextDemand(ask, word)
 
 
-def _wishes(m: Metrics, demand: dict[str, float]) -> tuple[list[float], list[float]]:
-    """How wide each text column would like to be, and its share of any spare room."""
+def _wishes(m: Metrics, demand: TextDemand | None) -> tuple[list[float], list[float], list[float]]:
+    """Per text column: the least width that breaks no word (within its comfortable
+    width), how wide it would like to be, and its share of any spare room."""
     low, high = _text_widths(m, 0.0), _text_widths(m, 1.0)
-    wish, shares = [], []
+    words, wish, shares = [], [], []
     for (key, *_rest, share), lo, hi in zip(TEXT_COLUMNS, low, high, strict=True):
-        ask = demand.get(key, 1.0)
-        wish.append(lo + (hi - lo) * min(1.0, ask))
+        ask = demand.ask.get(key, 1.0) if demand else 1.0
+        word = demand.word.get(key, 0.0) * m.body + 2 * m.pad_x if demand else 0.0
+        words.append(min(max(lo, word), hi))
+        wish.append(max(lo + (hi - lo) * min(1.0, ask), words[-1]))
         shares.append(share * min(max(ask, DEMAND_MIN), DEMAND_MAX))
     total = sum(shares)
-    return wish, [v / total for v in shares]
+    return words, wish, [v / total for v in shares]
+
+
+def _unbroken(low: list[float], words: list[float], room: float) -> list[float]:
+    """The text columns' minimums raised towards their widest words, as far as
+    `room` (what the lanes can spare) allows."""
+    extra = sum(words) - sum(low)
+    if extra <= 0:
+        return low
+    f = min(1.0, max(0.0, room / extra))
+    return [lo + f * (w - lo) for lo, w in zip(low, words, strict=True)]
 
 
 def _distribute(
@@ -165,15 +193,16 @@ def _distribute(
     n_lanes: int,
     room: float,
     lane_base: float,
-    wishes: tuple[list[float], list[float]],
+    wishes: tuple[list[float], list[float], list[float]],
 ) -> tuple[list[float], float]:
     """Text column widths and the lane width sharing `room` points, stage by stage."""
-    low, (high, shares) = _text_widths(m, 0.0), wishes
+    low, (words, high, shares) = _text_widths(m, 0.0), wishes
     if not n_lanes:
-        return _spread(low, high, room, shares), 0.0
+        return _spread(_unbroken(low, words, room - sum(low)), high, room, shares), 0.0
     floor = min(6.0, room * 0.5 / n_lanes)  # points; the text columns give way below this
     if room - sum(low) < n_lanes * floor:  # a very narrow page: the text columns share the rest
         return [w * (room - n_lanes * floor) / sum(low) for w in low], floor
+    low = _unbroken(low, words, room - sum(low) - n_lanes * LANE_MIN * m.body)
     lane_w = min(lane_base * m.body, (room - sum(low)) / n_lanes)
     texts = _spread(low, high, room - n_lanes * lane_w, None)
     spare = room - sum(texts) - n_lanes * lane_w
