@@ -97,3 +97,35 @@ def test_strip_is_only_as_tall_as_its_pentagon_needs() -> None:
         assert inn.rect.h < extra <= inn.rect.h + 9.0
         (arrow,) = [c for c in page.connectors if c.source == f"offpage:{inn.letter}"]
         assert len(arrow.points) == 2  # straight down from its pentagon into the symbol
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_crowds_of_incoming_pentagons_keep_off_the_lane_lines(seed: int) -> None:
+    """Many loops back to earlier pages on a narrow page: incoming pentagons sit
+    inside a lane each while the lanes hold them, and their connectors never run
+    along the lane lines that go on through the strip (`check_layout`), even when
+    there are more pentagons than the lanes hold."""
+    rng = random.Random(seed)
+    doc = random_sop(rng, n_lanes=rng.randint(3, 6), n_steps=35, p_decision=0.6)
+    paper = PageSettings(paper="A4", landscape=False)
+    layout = layout_sop(doc, paper, liberation_measure())
+    assert check_layout(layout, doc, paper, liberation_measure()) == []
+    for page in layout.pages:
+        lanes = [c for c in page.columns if c.lane_index is not None]
+        incoming = [o for o in page.offpages if o.direction is OffPageDirection.IN]
+        if len(incoming) > len(lanes):
+            continue
+        for off in incoming:
+            inside = [c for c in lanes if c.x < off.rect.x and off.rect.right < c.x + c.w]
+            assert len(inside) == 1, (off.letter, off.rect)
+
+
+def test_the_crowd_case_is_really_crowded() -> None:
+    rng = random.Random(1)
+    doc = random_sop(rng, n_lanes=rng.randint(3, 6), n_steps=35, p_decision=0.6)
+    layout = layout_sop(doc, PageSettings(paper="A4", landscape=False), liberation_measure())
+    lanes = len(doc.lanes)
+    assert any(
+        len([o for o in p.offpages if o.direction is OffPageDirection.IN]) > lanes
+        for p in layout.pages
+    )

@@ -164,9 +164,31 @@ def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
 def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
     """Centres for incoming pentagons: each wholly inside a lane, clear of the lane
     lines (they run on through the strip), in the order of the connectors, as
-    near as can be to where each is wanted."""
-    geo, width = frame.geo, frame.pent_w
+    near as can be to where each is wanted; narrower pentagons when many crowd."""
     wanted = [p.x if p.want is None else p.want for p in items]
+    for share in (1.0, 0.8, 0.65):
+        width = frame.pent_w * share
+        slots = _lane_slots(frame, width)
+        if len(slots) >= len(items):
+            order = sorted(range(len(items)), key=lambda k: wanted[k])
+            centres = [0.0] * len(items)
+            for k, c in zip(order, _match([wanted[k] for k in order], slots), strict=True):
+                centres[k] = c
+            _avoid_others(centres, [p.x for p in items], width)
+            return centres, width
+    centres, width = _slots(frame, items)  # more than the lanes hold: at least off the lines
+    lines = [*frame.geo.xs, frame.geo.right]
+    for k, c in enumerate(centres):
+        near = min(lines, key=lambda x: abs(x - c))
+        if abs(near - c) < LINE_CLEAR + 0.5:
+            centres[k] = near + (LINE_CLEAR + 0.5) * (1 if c >= near else -1)
+    return centres, width
+
+
+def _lane_slots(frame: Frame, width: float) -> list[float]:
+    """Pentagon centres that keep a pentagon `width` wide inside its lane: the
+    lane's centre, then pitch by pitch on both sides."""
+    geo = frame.geo
     room = width / 2 + LINE_CLEAR
     pitch = width + SLOT_GAP
     slots: list[float] = []
@@ -174,18 +196,10 @@ def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
         usable = geo.lane_w - 2 * room
         if usable < 0:
             continue
-        middle = x + geo.lane_w / 2  # the lane's centre, then pitch by pitch on both sides
+        middle = x + geo.lane_w / 2
         side = int(usable / 2 // pitch)
         slots += [middle + j * pitch for j in range(-side, side + 1)]
-    if len(slots) < len(items):
-        return _slots(frame, items)
-    order = sorted(range(len(items)), key=lambda k: wanted[k])
-    chosen = _match([wanted[k] for k in order], slots)
-    centres = [0.0] * len(items)
-    for k, c in zip(order, chosen, strict=True):
-        centres[k] = c
-    _avoid_others(centres, [p.x for p in items], width)
-    return centres, width
+    return slots
 
 
 def _match(wanted: list[float], slots: list[float]) -> list[float]:
