@@ -247,6 +247,16 @@ def test_lembar_kerja_lists_every_step_and_ends_signed(tmp_path: Path) -> None:
     _inside_frame(pdf, F4)
 
 
+@pytest.mark.parametrize("steps", range(20, 62, 3))
+def test_lembar_kerja_signature_never_stands_alone(tmp_path: Path, steps: int) -> None:
+    doc = sop(steps=steps, words_per_step=14)
+    lk = derive_lembar_kerja(doc, "Kecamatan Masama")
+    pdf = _render(tmp_path, plan_worksheet(doc, lk, "Masama", F4, date(2026, 2, 16)))
+    last = page_texts(pdf)[-1]
+    assert "Masama, 16 Februari 2026" in last
+    assert "Langkah Akhir" in last  # the end of part C comes with the signature
+
+
 # -- footer and QR -----------------------------------------------------------------------
 
 

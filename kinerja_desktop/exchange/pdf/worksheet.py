@@ -3,8 +3,8 @@
 What it says is derived in `core.lembar_kerja`; here it is set as the familiar
 form: a title, A. Data Kegiatan, B. Identifikasi Kegiatan and C. Identifikasi
 Langkah as framed two-column tables, then the signature block. Long parts
-continue on further pages; a section heading never stays alone at a page foot
-and the signature block is never split.
+continue on further pages; a section heading never stays alone at a page foot,
+the signature block is never split and never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -68,13 +68,20 @@ def plan_worksheet(
     blocks = _blocks(lk, frame)
     pages = _paginate(blocks, frame.height)
     sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
-    used = sum(b.height for b in pages[-1])
-    if frame.height - used < sig.height:
-        pages.append([])
+    if frame.height - _used(pages[-1]) < sig.height:
+        # the last page again, leaving room for the signature: what does not fit
+        # goes on a new page, and the signature with it
+        pages[-1:] = _paginate(pages[-1], frame.height - sig.height)
+        if frame.height - _used(pages[-1]) < sig.height:  # a block too tall to part
+            pages.append([])
     return [
         _page_draw(frame, blocks_, sig if i == len(pages) - 1 else None)
         for i, blocks_ in enumerate(pages)
     ]
+
+
+def _used(blocks: list[Block]) -> float:
+    return sum(b.height for b in blocks)
 
 
 def _page_draw(frame: Frame, blocks: list[Block], sig: SignatureBlock | None) -> PageDraw:
