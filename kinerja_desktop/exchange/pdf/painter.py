@@ -16,6 +16,7 @@ from functools import lru_cache
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.pdfgen.canvas import Canvas
 
+from kinerja_desktop.core.layout import clearance
 from kinerja_desktop.core.layout.offpage import letter_run
 from kinerja_desktop.core.layout.primitives import (
     Anchor,
@@ -33,8 +34,8 @@ from kinerja_desktop.core.layout.primitives import (
 
 from .fonts import LAYOUT_FONTS, text_width
 
-SYMBOL_LINE = 0.8
-CONNECTOR_LINE = 0.6
+SYMBOL_LINE = clearance.SYMBOL_LINE  # the widths the layout kept labels clear of
+CONNECTOR_LINE = clearance.CONNECTOR_WIDTH
 ARROW_LENGTH = 5.0
 ARROW_HALF_WIDTH = 2.2
 JOIN_DASH = (1.0, 1.6)
