@@ -19,6 +19,7 @@ from kinerja_desktop.core.layout.columns import (
 from kinerja_desktop.core.layout.offpage import letter, place_slots
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import Font
+from kinerja_desktop.core.layout.table import build_header
 from kinerja_desktop.core.layout.text import fit_with_ellipsis, wrap_text
 
 WORDS = st.text(
@@ -168,3 +169,26 @@ def test_an_empty_column_leaves_its_room_to_the_uraian() -> None:
     assert busy.column("keterangan").w > 1.5 * bare.column("keterangan").w
     assert bare.column("uraian").w > busy.column("uraian").w
     assert bare.lane_w == pytest.approx(busy.lane_w)  # the lanes keep their width
+
+
+@settings(max_examples=80, deadline=None)
+@given(word=st.text(alphabet="ABCDEFGHIJKLMNOPRSTUVWaeiou", min_size=4, max_size=30),
+       width=st.floats(12.0, 120.0))  # fmt: skip
+def test_hyphenated_words_fit_and_read_back(word: str, width: float) -> None:
+    measure = liberation_measure()
+    lines = wrap_text(word, width, Font.BOLD, 6.0, measure, hyphen=True)
+    assert all(measure(line, Font.BOLD, 6.0) <= width + 1e-6 for line in lines)
+    assert "".join(line.removesuffix("-") for line in lines) == word
+    if len(lines) > 1 and all(len(p) > 2 for p in lines):
+        assert all(line.endswith("-") for line in lines[:-1])
+
+
+def test_a_lane_title_too_long_for_its_lane_is_hyphenated() -> None:
+    lanes = ["CAMAT", "SEKRETARIS", "KASUBBAG PERENCANAAN", "PELAKSANA"]
+    paper = PageSettings(paper="A4", landscape=False)
+    plan = plan_columns(4, 6, paper, liberation_measure(), lanes)
+    header = build_header(plan, paper.min_font_size, True, liberation_measure())
+    lines = [ln for c in header.cells for ln in c.text.lines]
+    broken = [ln for ln in lines if ln.endswith("-")]
+    assert broken and all(ln[:-1].isalpha() for ln in broken)
+    assert "KASUBBAG" in lines
