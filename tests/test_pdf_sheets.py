@@ -19,7 +19,13 @@ from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.sop import Pengesahan
 from kinerja_desktop.exchange.pdf import identity as identity_module
-from kinerja_desktop.exchange.pdf.footer import QR_SIZE, define_qr_form, draw_footer, footer_info
+from kinerja_desktop.exchange.pdf.footer import (
+    QR_SIZE,
+    define_qr_form,
+    draw_footer,
+    footer_info,
+    qr_modules,
+)
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 from kinerja_desktop.exchange.pdf.identity import plan_identity
 from kinerja_desktop.exchange.pdf.output import new_canvas
@@ -323,3 +329,21 @@ def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
     assert _office_name(doc, office()) == "KECAMATAN MARTAPURA BARAT"
     doc.kop = ["BAPPEDA KAB. BANGGAI"]
     assert _office_name(doc, office()) == "BAPPEDA KAB. BANGGAI"
+
+
+def test_qr_code_keeps_a_quiet_zone(tmp_path: Path) -> None:
+    doc = sop()
+    doc.nomor = "205/050/01/Bappeda & Litbang/2026/REV"  # a long payload: small modules
+    info = footer_info(doc, "uji")
+    module = QR_SIZE / len(qr_modules(info.payload))
+    path = tmp_path / "footer.pdf"
+    c = new_canvas(str(path), F4.size, "uji", "uji")
+    define_qr_form(c, info)
+    draw_footer(c, F4, info, 1, 1)
+    c.showPage()
+    c.save()
+    qr_right = F4.margin_left + QR_SIZE
+    lefts = [x for text, x, _y in text_positions(path) if not text.startswith("Hal.")]
+    assert lefts and min(lefts) >= qr_right + 4 * module
+    frame = frame_of(F4)
+    assert frame.bottom - (F4.margin_bottom + QR_SIZE) >= 4 * module  # above it too

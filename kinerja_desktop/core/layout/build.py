@@ -1,9 +1,13 @@
 """Putting the swimlane layout together: columns, rows, pages, symbols and connectors.
 
 `build_layout` is the whole pipeline behind `layout_sop`: plan the columns and
-type size, wrap every row, break pages by real row heights (repeating until
-the off-page bands are where they are needed), then for each page place the
-table, the symbols and route the connectors.
+type size (by what the texts ask), wrap every row, break pages by real row
+heights (repeating until the off-page bands are where they are needed, and
+keeping room for the signature under the last table), then for each page place
+the table and the symbols, route the connectors and, last, place the exit
+labels clear of everything drawn. A decision whose labels find no clear room
+gets a taller row, and if that is not enough the lanes get wider; what still
+does not fit is told to the user.
 """
 
 from __future__ import annotations
