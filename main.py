@@ -2,7 +2,17 @@
 
 import sys
 
-from kinerja_desktop.app import main
+
+def _start() -> int:
+    try:
+        # Imported here so that Ctrl-C during start-up also ends quietly.
+        from kinerja_desktop.app import main  # noqa: PLC0415
+
+        return main()
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_start())

@@ -21,7 +21,11 @@ def open_gui(db_path: Path | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kinerja` console script."""
-    return run(sys.argv[1:] if argv is None else argv, open_gui)
+    try:
+        return run(sys.argv[1:] if argv is None else argv, open_gui)
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
 
 
 def main_gui() -> int:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 # Must happen before anything imports Qt: without a display pytest-qt aborts.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window's preferences (QSettings) go to a private folder, never the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="kinerja-test-config-")
 
 import pytest
 

@@ -84,6 +84,16 @@ def set_user_version(path: Path, version: int) -> None:
     conn.close()
 
 
+def execute(path: Path, sql: str, params: tuple = ()) -> None:
+    """One statement through a connection of its own (as another program would)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(sql, params)
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def rows(path: Path, sql: str) -> list[tuple]:
     conn = sqlite3.connect(path)
     try:
@@ -214,3 +224,18 @@ def make_v1_database(path: Path) -> V1Content:
     conn.commit()
     conn.close()
     return V1Content(old, new)
+
+
+# -- damaged files --------------------------------------------------------------
+
+
+def damage_pages(path: Path, pages: list[int], page_size: int = 4096) -> None:
+    """Overwrite the first bytes of the given pages (1-based; negative counts
+    from the end) with 0xff, as a failing disk or a torn copy would."""
+    data = bytearray(path.read_bytes())
+    count = len(data) // page_size
+    for page in pages:
+        number = page if page > 0 else count + 1 + page
+        offset = (number - 1) * page_size
+        data[offset : offset + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))

@@ -16,6 +16,7 @@ from kinerja_desktop.core.checker import (
     Finding,
     Severity,
     check_sop,
+    errors_of,
     has_errors,
     normalize_nomor,
     summarize,
@@ -244,6 +245,11 @@ def test_findings_are_sorted_kesalahan_first_then_by_step() -> None:
         "waktu-kosong",
     ]
     assert has_errors(found)
+    assert [f.code for f in errors_of(found)] == [
+        "judul-kosong",
+        "pelaksana-kosong",
+        "uraian-kosong",
+    ]
     assert summarize(found) == "3 kesalahan, 1 peringatan, 1 saran"
     assert found[0].as_dict() == {
         "severity": "kesalahan",

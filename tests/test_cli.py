@@ -66,6 +66,7 @@ def test_daftar_lists_the_seven_demo_sops(demo_db: Path) -> None:
         "status",
         "jumlah_langkah",
         "revisi_ke",
+        "revisi_berlaku",
         "unit",
         "diperbarui",
     }
@@ -80,14 +81,22 @@ def test_db_option_works_before_and_after_the_command(demo_db: Path) -> None:
     assert json.loads(before) == json.loads(after)
 
 
-def test_default_database_gets_the_demo_and_named_new_database_starts_empty(tmp_path: Path) -> None:
+def test_default_database_gets_the_demo_and_a_named_one_is_never_made_by_mistake(
+    tmp_path: Path,
+) -> None:
     env = {"KINERJA_DATA_DIR": str(tmp_path / "data")}
     rows = json.loads(run("sop", "daftar", "--json", env=env).stdout)
     assert len(rows) == 7
     assert (tmp_path / "data" / "kinerja.db").exists()
-    empty = tmp_path / "baru.db"
-    assert json.loads(run("sop", "daftar", "--json", "--db", empty).stdout) == []
-    assert "Belum ada SOP" in run("sop", "daftar", "--db", empty).stdout
+    typo = tmp_path / "salah" / "ketik.db"
+    for args in (("sop", "daftar"), ("db", "cadangkan", tmp_path / "b.db"), ("db", "periksa")):
+        res = run(*args, "--db", typo, check_status=2)
+        assert "tidak ada" in res.stderr
+    assert not typo.parent.exists() and not (tmp_path / "b.db").exists()
+    # Saving an import creates a new, otherwise empty database.
+    fresh = tmp_path / "baru.db"
+    run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--db", fresh)
+    assert len(_list(fresh)) == 1
 
 
 def test_lihat_gives_the_whole_document(demo_db: Path) -> None:
@@ -126,6 +135,9 @@ def test_export_then_import_reports_conflict_and_needs_a_choice(
     run("sop", "impor", xlsx, "--ya", "--sebagai", "revisi", "--catatan", "uji", "--db", db_copy)
     rows = {r["id"]: r for r in _list(db_copy)}
     assert len(rows) == 7 and rows[first["id"]]["revisi_ke"] == 1
+    # The new revision is a draf; the one signed before stays in force.
+    assert rows[first["id"]]["revisi_berlaku"] == 0 and rows[first["id"]]["status"] == "berlaku"
+    assert "Berlaku, rev. 1 draf" in run("sop", "daftar", "--db", db_copy).stdout
     copy = json.loads(
         run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--json", "--db", db_copy).stdout
     )
@@ -169,7 +181,33 @@ def test_pdf_and_book(demo_db: Path, tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF") and "halaman" in out
     book = tmp_path / "buku.pdf"
     out = run("sop", "buku", "-o", book, "--db", demo_db).stdout
-    assert "7 SOP" in out and book.stat().st_size > pdf.stat().st_size
+    # The book holds the SOPs in force: six of the seven (the Bappeda SOP is a draf).
+    assert "6 SOP" in out and book.stat().st_size > pdf.stat().st_size
+    draft = next(r["id"] for r in rows if r["status"] == "draf")
+    res = run("sop", "buku", str(draft), "-o", tmp_path / "b2.pdf", "--db", demo_db, check_status=2)
+    assert "belum memiliki revisi yang berlaku" in res.stderr
+    run("sop", "pdf", str(draft), "-o", tmp_path / "draf.pdf", "--revisi", "0", "--db", demo_db)
+    res = run(
+        "sop",
+        "pdf",
+        str(draft),
+        "-o",
+        tmp_path / "x.pdf",
+        "--revisi",
+        "4",
+        "--db",
+        demo_db,
+        check_status=2,
+    )
+    assert "tidak memiliki revisi ke-4" in res.stderr
+
+
+def test_printing_never_overwrites_the_open_database(db_copy: Path) -> None:
+    before = db_copy.read_bytes()[:100]
+    res = run("sop", "pdf", "1", "-o", db_copy, "--db", db_copy, check_status=2)
+    assert "sedang dibuka" in res.stderr
+    res = run("sop", "ekspor", "1", "-o", db_copy, "--db", db_copy, check_status=2)
+    assert db_copy.read_bytes()[:100] == before and len(_list(db_copy)) == 7
 
 
 def test_pdf_refuses_an_sop_with_kesalahan_unless_forced(db_copy: Path, tmp_path: Path) -> None:
@@ -183,3 +221,42 @@ def test_pdf_refuses_an_sop_with_kesalahan_unless_forced(db_copy: Path, tmp_path
     assert "--paksa" in res.stderr and not pdf.exists()
     run("sop", "pdf", str(new_id), "-o", pdf, "--paksa", "--db", db_copy)
     assert pdf.exists()
+
+
+def test_usage_errors_are_one_indonesian_line(demo_db: Path) -> None:
+    for args, fragment in (
+        (("sop", "lihat", "abc"), "id harus bilangan bulat"),
+        (("sop", "lihat", "99999999999999999999999"), "di luar rentang"),
+        (("sop", "lihat", "1", "--db"), "perlu satu nilai"),
+        (("sop", "buku", "-o", "x.pdf", "--tahun", "dua"), "harus bilangan bulat"),
+    ):
+        res = run(*args, check_status=2)
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1, res.stderr
+        assert lines[0].startswith("Galat:") and fragment in lines[0]
+
+
+def test_a_closed_pipe_is_not_an_error(demo_db: Path) -> None:
+    proc = subprocess.run(
+        f'"{sys.executable}" "{REPO / "main.py"}" sop lihat 1 --db "{demo_db}" | head -1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    assert proc.stdout.startswith("SOP 1") and proc.stderr == ""
+
+
+def test_layout_notices_reach_the_user(db_copy: Path, tmp_path: Path) -> None:
+    data = json.loads(run("sop", "lihat", "1", "--json", "--db", db_copy).stdout)
+    data["steps"][1]["uraian"] = "kata " * 6000  # far taller than a page: the layout must cut it
+    xlsx = tmp_path / "panjang.xlsx"
+    from kinerja_desktop.core import serialize
+    from kinerja_desktop.exchange.sop_xlsx import write_sop_workbook
+
+    write_sop_workbook(serialize.from_dict(data), xlsx)
+    run("sop", "impor", xlsx, "--ya", "--sebagai", "revisi", "--db", db_copy)
+    res = run("sop", "pdf", "1", "-o", tmp_path / "p.pdf", "--db", db_copy)
+    assert "Catatan tata letak:" in res.stderr and "langkah 2" in res.stderr.lower()

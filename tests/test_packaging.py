@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -27,10 +28,21 @@ def test_every_python_package_is_listed() -> None:
     assert found | {"kinerja_desktop.resources", "kinerja_desktop.forms"} == _listed_packages()
 
 
+def _source_copy(target: Path) -> Path:
+    """What an sdist holds, copied so the build leaves no build/ or egg-info here."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("kinerja_desktop", "resources", "forms"):
+        shutil.copytree(REPO / name, target / name, ignore=ignore)
+    for name in ("setup.cfg", "pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, target / name)
+    return target
+
+
 @pytest.mark.slow
 def test_wheel_contains_resources_and_forms(tmp_path: Path) -> None:
+    source = _source_copy(tmp_path / "src")
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
         check=False,
         capture_output=True,
         text=True,

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fixtures_store import sample_doc
+from fixtures_store import rows, sample_doc
 
 from kinerja_desktop import paths
 from kinerja_desktop.core import serialize
@@ -78,7 +78,7 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_load_demo_fills_profile_units_staff_and_sops(tmp_path: Path, library: Path) -> None:
-    with open_session(tmp_path / "kinerja.db") as session:
+    with open_session(tmp_path / "kinerja.db", create=True) as session:
         heard: list[tuple[str, int | None]] = []
         session.subscribe(lambda e, i: heard.append((e, i)))
         summary = load_demo(session, library)
@@ -109,7 +109,7 @@ def test_load_demo_fills_profile_units_staff_and_sops(tmp_path: Path, library: P
 
 
 def test_loading_twice_adds_nothing(tmp_path: Path, library: Path) -> None:
-    with open_session(tmp_path / "kinerja.db") as session:
+    with open_session(tmp_path / "kinerja.db", create=True) as session:
         office = OfficeService(session)
         office.save_unit(Unit("Seksi Pemerintahan", UnitKind.SEKSI))
         office.save_staff(Staff("Siti"))
@@ -124,7 +124,7 @@ def test_loading_twice_adds_nothing(tmp_path: Path, library: Path) -> None:
 
 
 def test_profile_already_filled_in_is_kept(tmp_path: Path, library: Path) -> None:
-    with open_session(tmp_path / "kinerja.db") as session:
+    with open_session(tmp_path / "kinerja.db", create=True) as session:
         office = OfficeService(session)
         profile = office.get_profile()
         profile.nama_kantor = "KECAMATAN LAIN"
@@ -145,27 +145,36 @@ def test_default_database_gets_the_demo_on_first_start_only(library: Path) -> No
 
 
 def test_explicit_new_database_starts_empty_unless_asked(tmp_path: Path, library: Path) -> None:
-    with open_session(tmp_path / "kosong.db") as session:
+    with open_session(tmp_path / "kosong.db", create=True) as session:
         assert session.is_new and SopService(session).list_sops() == []
-    with open_session(tmp_path / "demo.db", demo_if_new=True) as session:
+    with open_session(tmp_path / "demo.db", create=True, demo_if_new=True) as session:
         assert len(SopService(session).list_sops()) == 3
     with open_session(demo_if_new=False) as session:
         assert SopService(session).list_sops() == []
 
 
-def test_failed_first_start_removes_the_new_file(tmp_path: Path, monkeypatch) -> None:
+def test_failed_first_start_stores_nothing_and_the_next_start_tries_again(
+    tmp_path: Path, monkeypatch
+) -> None:
     broken = make_library(tmp_path / "demo")
-    (broken / "sop" / "04_rusak.json").write_text("{bukan json", encoding="utf-8")
+    bad_file = broken / "sop" / "04_rusak.json"
+    bad_file.write_text("{bukan json", encoding="utf-8")
     monkeypatch.setattr(demo, "default_folder", lambda: broken)
     with pytest.raises(FileFormatError, match=r"04_rusak\.json"):
         open_session()
-    leftovers = list(paths.default_db_path().parent.glob("kinerja.db*"))
-    assert leftovers == []
+    # The new file stays, empty (it is never deleted once its schema committed) …
+    assert rows(paths.default_db_path(), "SELECT count(*) FROM audit_log") == [(0,)]
+    assert rows(paths.default_db_path(), "SELECT count(*) FROM sop") == [(0,)]
+    # … and the next start, with the library repaired, loads the demo into it.
+    bad_file.unlink()
+    with open_session() as session:
+        assert not session.is_new
+        assert len(SopService(session).list_sops()) == 3
 
 
 def test_missing_library_is_a_clear_error(tmp_path: Path) -> None:
     with (
-        open_session(tmp_path / "kinerja.db") as session,
+        open_session(tmp_path / "kinerja.db", create=True) as session,
         pytest.raises(KinerjaError, match="Pustaka demo tidak ditemukan"),
     ):
         load_demo(session, tmp_path / "tidak-ada")
@@ -176,7 +185,7 @@ def test_invalid_nip_in_the_library_is_refused_before_writing(tmp_path: Path) ->
     data = json.loads((folder / "profil.json").read_text(encoding="utf-8"))
     data["staff"][0]["nip"] = "123"
     (folder / "profil.json").write_text(json.dumps(data), encoding="utf-8")
-    with open_session(tmp_path / "kinerja.db") as session:
+    with open_session(tmp_path / "kinerja.db", create=True) as session:
         with pytest.raises(KinerjaError, match="18 angka"):
             load_demo(session, folder)
         assert OfficeService(session).list_units() == []
@@ -186,7 +195,7 @@ def test_the_shipped_demo_library_loads_whole(tmp_path: Path) -> None:
     folder = paths.resource("demo")
     files = sorted((folder / "sop").glob("*.json"))
     assert files, "resources/demo/sop is empty"
-    with open_session(tmp_path / "kinerja.db", demo_if_new=True) as session:
+    with open_session(tmp_path / "kinerja.db", create=True, demo_if_new=True) as session:
         sops = SopService(session)
         listed = sops.list_sops()
         assert len(listed) == len(files)

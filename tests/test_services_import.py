@@ -4,6 +4,7 @@ is never overwritten silently — the caller picks revisi or salinan."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,14 @@ from kinerja_desktop.core.sop import SopStatus
 from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook, write_sop_workbook
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.session import Session, open_session
-from kinerja_desktop.services.sop_service import ImportConflictError, SopService
+from kinerja_desktop.services.sop_service import ImportConflictError, ImportNote, SopService
+
+TYPED_WITHOUT_NOMOR = Path(__file__).parent / "data" / "xlsx" / "ketik_masama_perbaikan.xlsx"
 
 
 @pytest.fixture()
 def session(tmp_path: Path) -> Iterator[Session]:
-    with open_session(tmp_path / "kinerja.db") as s:
+    with open_session(tmp_path / "kinerja.db", create=True) as s:
         yield s
 
 
@@ -178,7 +181,7 @@ def test_imported_sop_in_force_with_errors_comes_in_as_draft(
 
 
 def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
-    with open_session(tmp_path / "demo.db", demo_if_new=True) as session:
+    with open_session(tmp_path / "demo.db", create=True, demo_if_new=True) as session:
         service = SopService(session)
         for sop_id, doc in service.documents():
             path = tmp_path / f"sop-{sop_id}.xlsx"
@@ -194,3 +197,73 @@ def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
             assert serialize.content_hash(copy) != serialize.content_hash(doc)  # nomor marked
             copy.nomor = doc.nomor
             assert serialize.content_hash(copy) == serialize.content_hash(doc)
+
+
+# -- the service's own preview, SOPs without nomor, dates, notes ------------------------
+
+
+def test_preview_has_the_services_own_types(service: SopService) -> None:
+    preview = service.preview_import(TYPED_WITHOUT_NOMOR)
+    assert preview.layout == "ketik"
+    assert preview.document.judul == "Prosedur Perbaikan Data Kinerja"
+    assert preview.notes and all(type(n) is ImportNote for n in preview.notes)
+    assert {n.level for n in preview.notes} <= {"info", "ragu", "masalah"}
+    reader = read_sop_workbook(TYPED_WITHOUT_NOMOR)
+    assert [(n.level, n.message, n.step) for n in preview.notes[: len(reader.notes)]] == [
+        (n.level, n.message, n.step) for n in reader.notes
+    ]
+    assert preview.result is preview  # transitional alias for `preview.result.…`
+
+
+def test_revision_import_keeps_the_workbooks_tanggal_revisi(
+    service: SopService, tmp_path: Path
+) -> None:
+    existing = service.create(sample_doc())
+    doc = sample_doc(judul="Direvisi di kecamatan")
+    doc.tanggal_revisi = date(2024, 3, 5)
+    path = tmp_path / "revisi.xlsx"
+    write_sop_workbook(doc, path)
+    service.apply_import(service.preview_import(path), "revisi")
+    record = service.get(existing)
+    assert record.document.tanggal_revisi == date(2024, 3, 5)
+    assert record.revisions[-1].tanggal == date(2024, 3, 5)
+
+
+def test_a_workbook_without_nomor_is_not_imported_twice(service: SopService) -> None:
+    first = service.apply_import(service.preview_import(TYPED_WITHOUT_NOMOR))
+    preview = service.preview_import(TYPED_WITHOUT_NOMOR)
+    assert [c.id for c in preview.conflicts] == [first]
+    assert any(n.level == "masalah" and "tidak bernomor" in n.message for n in preview.notes)
+    with pytest.raises(ImportConflictError, match="tanpa nomor berjudul") as caught:
+        service.apply_import(preview)
+    assert [c.id for c in caught.value.conflicts] == [first]
+    assert service.apply_import(preview, "revisi") == first
+    assert [r.revisi_ke for r in service.get(first).revisions] == [0, 1]
+    copy = service.get(service.apply_import(preview, "salinan")).document
+    assert (copy.nomor, copy.judul) == ("", "Prosedur Perbaikan Data Kinerja (salinan)")
+    assert len(service.list_sops()) == 2
+
+
+def test_revision_of_a_workbook_without_nomor_needs_a_match_by_judul(
+    service: SopService,
+) -> None:
+    service.create(sample_doc("", "Judul lain"))
+    with pytest.raises(ValidationError, match="SOP ini tidak bernomor"):
+        service.apply_import(service.preview_import(TYPED_WITHOUT_NOMOR), "revisi")
+    assert len(service.list_sops()) == 1
+
+
+def test_preview_says_when_berlaku_will_come_in_as_draf(
+    service: SopService, tmp_path: Path
+) -> None:
+    doc = sample_doc("2/B")
+    doc.status = SopStatus.BERLAKU
+    doc.steps[0].pelaksana = []
+    path = tmp_path / "salah.xlsx"
+    write_sop_workbook(doc, path)
+    notes = [n for n in service.preview_import(path).notes if n.level == "masalah"]
+    assert any("bertanda Berlaku" in n.message and "Draf" in n.message for n in notes)
+    good = sample_doc("3/C")
+    good.status = SopStatus.BERLAKU
+    write_sop_workbook(good, path)
+    assert not [n for n in service.preview_import(path).notes if "Berlaku" in n.message]

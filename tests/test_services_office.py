@@ -19,7 +19,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 @pytest.fixture()
 def session(tmp_path: Path) -> Iterator[Session]:
-    with open_session(tmp_path / "kinerja.db") as s:
+    with open_session(tmp_path / "kinerja.db", create=True) as s:
         yield s
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fixtures_store import rows, sample_doc
+from fixtures_store import execute, rows, sample_doc
 
 from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import KinerjaError, NotFoundError, ValidationError
@@ -17,13 +17,13 @@ from kinerja_desktop.core.sop import SopStatus
 from kinerja_desktop.services import sop_service
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.office_service import OfficeService
-from kinerja_desktop.services.session import Session, open_session
+from kinerja_desktop.services.session import Session, database_of, open_session
 from kinerja_desktop.services.sop_service import SopService
 
 
 @pytest.fixture()
 def session(tmp_path: Path) -> Iterator[Session]:
-    with open_session(tmp_path / "kinerja.db") as s:
+    with open_session(tmp_path / "kinerja.db", create=True) as s:
         yield s
 
 
@@ -210,7 +210,7 @@ def test_delete_removes_the_sop_and_its_revisions(session: Session, service: Sop
     assert [s.id for s in service.list_sops()] == [keep]
     with pytest.raises(NotFoundError):
         service.get(gone)
-    left = session.db.execute_sql("SELECT DISTINCT sop_id FROM sop_revision").fetchall()
+    left = rows(session.path, "SELECT DISTINCT sop_id FROM sop_revision")
     assert left == [(keep,)]
     service.set_status(keep, SopStatus.BERLAKU)
     with pytest.raises(ValidationError, match="sedang berlaku"):
@@ -252,8 +252,9 @@ def test_every_write_leaves_one_audit_row_and_the_chain_holds(
         "delete",
     ]
     assert all(e.entity == "sop" and e.entity_id == sop_id for e in entries)
-    assert "Draf → Dicabut" in entries[1].summary  # the new revision is a draf
-    assert "Draf → Berlaku" in entries[3].summary
+    # The new revision is a draf, but revision 0 stayed in force until withdrawn.
+    assert "Berlaku → Dicabut" in entries[1].summary
+    assert "Draf → Berlaku (revisi ke-0)" in entries[3].summary
     assert audit.list_entries(limit=2) == entries[:2]
     assert audit.verify_chain() == []
 
@@ -261,7 +262,7 @@ def test_every_write_leaves_one_audit_row_and_the_chain_holds(
 def test_verify_chain_reports_a_tampered_row(session: Session, service: SopService) -> None:
     service.create(sample_doc("1/A"))
     service.create(sample_doc("2/B"))
-    session.db.execute_sql("UPDATE audit_log SET summary = 'bukan apa-apa' WHERE id = 1")
+    execute(session.path, "UPDATE audit_log SET summary = 'bukan apa-apa' WHERE id = 1")
     assert AuditService(session).verify_chain() == [
         "Catatan audit #1 telah diubah setelah dicatat."
     ]
@@ -317,7 +318,7 @@ def test_rolled_back_write_leaves_no_trace(session: Session, service: SopService
 
 
 def test_closed_session_refuses_work(tmp_path: Path) -> None:
-    session = open_session(tmp_path / "kinerja.db")
+    session = open_session(tmp_path / "kinerja.db", create=True)
     session.close()
     with pytest.raises(KinerjaError, match="sudah ditutup"):
         SopService(session).list_sops()
@@ -332,8 +333,8 @@ def test_services_work_from_a_worker_thread(session: Session, service: SopServic
 
     def work() -> None:
         results["id"] = service.create(sample_doc())
-        results["fk"] = session.db.execute_sql("PRAGMA foreign_keys").fetchone()[0]
-        session.db.close()  # a worker closes its own connection when done
+        results["fk"] = database_of(session).execute_sql("PRAGMA foreign_keys").fetchone()[0]
+        session.close_thread_connection()  # a worker may close its own connection when done
 
     worker = threading.Thread(target=work, name="pekerja")
     worker.start()

@@ -17,7 +17,7 @@ from kinerja_desktop.store.models import AuditLogRow
 
 @pytest.fixture()
 def opened(tmp_path: Path) -> Iterator[OpenedDatabase]:
-    result = open_database(tmp_path / "kinerja.db")
+    result = open_database(tmp_path / "kinerja.db", create=True)
     with result.db.atomic():
         for i in range(1, 5):
             audit.append("create", "sop", i, f"SOP {i} dibuat — ü")

@@ -28,14 +28,18 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "kantor" / "kinerja.db"
 
 
+def _create(path: Path):
+    return open_database(path, create=True, make_parents=True)
+
+
 def _open_and_close(path: Path):
-    opened = open_database(path)
-    opened.db.close()
+    opened = _create(path)
+    opened.db.close_all()
     return opened
 
 
 def test_fresh_database_has_schema_and_pragmas_in_effect(db_path: Path) -> None:
-    opened = open_database(db_path)
+    opened = _create(db_path)
     try:
         db = opened.db
         assert opened.is_new and opened.migrated_from is None and opened.backup_path is None
@@ -47,13 +51,13 @@ def test_fresh_database_has_schema_and_pragmas_in_effect(db_path: Path) -> None:
         assert read_pragma(db, "application_id") == migrations.APPLICATION_ID
         assert set(db.get_tables()) == {m._meta.table_name for m in models.MODELS}
     finally:
-        opened.db.close()
+        opened.db.close_all()
     assert not paths.backup_dir(db_path).exists()
 
 
 def test_models_match_the_migrated_schema(db_path: Path) -> None:
     """The frozen migration SQL and the peewee models describe the same columns."""
-    opened = open_database(db_path)
+    opened = _create(db_path)
     try:
         for model in models.MODELS:
             table = model._meta.table_name
@@ -65,7 +69,7 @@ def test_models_match_the_migrated_schema(db_path: Path) -> None:
                 if not model._meta.fields[_field_name(model, name)].primary_key:
                     assert columns[name] == not_null, f"{table}.{name}"
     finally:
-        opened.db.close()
+        opened.db.close_all()
 
 
 def _field_name(model: type[models.BaseModel], column: str) -> str:
@@ -105,7 +109,7 @@ def test_v1_database_is_backed_up_then_migrated_keeping_data(db_path: Path) -> N
         index = "SELECT name FROM sqlite_master WHERE name = 'audit_log_entity'"
         assert opened.db.execute_sql(index).fetchall() == [("audit_log_entity",)]
     finally:
-        opened.db.close()
+        opened.db.close_all()
     backup = opened.backup_path
     assert backup is not None and backup.parent == paths.backup_dir(db_path)
     assert "sebelum-migrasi-v1" in backup.name
@@ -121,13 +125,14 @@ def test_v1_database_is_backed_up_then_migrated_keeping_data(db_path: Path) -> N
 def test_failed_migration_step_changes_nothing(db_path: Path, monkeypatch) -> None:
     db_path.parent.mkdir(parents=True)
     make_v1_database(db_path)
-    bad_steps = (*migrations.STEPS, (3, ("CREATE TABLE extra (x)", "THIS IS NOT SQL")))
+    bad = migrations.SCHEMA_VERSION + 1
+    bad_steps = (*migrations.STEPS, (bad, ("CREATE TABLE extra (x)", "THIS IS NOT SQL")))
     monkeypatch.setattr(migrations, "STEPS", bad_steps)
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", bad)
     with pytest.raises(DatabaseFileError):
         open_database(db_path)
-    # Steps 1→2 committed on their own; step 3 left no trace.
-    assert rows(db_path, "PRAGMA user_version") == [(2,)]
+    # The real steps committed on their own; the bad one left no trace.
+    assert rows(db_path, "PRAGMA user_version") == [(bad - 1,)]
     assert rows(db_path, "SELECT name FROM sqlite_master WHERE name = 'extra'") == []
     assert rows(db_path, "SELECT count(*) FROM sop_revision") == [(2,)]
 
@@ -211,6 +216,7 @@ def test_empty_file_becomes_a_database(db_path: Path) -> None:
 def test_new_file_is_removed_when_creating_it_fails(db_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(migrations, "STEPS", ((1, ("NOT SQL AT ALL",)),))
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
+    db_path.parent.mkdir()
     with pytest.raises(DatabaseFileError, match="tidak dapat dibuka"):
-        open_database(db_path)
+        open_database(db_path, create=True)
     assert list(db_path.parent.iterdir()) == []

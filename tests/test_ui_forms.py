@@ -6,10 +6,14 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kinerja_desktop.paths import forms_dir
-from kinerja_desktop.ui import catalogue
+from kinerja_desktop.ui import catalogue, import_dialog, print_dialog
 from kinerja_desktop.ui.forms import FormError, load_form
 
-FORMS = {catalogue.FORM: catalogue.REQUIRED}
+FORMS = {
+    catalogue.FORM: catalogue.REQUIRED,
+    print_dialog.FORM: print_dialog.REQUIRED,
+    import_dialog.FORM: import_dialog.REQUIRED,
+}
 
 
 def test_every_form_file_is_used_and_loads(qtbot) -> None:

@@ -16,7 +16,7 @@ from kinerja_desktop.ui.sop_table_model import COL_JUDUL, COL_LANGKAH, SopTableM
 @pytest.fixture()
 def window(qtbot, tmp_path: Path):
     db = tmp_path / "demo.db"
-    with open_session(db, demo_if_new=False) as session:
+    with open_session(db, create=True, demo_if_new=False) as session:
         load_demo(session)
     session, win = create_window(db)
     qtbot.addWidget(win)
@@ -56,7 +56,7 @@ def test_sorting_by_step_count_is_numeric(window) -> None:
 def test_table_model_without_widgets(tmp_path: Path) -> None:
     from kinerja_desktop.services.sop_service import SopService
 
-    with open_session(tmp_path / "m.db", demo_if_new=True) as session:
+    with open_session(tmp_path / "m.db", create=True, demo_if_new=True) as session:
         rows = SopService(session).list_sops()
     model = SopTableModel()
     model.set_rows(rows)

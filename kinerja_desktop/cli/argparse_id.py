@@ -8,7 +8,6 @@ program with a short Indonesian message (exit status 2) instead of English.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import NoReturn
 
 _CATALOGUE = {
@@ -16,12 +15,14 @@ _CATALOGUE = {
     "options": "pilihan",
     "positional arguments": "argumen",
     "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
     "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
     "unrecognized arguments: %s": "argumen tidak dikenal: %s",
     "invalid choice: %(value)r (choose from %(choices)s)": (
         "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
     ),
     "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
     "expected one argument": "perlu satu nilai",
     "expected at least one argument": "perlu paling sedikit satu nilai",
     "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
@@ -43,8 +44,7 @@ def install() -> None:
 
 
 class IndonesianParser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are short and Indonesian."""
+    """An ArgumentParser whose usage errors are one Indonesian line."""
 
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: galat: {message}\n")
+        self.exit(2, f"Galat: {message} (lihat `{self.prog} --help`)\n")

@@ -10,7 +10,7 @@ from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
 
-EXIT_PROBLEMS = 1
+from .common import EXIT_FINDINGS
 
 
 def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
@@ -40,14 +40,14 @@ def register_demo(parser: argparse.ArgumentParser, db_option: Callable) -> None:
 
 
 def cmd_cadangkan(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         written = DatabaseService(session).backup(args.file)
     print(f"Cadangan dibuat: {written}")
     return 0
 
 
 def cmd_pulihkan(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=True) as session:
         safety = DatabaseService(session).restore(args.file)
     print(f"Basis data dipulihkan dari {args.file}.")
     print(f"Basis data sebelumnya disimpan sebagai {safety}")
@@ -55,7 +55,7 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
 
 
 def cmd_periksa(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         problems = DatabaseService(session).integrity_check()
         path = session.path
     if not problems:
@@ -64,11 +64,11 @@ def cmd_periksa(args: argparse.Namespace) -> int:
     print(f"{path}: ditemukan {len(problems)} masalah:")
     for p in problems:
         print(f"  - {p}")
-    return EXIT_PROBLEMS
+    return EXIT_FINDINGS
 
 
 def cmd_demo_muat(args: argparse.Namespace) -> int:
-    with open_session(args.db, demo_if_new=False) as session:
+    with open_session(args.db, create=True, demo_if_new=False) as session:
         summary = load_demo(session)
         path = session.path
     print(f"Pustaka demo dimuat ke {path}: {summary}")

@@ -19,11 +19,7 @@ from kinerja_desktop.core.errors import KinerjaError
 
 from . import db_commands, sop_commands
 from .argparse_id import IndonesianParser, install
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1  # `sop periksa` found a kesalahan; printing refused
-EXIT_ERROR = 2  # an expected failure (bad input, missing record, bad file)
-EXIT_UNEXPECTED = 3
+from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_UNEXPECTED
 
 
 def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -40,7 +36,6 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
 def build_parser() -> argparse.ArgumentParser:
     install()
     parser = IndonesianParser(
-        prog="kinerja",
         description="Kinerja Desktop: SOP AP dan data kinerja kantor Kecamatan. "
         "Tanpa perintah, jendela aplikasi dibuka.",
     )
@@ -82,7 +77,11 @@ def run(argv: list[str], open_gui: Callable[[Path | None], int]) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (`… | head`): not an error of ours.
+        _silence_stdout()
+        return 0
     except Exception as exc:  # the last guard: never a traceback for the user
         if os.environ.get("KINERJA_DEBUG"):
             raise
@@ -92,3 +91,8 @@ def run(argv: list[str], open_gui: Callable[[Path | None], int]) -> int:
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from kinerja_desktop.core.checker import Finding, Severity, summarize
+from kinerja_desktop.core.checker import Finding, Severity
 
 
 def print_json(data: Any) -> None:
@@ -67,7 +67,3 @@ def print_findings(findings: Sequence[Finding], *, stream=None) -> None:
     for f in findings:
         where = f"langkah {f.step}: " if f.step else ""
         print(f"  [{SEVERITY_LABEL[f.severity]}] {where}{f.message}", file=out)
-
-
-def summary_line(findings: Sequence[Finding]) -> str:
-    return summarize(findings)

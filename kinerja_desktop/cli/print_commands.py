@@ -7,13 +7,11 @@ import sys
 from pathlib import Path
 
 from kinerja_desktop.core.dates import parse_tanggal
-from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.services.print_service import PrintBlockedError, PrintService
 from kinerja_desktop.services.session import open_session
 
+from .common import EXIT_FINDINGS, record_id, whole_number
 from .output import print_findings
-
-EXIT_FINDINGS = 1
 
 
 def _tanggal(text: str):
@@ -39,8 +37,11 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def register_print(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pdf", help="cetak satu SOP ke PDF")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument(
+        "--revisi", type=whole_number, metavar="N", help="cetak revisi ke-N (bawaan: terbaru)"
+    )
     p.add_argument(
         "--lembar-kerja", action="store_true", help="sertakan Lembar Kerja Identifikasi Kegiatan"
     )
@@ -49,10 +50,14 @@ def register_print(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("buku", help="cetak Buku SOP (semua SOP atau yang dipilih) ke PDF")
     p.add_argument(
-        "ids", type=int, nargs="*", metavar="ID", help="id SOP (bawaan: semua yang tidak dicabut)"
+        "ids",
+        type=record_id,
+        nargs="*",
+        metavar="ID",
+        help="id SOP (bawaan: semua yang tidak dicabut)",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
-    p.add_argument("--tahun", type=int, help="tahun pada sampul (bawaan: tahun ini)")
+    p.add_argument("--tahun", type=whole_number, help="tahun pada sampul (bawaan: tahun ini)")
     _common(p)
     p.set_defaults(handler=cmd_buku)
 
@@ -63,11 +68,12 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         try:
             result = PrintService(session).sop_pdf(
                 args.id,
                 args.output,
+                revisi=args.revisi,
                 kertas=args.kertas,
                 tegak=args.tegak,
                 lembar_kerja=args.lembar_kerja,
@@ -76,15 +82,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             )
         except PrintBlockedError as exc:
             return _blocked(exc)
-    _warn_forced(result.findings_by_sop)
+    _warn_forced(result.findings_by_sop, result.notices)
     print(f"{args.output}: {result.pages} halaman")
     return 0
 
 
 def cmd_buku(args: argparse.Namespace) -> int:
-    if args.tahun is not None and not 1900 <= args.tahun <= 2200:
-        raise ValidationError(f"Tahun tidak masuk akal: {args.tahun}")
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         try:
             result = PrintService(session).book_pdf(
                 args.output,
@@ -98,7 +102,7 @@ def cmd_buku(args: argparse.Namespace) -> int:
             )
         except PrintBlockedError as exc:
             return _blocked(exc)
-    _warn_forced(result.findings_by_sop)
+    _warn_forced(result.findings_by_sop, result.notices)
     print(f"{args.output}: {result.sop_count} SOP, {result.pages} halaman")
     return 0
 
@@ -112,7 +116,9 @@ def _blocked(exc: PrintBlockedError) -> int:
     return EXIT_FINDINGS
 
 
-def _warn_forced(findings_by_sop: dict) -> None:
+def _warn_forced(findings_by_sop: dict, notices: list[str]) -> None:
     for label, findings in findings_by_sop.items():
         print(f"Peringatan: {label} dicetak walau ada kesalahan:", file=sys.stderr)
         print_findings(findings, stream=sys.stderr)
+    for notice in notices:
+        print(f"Catatan tata letak: {notice}", file=sys.stderr)

@@ -9,25 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.core import serialize
-from kinerja_desktop.core.checker import has_errors
+from kinerja_desktop.core.checker import has_errors, summarize
 from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.durations import format_durasi_range, total_waktu
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import open_session
-from kinerja_desktop.services.sop_service import SopService
+from kinerja_desktop.services.sop_service import ImportConflictError, SopService
 
+from .common import EXIT_ERROR, EXIT_FINDINGS, record_id, whole_number
 from .output import (
     count_findings,
     finding_to_json,
     print_findings,
     print_json,
     print_table,
-    summary_line,
 )
 from .print_commands import register_print
-
-EXIT_FINDINGS = 1
 
 
 def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
@@ -38,18 +36,18 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
     p.set_defaults(handler=cmd_daftar)
 
     p = sub.add_parser("lihat", help="seluruh isi satu SOP")
-    p.add_argument("id", type=int, help="id SOP (lihat `sop daftar`)")
-    p.add_argument("--revisi", type=int, metavar="N", help="tampilkan revisi ke-N")
+    p.add_argument("id", type=record_id, help="id SOP (lihat `sop daftar`)")
+    p.add_argument("--revisi", type=whole_number, metavar="N", help="tampilkan revisi ke-N")
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_lihat)
 
     p = sub.add_parser("periksa", help="periksa SOP (status 1 bila ada kesalahan)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_periksa)
 
     p = sub.add_parser("ekspor", help="ekspor SOP ke Excel (.xlsx)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
     p.set_defaults(handler=cmd_ekspor)
 
@@ -74,7 +72,7 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
 
 
 def cmd_daftar(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         sops = SopService(session).list_sops()
     if args.json:
         print_json([_summary_json(s) for s in sops])
@@ -82,8 +80,8 @@ def cmd_daftar(args: argparse.Namespace) -> int:
     if not sops:
         print("Belum ada SOP. Muat pustaka demo dengan `demo muat` atau impor dari Excel.")
         return 0
-    rows = [(s.id, s.nomor or "-", s.judul, s.status.label, s.jumlah_langkah) for s in sops]
-    print_table(["ID", "NOMOR", "JUDUL", "STATUS", "LANGKAH"], rows, [6, 28, 60, 9, 7])
+    rows = [(s.id, s.nomor or "-", s.judul, s.status_label, s.jumlah_langkah) for s in sops]
+    print_table(["ID", "NOMOR", "JUDUL", "STATUS", "LANGKAH"], rows, [6, 28, 60, 22, 7])
     print(f"\n{len(sops)} SOP")
     return 0
 
@@ -96,13 +94,14 @@ def _summary_json(s: Any) -> dict[str, Any]:
         "status": s.status.value,
         "jumlah_langkah": s.jumlah_langkah,
         "revisi_ke": s.revisi_ke,
+        "revisi_berlaku": s.revisi_berlaku,
         "unit": s.unit,
         "diperbarui": s.diperbarui.isoformat(timespec="seconds"),
     }
 
 
 def cmd_lihat(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         service = SopService(session)
         record = service.get(args.id)
         doc = (
@@ -119,10 +118,12 @@ def cmd_lihat(args: argparse.Namespace) -> int:
                 "revisi_ke": r.revisi_ke,
                 "tanggal": r.tanggal.isoformat() if r.tanggal else None,
                 "catatan": r.catatan,
+                "status": r.label.lower(),
                 "hash": r.content_hash,
             }
             for r in record.revisions
         ]
+        data["revisi_berlaku"] = record.revisi_berlaku
         print_json(data)
         return 0
     _print_document(record.id, doc, jam)
@@ -169,7 +170,7 @@ def _print_document(sop_id: int, doc: SopDocument, jam_kerja: float) -> None:
 
 
 def cmd_periksa(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         service = SopService(session)
         doc = service.get(args.id).document
         findings = service.check(args.id)
@@ -187,7 +188,7 @@ def cmd_periksa(args: argparse.Namespace) -> int:
         print(f"Pemeriksaan SOP {args.id} — {doc.judul}")
         if findings:
             print_findings(findings)
-        print(f"Hasil: {summary_line(findings)}")
+        print(f"Hasil: {summarize(findings)}")
     return EXIT_FINDINGS if has_errors(findings) else 0
 
 
@@ -195,48 +196,47 @@ def cmd_periksa(args: argparse.Namespace) -> int:
 
 
 def cmd_ekspor(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    with open_session(args.db, create=False) as session:
         SopService(session).export_xlsx(args.id, args.output)
     print(f"SOP {args.id} diekspor ke {args.output}")
     return 0
 
 
 def cmd_impor(args: argparse.Namespace) -> int:
-    with open_session(args.db) as session:
+    # Only saving may create a database; a report needs an existing one.
+    with open_session(args.db, create=args.ya) as session:
         service = SopService(session)
         preview = service.preview_import(args.file)
         saved_id = None
         if args.ya:
-            if preview.conflicts and not args.sebagai:
+            try:
+                saved_id = service.apply_import(preview, args.sebagai, args.catatan)
+            except ImportConflictError as exc:
                 _report_import(args, preview, None)
-                numbers = ", ".join(str(c.id) for c in preview.conflicts)
-                nomor = preview.result.document.nomor
                 print(
-                    f"Galat: nomor SOP '{nomor}' sudah dipakai SOP {numbers}. "
-                    "Tidak ada yang disimpan. Pilih --sebagai revisi (revisi baru SOP itu) "
+                    f"Galat: {exc.message} Ulangi dengan --sebagai revisi (revisi baru SOP itu) "
                     "atau --sebagai salinan (SOP terpisah).",
                     file=sys.stderr,
                 )
-                return 2
-            saved_id = service.apply_import(preview, args.sebagai, args.catatan)
+                return EXIT_ERROR
     _report_import(args, preview, saved_id)
     return 0
 
 
 def _report_import(args: argparse.Namespace, preview: Any, saved_id: int | None) -> None:
-    doc = preview.result.document
+    doc = preview.document
     if args.json:
         print_json(
             {
                 "berkas": str(args.file),
-                "tata_letak": preview.result.layout,
+                "tata_letak": preview.layout,
                 "nomor": doc.nomor,
                 "judul": doc.judul,
                 "jumlah_langkah": len(doc.steps),
                 "pelaksana": [lane.nama for lane in doc.lanes],
                 "catatan": [
                     {"tingkat": n.level, "pesan": n.message, "langkah": n.step}
-                    for n in preview.result.notes
+                    for n in preview.notes
                 ],
                 "temuan": [finding_to_json(f) for f in preview.findings],
                 "bentrok": [
@@ -252,18 +252,18 @@ def _report_import(args: argparse.Namespace, preview: Any, saved_id: int | None)
 
 
 def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | None) -> None:
-    doc = preview.result.document
+    doc = preview.document
     print(f"Berkas: {args.file}")
     print(
         f"Terbaca: '{doc.judul or '(tanpa judul)'}', nomor {doc.nomor or '-'}, "
         f"{len(doc.steps)} langkah, {len(doc.lanes)} pelaksana"
     )
     print("Pelaksana: " + " | ".join(lane.nama for lane in doc.lanes))
-    for note in preview.result.notes:
+    for note in preview.notes:
         where = f"langkah {note.step}: " if note.step else ""
         print(f"  [{note.level}] {where}{note.message}")
     if preview.findings:
-        print(f"Pemeriksaan: {summary_line(preview.findings)}")
+        print(f"Pemeriksaan: {summarize(preview.findings)}")
         print_findings(preview.findings)
     for c in preview.conflicts:
         print(f"Perhatian: nomor ini sudah dipakai SOP {c.id} ('{c.judul}').")
@@ -272,5 +272,8 @@ def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | N
             args.sebagai or "", ""
         )
         print(f"Disimpan {how} — SOP {saved_id}.".replace("  ", " "))
+    elif args.ya:
+        print("Tidak ada yang disimpan.")
     else:
-        print("Belum ada yang disimpan. Jalankan lagi dengan --ya untuk menyimpan.")
+        hint = " (--sebagai hanya berlaku bersama --ya)" if args.sebagai else ""
+        print(f"Belum ada yang disimpan. Jalankan lagi dengan --ya untuk menyimpan{hint}.")

@@ -113,6 +113,11 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity is Severity.KESALAHAN for f in findings)
 
 
+def errors_of(findings: Iterable[Finding]) -> list[Finding]:
+    """Only the kesalahan: what blocks printing and coming into force."""
+    return [f for f in findings if f.severity is Severity.KESALAHAN]
+
+
 def summarize(findings: Iterable[Finding]) -> str:
     """Counts as "2 kesalahan, 1 peringatan" (non-zero ones only), or "Tidak ada temuan."."""
     counts = dict.fromkeys(Severity, 0)

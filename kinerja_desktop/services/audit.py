@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..store import audit as store_audit
-from ..store.models import AuditLogRow
 from .session import Session
 
 
@@ -43,7 +42,7 @@ class AuditService:
     def list_entries(self, limit: int = 200) -> list[AuditEntry]:
         """The newest `limit` entries, newest first."""
         with self._session.reading():
-            rows = AuditLogRow.select().order_by(AuditLogRow.id.desc()).limit(limit)
+            rows = store_audit.latest(limit)
             return [
                 AuditEntry(
                     r.id,

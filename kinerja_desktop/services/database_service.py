@@ -1,28 +1,40 @@
 """Database use cases: online backup, restore from a backup, health check.
 
 * `backup` copies the live database with SQLite's backup API (never a file
-  copy, which misses rows still in the -wal) into a temporary file renamed
-  into place, so a flash drive never holds half a backup.
+  copy, which misses rows still in the -wal) into a temporary file that is
+  checked and renamed into place, so a flash drive never holds half a backup
+  nor a copy of a damaged database. An existing file is replaced only when it
+  is itself a Kinerja Desktop database (an older backup); into a folder, each
+  backup gets a new timestamped name.
 * `restore` checks the chosen file completely before touching anything, saves
   the current database into `paths.backup_dir` first, and only then replaces
-  the content; it leaves one audit row in the restored database.
-* `integrity_check` = `PRAGMA integrity_check` + `PRAGMA foreign_key_check`,
-  told in Indonesian.
+  the content — together with its audit row, in one step (`store.restore`).
+* `integrity_check` = `store.health`, told in Indonesian.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from .. import paths
 from ..core.errors import ValidationError
+from ..store import health
 from ..store import restore as store_restore
-from ..store.sqlite_files import backup_to_file, integrity_problems, safety_backup
+from ..store.database import has_companions, is_kinerja_database
+from ..store.errors import DatabaseDamagedError
+from ..store.sqlite_files import (
+    backup_to_file,
+    copy_damaged_file,
+    reserve_timestamped_path,
+    safety_backup,
+)
 from .entities import DATABASE
-from .session import Session
+from .session import Session, database_of
+
+BACKUP_LABEL = "cadangan"
+RESTORE_LABEL = "sebelum-pulihkan"
+MAX_STRUCTURE_LINES = 10
 
 # How the foreign_key_check names tables and what they point at.
 _TABLE_WORDS = {
@@ -35,77 +47,111 @@ _TABLE_WORDS = {
 }
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 class DatabaseService:
     """Backup, restore and checks of the open database."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def _is_live_file(self, path: Path) -> bool:
-        live = self._session.path
-        if _same_file(path, live):
-            return True
-        companions = {live.name + s for s in ("-wal", "-shm", "-journal")}
-        return path.parent.resolve() == live.parent.resolve() and path.name in companions
-
     def backup(self, dest: Path) -> Path:
-        """An online backup into `dest` (a folder: a timestamped file in it); the path written."""
+        """An online backup into `dest` (a folder: a new timestamped file in
+        it); the path written."""
         dest = Path(dest).expanduser().absolute()
+        db = database_of(self._session)
         if dest.is_dir():
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            dest = dest / f"{self._session.path.stem}-cadangan-{stamp}.db"
-        if self._is_live_file(dest):
+            target = reserve_timestamped_path(dest, self._session.path.stem, BACKUP_LABEL)
+            with self._session.translated_errors():
+                return backup_to_file(db.connection(), target, reserved=True)
+        self._check_backup_target(dest)
+        with self._session.translated_errors():
+            return backup_to_file(db.connection(), dest)
+
+    def _check_backup_target(self, dest: Path) -> None:
+        if self._session.is_own_file(dest):
             raise ValidationError(
                 "Cadangan tidak boleh ditulis di atas basis data yang sedang dipakai; "
                 "pilih nama berkas lain."
             )
         if not dest.parent.is_dir():
             raise ValidationError(f"Folder {dest.parent} tidak ada.")
-        self._session.activate()
-        return backup_to_file(self._session.db.connection(), dest)
+        if not dest.exists():
+            return
+        if not is_kinerja_database(dest):
+            raise ValidationError(
+                f"Berkas {dest} sudah ada dan bukan basis data Kinerja Desktop; cadangan tidak "
+                "ditulis di atasnya. Pilih nama berkas lain atau sebuah folder."
+            )
+        if has_companions(dest):
+            raise ValidationError(
+                f"Basis data {dest} sedang dipakai (ada berkas -wal/-shm di sampingnya); "
+                "cadangan tidak ditulis di atasnya. Pilih nama berkas lain."
+            )
 
     def restore(self, src: Path) -> Path:
         """Replace the database by the backup `src`; the safety backup of the old content.
 
         Nothing changes when `src` is not a sound Kinerja Desktop database of
-        this or an older version.
+        this or an older version. The restored content and the audit row
+        saying so arrive together, in one step, or not at all.
         """
         src = Path(src).expanduser().absolute()
-        if self._is_live_file(src):
+        if self._session.is_own_file(src):
             raise ValidationError("Berkas yang dipilih adalah basis data yang sedang dipakai.")
         store_restore.check_restore_source(src)
-        self._session.activate()
-        db = self._session.db
+        db = database_of(self._session)
         live = self._session.path
-        safety = safety_backup(
-            db.connection(), paths.backup_dir(live), live.stem, "sebelum-pulihkan"
+        folder = paths.backup_dir(live)
+        entry = store_restore.RestoreAudit(
+            "restore", DATABASE, f"Basis data dipulihkan dari {src.name}"
         )
-        store_restore.restore_into(db, src)
-        with self._session.writing() as scope:
-            scope.record("restore", DATABASE, None, f"Basis data dipulihkan dari {src.name}")
+        with self._session.translated_errors():
+            safety = self._safety_copy(db.connection(), live, folder)
+            store_restore.restore_into(db, src, folder, entry)
+        self._session.notify([(DATABASE, None)])
         return safety
+
+    @staticmethod
+    def _safety_copy(conn: sqlite3.Connection, live: Path, folder: Path) -> Path:
+        """The current content, kept before a restore — even when it is damaged
+        (then as a byte copy of the file, for whoever repairs it)."""
+        try:
+            return safety_backup(conn, folder, live.stem, RESTORE_LABEL, verify=False)
+        except DatabaseDamagedError:
+            return copy_damaged_file(live, folder, live.stem, f"{RESTORE_LABEL}-rusak")
 
     def integrity_check(self) -> list[str]:
         """Problems found, in Indonesian ([] = sehat)."""
-        self._session.activate()
-        conn = self._session.db.connection()
-        try:
-            problems = [f"Struktur berkas rusak: {p}" for p in integrity_problems(conn)]
-            broken_links = conn.execute("PRAGMA foreign_key_check").fetchall()
-        except sqlite3.DatabaseError as exc:
-            return [f"Berkas basis data rusak dan tidak dapat diperiksa seluruhnya: {exc}"]
-        for table, rowid, parent, _fk in broken_links:
-            child = _TABLE_WORDS.get(table, table)
-            target = _TABLE_WORDS.get(parent, parent)
+        with self._session.translated_errors():
+            report = health.check(database_of(self._session))
+        problems = _structure_words(report.structure)
+        if report.unreadable:
             problems.append(
-                f"Data {child} nomor {rowid} merujuk ke {target} yang tidak ada "
-                f"(tabel {table} → {parent})."
+                "Berkas basis data rusak sehingga tidak dapat diperiksa seluruhnya "
+                f"(SQLite: {report.unreadable})."
+            )
+        for link in report.broken_links:
+            child = _TABLE_WORDS.get(link.table, link.table)
+            target = _TABLE_WORDS.get(link.parent, link.parent)
+            problems.append(
+                f"Data {child} nomor {link.rowid} merujuk ke {target} yang tidak ada "
+                f"(tabel {link.table} → {link.parent})."
+            )
+        for gap in report.missing_revisions:
+            which = "revisi yang berlaku" if gap.in_force else "revisi terbaru"
+            problems.append(
+                f"SOP {gap.sop_id}: {which} (revisi ke-{gap.revisi_ke}) tidak ada di basis data."
             )
         return problems
+
+
+def _structure_words(lines: list[str]) -> list[str]:
+    shown = [
+        f"Struktur berkas basis data rusak (SQLite: {line})."
+        for line in lines[:MAX_STRUCTURE_LINES]
+    ]
+    if len(lines) > MAX_STRUCTURE_LINES:
+        shown.append(
+            f"… dan {len(lines) - MAX_STRUCTURE_LINES} kerusakan struktur lain yang dilaporkan "
+            "SQLite."
+        )
+    return shown

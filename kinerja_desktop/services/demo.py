@@ -29,9 +29,8 @@ from ..core.errors import FileFormatError, KinerjaError, ValidationError
 from ..core.nip import validate_nip
 from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
 from ..core.sop import SopDocument
+from ..store import models, sops
 from ..store import office as office_store
-from ..store import sops
-from ..store.models import StaffRow
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
 from .office_service import check_profile
 
@@ -151,6 +150,27 @@ def load_demo(session: Session, folder: Path | None = None) -> DemoSummary:
     return summary
 
 
+def load_demo_if_unused(session: Session, folder: Path | None = None) -> DemoSummary | None:
+    """Load the demo library only into a database nothing was ever stored in;
+    the summary, or None when the database was in use.
+
+    Checked again inside the write transaction, so two processes starting on
+    one new database load it once.
+    """
+    with session.reading():
+        if not models.is_unused():
+            return None
+    library = read_library(folder or default_folder())
+    with session.writing() as scope:
+        if not models.is_unused():
+            return None
+        summary = _store(library)
+        scope.record("load_demo", DATABASE, None, f"Pustaka demo dimuat: {summary}")
+        for entity in (OFFICE_PROFILE, UNIT, STAFF, SOP):
+            scope.changed(entity, None)
+    return summary
+
+
 def _store(library: DemoLibrary) -> DemoSummary:
     current = office_store.load_profile()
     profile_set = not (current.nama_kantor or current.pemerintah)
@@ -169,8 +189,8 @@ def _store(library: DemoLibrary) -> DemoSummary:
         if _staff_exists(member):
             skipped += 1
             continue
-        unit_row = office_store.unit_named(unit_name) if unit_name else None
-        member.unit_id = unit_row.id if unit_row is not None else None
+        unit = office_store.unit_named(unit_name) if unit_name else None
+        member.unit_id = unit.id if unit is not None else None
         office_store.store_staff(member)
         staff += 1
     added = 0
@@ -187,11 +207,8 @@ def _store(library: DemoLibrary) -> DemoSummary:
 def _staff_exists(member: Staff) -> bool:
     if member.nip:
         return office_store.staff_with_nip(member.nip) is not None
-    return StaffRow.get_or_none(StaffRow.nama == member.nama) is not None
+    return office_store.staff_named(member.nama) is not None
 
 
 def _sop_exists(doc: SopDocument) -> bool:
-    if doc.nomor.strip():
-        return bool(sops.rows_with_nomor(doc.nomor))
-    key = doc.judul.strip().casefold()
-    return any(r.judul.strip().casefold() == key for r in sops.all_rows())
+    return bool(sops.same_sop_rows(doc.nomor, doc.judul))

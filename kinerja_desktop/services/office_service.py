@@ -15,7 +15,6 @@ from ..core.errors import NotFoundError, ValidationError
 from ..core.nip import validate_nip
 from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
 from ..store import office as store
-from ..store.models import StaffRow, UnitRow
 from .entities import OFFICE_PROFILE, STAFF, UNIT
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ class OfficeService:
             raise ValidationError(f"Jenis unit '{u.jenis}' tidak dikenal.") from exc
         u = replace(u, nama=nama, jenis=jenis)
         with self._session.writing() as scope:
-            if u.id is not None and UnitRow.get_or_none(UnitRow.id == u.id) is None:
+            if u.id is not None and store.unit_by_id(u.id) is None:
                 raise NotFoundError(f"Unit dengan id {u.id} tidak ada.")
             same = store.unit_named(nama)
             if same is not None and same.id != u.id:
@@ -96,17 +95,17 @@ class OfficeService:
 
     def delete_unit(self, unit_id: int) -> None:
         with self._session.writing() as scope:
-            row = UnitRow.get_or_none(UnitRow.id == unit_id)
-            if row is None:
+            unit = store.unit_by_id(unit_id)
+            if unit is None:
                 raise NotFoundError(f"Unit dengan id {unit_id} tidak ada.")
             count = store.staff_count_in_unit(unit_id)
             if count:
                 raise ValidationError(
-                    f"Unit '{row.nama}' masih mempunyai {count} pegawai; "
+                    f"Unit '{unit.nama}' masih mempunyai {count} pegawai; "
                     "pindahkan atau hapus pegawainya dulu."
                 )
-            row.delete_instance()
-            scope.record("delete", UNIT, unit_id, f"Unit dihapus: {row.nama}")
+            store.delete_unit(unit_id)
+            scope.record("delete", UNIT, unit_id, f"Unit dihapus: {unit.nama}")
 
     # -- staff ---------------------------------------------------------------
     def list_staff(self) -> list[Staff]:
@@ -122,9 +121,9 @@ class OfficeService:
         nip = validate_nip(s.nip) if s.nip.strip() else ""
         s = replace(s, nama=nama, nip=nip, pangkat=s.pangkat.strip(), jabatan=s.jabatan.strip())
         with self._session.writing() as scope:
-            if s.id is not None and StaffRow.get_or_none(StaffRow.id == s.id) is None:
+            if s.id is not None and store.staff_by_id(s.id) is None:
                 raise NotFoundError(f"Pegawai dengan id {s.id} tidak ada.")
-            if s.unit_id is not None and UnitRow.get_or_none(UnitRow.id == s.unit_id) is None:
+            if s.unit_id is not None and store.unit_by_id(s.unit_id) is None:
                 raise ValidationError(f"Unit dengan id {s.unit_id} tidak ada.")
             same = store.staff_with_nip(nip)
             if same is not None and same.id != s.id:
@@ -136,8 +135,8 @@ class OfficeService:
 
     def delete_staff(self, staff_id: int) -> None:
         with self._session.writing() as scope:
-            row = StaffRow.get_or_none(StaffRow.id == staff_id)
-            if row is None:
+            member = store.staff_by_id(staff_id)
+            if member is None:
                 raise NotFoundError(f"Pegawai dengan id {staff_id} tidak ada.")
-            row.delete_instance()
-            scope.record("delete", STAFF, staff_id, f"Pegawai dihapus: {row.nama}")
+            store.delete_staff(staff_id)
+            scope.record("delete", STAFF, staff_id, f"Pegawai dihapus: {member.nama}")

@@ -2,7 +2,9 @@
 
 An SOP the checker finds a kesalahan in is not printed unless the caller
 forces it (`paksa`): a sheet that goes to the Camat for signature must be
-complete. Writing the file itself is `exchange.pdf`'s job.
+complete. One SOP prints its latest revision (the one to be signed) or a
+chosen one; the Buku SOP holds the revision in force of each SOP. Writing
+the file itself is `exchange.pdf`'s job.
 """
 
 from __future__ import annotations
@@ -12,13 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kinerja_desktop.core.checker import Finding, Severity
-from kinerja_desktop.core.errors import KinerjaError
-from kinerja_desktop.core.sop import SopDocument, SopStatus
+from kinerja_desktop.core.checker import Finding, errors_of
+from kinerja_desktop.core.errors import KinerjaError, ValidationError
 
 from .office_service import OfficeService
 from .session import Session
-from .sop_service import SopService
+from .sop_service import SopService, sop_label
 
 
 class PrintBlockedError(KinerjaError):
@@ -35,14 +36,13 @@ class PrintResult:
     sop_count: int = 1
     # kesalahan of SOPs printed anyway (`paksa`), keyed by "SOP <id> (<nomor>)"
     findings_by_sop: dict[str, list[Finding]] = field(default_factory=dict)
-
-
-def _label(sop_id: int, doc: SopDocument) -> str:
-    return f"SOP {sop_id} ({doc.nomor or doc.judul or 'tanpa nomor'})"
+    # what the layout had to do to fit (text shrunk or cut, arrows not drawn), Indonesian
+    notices: list[str] = field(default_factory=list)
 
 
 class PrintService:
     def __init__(self, session: Session) -> None:
+        self._session = session
         self._sops = SopService(session)
         self._office = OfficeService(session)
 
@@ -56,37 +56,43 @@ class PrintService:
             kertas=paper, tegak=tegak, lembar_kerja=lembar_kerja, tanggal_ttd=tanggal
         )
 
-    def _errors(self, items: Sequence[tuple[int, SopDocument]]) -> dict[str, list[Finding]]:
-        blocked: dict[str, list[Finding]] = {}
-        for sop_id, doc in items:
-            errors = [f for f in self._sops.check(sop_id) if f.severity is Severity.KESALAHAN]
-            if errors:
-                blocked[_label(sop_id, doc)] = errors
-        return blocked
+    def _refuse_own_file(self, path: Path) -> None:
+        if self._session.is_own_file(path):
+            raise KinerjaError(
+                f"{path} adalah berkas basis data yang sedang dibuka; pilih nama berkas PDF lain."
+            )
 
     def sop_pdf(
         self,
         sop_id: int,
         path: Path,
         *,
+        revisi: int | None = None,
         kertas: str | None = None,
         tegak: bool = False,
         lembar_kerja: bool = False,
         paksa: bool = False,
         tanggal_ttd: date | None = None,
     ) -> PrintResult:
-        """Print one SOP (its current revision); PrintBlockedError on kesalahan."""
-        doc = self._sops.get(sop_id).document
-        errors = self._errors([(sop_id, doc)])
+        """Print one SOP: its latest revision (the one to be signed), or revision
+        `revisi`; PrintBlockedError on kesalahan."""
+        self._refuse_own_file(path)
+        if revisi is None:
+            doc = self._sops.get(sop_id).document
+        else:
+            doc = self._sops.get_revision(sop_id, revisi)
+        found = errors_of(self._sops.check_document(doc, exclude_id=sop_id))
+        errors = {sop_label(sop_id, doc): found} if found else {}
         if errors and not paksa:
-            raise PrintBlockedError(f"{_label(sop_id, doc)} belum siap dicetak.", errors)
+            raise PrintBlockedError(f"{sop_label(sop_id, doc)} belum siap dicetak.", errors)
         profile, options = self._options(
             kertas, tegak, lembar_kerja or doc.lembar_kerja.cetak, tanggal_ttd
         )
         from kinerja_desktop.exchange.pdf import write_sop_pdf  # noqa: PLC0415
 
-        pages = write_sop_pdf(doc, profile, path, options)
-        return PrintResult(pages=pages, findings_by_sop=errors)
+        notices: list[str] = []
+        pages = write_sop_pdf(doc, profile, path, options, notices=notices)
+        return PrintResult(pages=pages, findings_by_sop=errors, notices=notices)
 
     def book_pdf(
         self,
@@ -101,13 +107,25 @@ class PrintService:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> PrintResult:
-        """The Buku SOP: the chosen SOPs, or every SOP not withdrawn, in one PDF."""
-        items = self._sops.documents(ids)
-        if ids is None:
-            items = [(i, d) for i, d in items if d.status is not SopStatus.DICABUT]
+        """The Buku SOP: the revision in force of every SOP (or of the chosen
+        ones) in one PDF. Drafts and withdrawn SOPs are not part of the book."""
+        if tahun is not None and not 1900 <= tahun <= 2200:
+            raise ValidationError(f"Tahun sampul tidak masuk akal: {tahun}.")
+        self._refuse_own_file(path)
+        if ids is not None:
+            ids = list(dict.fromkeys(ids))  # an id given twice is printed once
+        items = self._sops.documents(ids, in_force=True)
+        if ids is not None:
+            missing = [i for i in ids if i not in {sop_id for sop_id, _doc in items}]
+            if missing:
+                names = ", ".join(f"SOP {i}" for i in missing)
+                raise KinerjaError(
+                    f"{names} belum memiliki revisi yang berlaku; Buku SOP hanya memuat SOP "
+                    "yang berlaku (cetak drafnya sendiri dengan `sop pdf`)."
+                )
         if not items:
-            raise KinerjaError("Tidak ada SOP untuk dicetak.")
-        errors = self._errors(items)
+            raise KinerjaError("Belum ada SOP yang berlaku untuk dicetak dalam Buku SOP.")
+        errors = self._sops.book_errors(ids, in_force=True)
         if errors and not paksa:
             raise PrintBlockedError(
                 f"{len(errors)} dari {len(items)} SOP belum siap dicetak.", errors
@@ -115,6 +133,7 @@ class PrintService:
         profile, options = self._options(kertas, tegak, False, tanggal_ttd)
         from kinerja_desktop.exchange.pdf import write_book_pdf  # noqa: PLC0415
 
+        notices: list[str] = []
         pages = write_book_pdf(
             [d for _i, d in items],
             profile,
@@ -123,5 +142,8 @@ class PrintService:
             tahun=tahun,
             progress=progress,
             cancelled=cancelled,
+            notices=notices,
         )
-        return PrintResult(pages=pages, sop_count=len(items), findings_by_sop=errors)
+        return PrintResult(
+            pages=pages, sop_count=len(items), findings_by_sop=errors, notices=notices
+        )

@@ -1,7 +1,7 @@
 """An open database as the use cases see it: transactions, audit rows and
 change notifications.
 
-`open_session()` opens (creating or migrating) the database file; every
+`open_session()` opens (migrating, and creating when asked) the database file; every
 service takes the `Session` in its constructor. A service's public write runs
 inside `session.writing()`: one transaction (BEGIN IMMEDIATE, so the write
 lock is taken up front and the audit chain cannot fork), one audit row
@@ -18,6 +18,7 @@ write has been committed by then.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -27,20 +28,32 @@ from .. import paths
 from ..store import audit, models
 from ..store.database import (
     OpenedDatabase,
+    TrackedDatabase,
     open_database,
-    remove_database_files,
+    translated_errors,
     write_transaction,
 )
-from ..store.errors import DatabaseClosedError, DatabaseFileError, DatabaseVersionError
-from .demo import load_demo
+from ..store.errors import (
+    DatabaseClosedError,
+    DatabaseDamagedError,
+    DatabaseFileError,
+    DatabaseMissingError,
+    DatabaseReadOnlyError,
+    DatabaseVersionError,
+)
+from .demo import load_demo_if_unused
 
 __all__ = [
     "ChangeCallback",
     "DatabaseClosedError",
+    "DatabaseDamagedError",
     "DatabaseFileError",
+    "DatabaseMissingError",
+    "DatabaseReadOnlyError",
     "DatabaseVersionError",
     "Session",
     "WriteScope",
+    "database_of",
     "open_session",
 ]
 
@@ -70,7 +83,7 @@ class Session:
     """An open database file."""
 
     def __init__(self, opened: OpenedDatabase) -> None:
-        self.db = opened.db
+        self._db = opened.db
         self.path: Path = opened.path
         self.is_new: bool = opened.is_new
         self.migrated_from: int | None = opened.migrated_from
@@ -80,11 +93,21 @@ class Session:
 
     # -- life cycle ----------------------------------------------------------
     def close(self) -> None:
-        """Close the calling thread's connection (peewee keeps one per thread;
-        a worker thread closes its own with `session.db.close()` when done)."""
+        """Close every connection the session opened, in every thread.
+
+        peewee keeps one connection per thread: the GUI's, and one per worker
+        thread that did database work. All of them are closed here (so the
+        -wal and -shm files go away with the last one); call it once the
+        workers are done. A worker may still close its own earlier with
+        `close_thread_connection()`.
+        """
         if not self._closed:
             self._closed = True
-            self.db.close()
+            self._db.close_all()
+
+    def close_thread_connection(self) -> None:
+        """Close the calling thread's connection (a worker thread when done)."""
+        self._db.close()
 
     @property
     def closed(self) -> bool:
@@ -100,6 +123,22 @@ class Session:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    # -- files ---------------------------------------------------------------
+    def is_own_file(self, path: Path | str) -> bool:
+        """True when `path` is this database's file or one of its companions
+        (-wal, -shm, -journal), however it is written: relative, with `~`,
+        through a symbolic link, or as another hard link to the same file.
+        Exports and backups must never be written there."""
+        target = Path(path).expanduser()
+        if _same_file(target, self.path):
+            return True
+        own = {
+            _normal(name.parent / (name.name + suffix))
+            for name in (self.path, self.path.resolve())
+            for suffix in _COMPANIONS
+        }
+        return bool({_normal(target), os.path.normcase(target.resolve())} & own)
 
     # -- notifications -------------------------------------------------------
     def subscribe(self, callback: ChangeCallback) -> None:
@@ -123,13 +162,13 @@ class Session:
         """Make the models talk to this database."""
         if self._closed:
             raise DatabaseClosedError("Basis data sudah ditutup.")
-        models.activate(self.db)
+        models.activate(self._db)
 
     @contextmanager
     def reading(self) -> Iterator[None]:
         """A consistent read (one snapshot) of the database."""
         self.activate()
-        with self.db.atomic():
+        with self.translated_errors(), self._db.atomic():
             yield
 
     @contextmanager
@@ -137,28 +176,74 @@ class Session:
         """One write transaction; subscribers hear of it after the commit."""
         self.activate()
         scope = WriteScope()
-        with write_transaction(self.db):
+        with self.translated_errors(), write_transaction(self._db):
             yield scope
         self.notify(scope.changes)
 
+    @contextmanager
+    def translated_errors(self) -> Iterator[None]:
+        """SQLite failures a user can meet (a damaged, read-only or full
+        database) become one readable KinerjaError; others pass unchanged."""
+        with translated_errors(self.path):
+            yield
 
-def open_session(path: Path | str | None = None, *, demo_if_new: bool | None = None) -> Session:
+
+def database_of(session: Session) -> TrackedDatabase:
+    """The session's peewee database, for the services' file operations
+    (backup, restore, health check) — never for the CLI or the window."""
+    session.activate()
+    return session._db
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def _normal(path: Path) -> str:
+    """`path` absolute, its folders' links resolved (not its own name: a -wal
+    need not exist), in the file system's case rule."""
+    absolute = path.absolute()
+    return os.path.normcase(absolute.parent.resolve() / absolute.name)
+
+
+def open_session(
+    path: Path | str | None = None,
+    *,
+    create: bool = False,
+    demo_if_new: bool | None = None,
+) -> Session:
     """Open the database at `path` (None: the per-user default database).
 
-    A database file that did not exist gets the demo library when
-    `demo_if_new` is True, or when it is None and `path` is None (the default
-    database on first start). If loading the demo fails, the new file is
-    removed again, so the next start tries afresh.
+    The default database is created (with its folder) when missing. A
+    database named by `path` that does not exist is created only with
+    `create=True` (missing folders too); with `create=False` opening it raises
+    DatabaseMissingError ("Basis data … tidak ada."), so a mistyped path
+    never leaves an empty database behind.
+
+    A database that has never been used (nothing stored yet, checked inside
+    the write transaction) gets the demo library when `demo_if_new` is True,
+    or when it is None and `path` is None (the default database on first
+    start). If loading the demo fails, nothing of it is stored and the next
+    start tries again.
     """
     use_default = path is None
     db_path = paths.default_db_path() if path is None else Path(path)
-    session = Session(open_database(db_path))
+    if use_default:
+        make, parents = True, True
+    else:
+        make = parents = create
+    session = Session(open_database(db_path, create=make, make_parents=parents))
     wants_demo = demo_if_new if demo_if_new is not None else use_default
-    if session.is_new and wants_demo:
+    if wants_demo:
         try:
-            load_demo(session)
+            load_demo_if_unused(session)
         except BaseException:
             session.close()
-            remove_database_files(session.path)
             raise
     return session

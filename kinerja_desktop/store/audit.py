@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,6 +55,57 @@ def row_hash(prev_hash: str, content: AuditContent) -> str:
     return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
 
 
+def _next(
+    last: tuple[int, str] | None,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    summary: str,
+    *,
+    at: datetime | None,
+) -> tuple[AuditContent, str]:
+    """The content of the row after `last` (its id and hash), and its prev_hash."""
+    prev_hash = last[1] if last is not None else GENESIS
+    content = AuditContent(
+        id=(last[0] + 1) if last is not None else 1,
+        at=(at or datetime.now()).isoformat(timespec="microseconds"),
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        summary=summary,
+    )
+    return content, prev_hash
+
+
+def append_to(
+    conn: sqlite3.Connection,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    summary: str,
+    *,
+    at: datetime | None = None,
+) -> None:
+    """`append` on a plain sqlite3 connection to another database file (a copy
+    being prepared for a restore); the caller commits."""
+    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    content, prev_hash = _next(last, action, entity, entity_id, summary, at=at)
+    conn.execute(
+        "INSERT INTO audit_log (id, at, action, entity, entity_id, summary, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            content.id,
+            content.at,
+            action,
+            entity,
+            entity_id,
+            summary,
+            prev_hash,
+            row_hash(prev_hash, content),
+        ),
+    )
+
+
 def append(
     action: str,
     entity: str,
@@ -62,16 +114,9 @@ def append(
     at: datetime | None = None,
 ) -> AuditLogRow:
     """Add one row at the head of the chain (call inside the write's transaction)."""
-    last = AuditLogRow.select().order_by(AuditLogRow.id.desc()).first()
-    prev_hash = last.hash if last is not None else GENESIS
-    content = AuditContent(
-        id=(last.id + 1) if last is not None else 1,
-        at=(at or datetime.now()).isoformat(timespec="microseconds"),
-        action=action,
-        entity=entity,
-        entity_id=entity_id,
-        summary=summary,
-    )
+    row = AuditLogRow.select().order_by(AuditLogRow.id.desc()).first()
+    last = (row.id, row.hash) if row is not None else None
+    content, prev_hash = _next(last, action, entity, entity_id, summary, at=at)
     return AuditLogRow.create(
         id=content.id,
         at=content.at,
@@ -90,6 +135,11 @@ def _content(row: AuditLogRow) -> AuditContent:
 
 def _rows() -> Iterator[AuditLogRow]:
     return iter(AuditLogRow.select().order_by(AuditLogRow.id).iterator())
+
+
+def latest(limit: int) -> list[AuditLogRow]:
+    """The newest `limit` rows, newest first."""
+    return list(AuditLogRow.select().order_by(AuditLogRow.id.desc()).limit(limit))
 
 
 def verify() -> list[str]:

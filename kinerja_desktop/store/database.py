@@ -1,12 +1,16 @@
-"""Opening the database file: checks, pragmas, backup, migrations.
+"""Opening the database file: checks, backup, migrations.
 
-`open_database(path)` is the only way the program opens its SQLite file:
+`open_database(path, create=...)` is the only way the program opens its
+SQLite file:
 
+0. a missing file is an error unless the caller asks to create it (a
+   mistyped path must not silently become a new, empty database); a new
+   file is built whole before it appears (`store.create`);
 1. an existing file is looked at without writing anything (header, version,
    owner); a file that is not SQLite, belongs to another program, or was
    written by a newer version of Kinerja Desktop is refused with an
    Indonesian message and left exactly as it was;
-2. the connection gets its pragmas (below);
+2. the connection gets its pragmas (`store.connection`);
 3. an existing database with an older schema is first backed up with
    SQLite's backup API into `paths.backup_dir`, then migrated step by step.
 """
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,40 +28,42 @@ from peewee import OperationalError, PeeweeException, SqliteDatabase
 from .. import paths
 from ..core.errors import KinerjaError
 from . import migrations, models
-from .errors import DatabaseFileError, DatabaseVersionError
+from .connection import (
+    BUSY_TIMEOUT_MS,
+    PRAGMAS,
+    TrackedDatabase,
+    make_database,
+    translated_errors,
+)
+from .create import create_database_file
+from .errors import DatabaseFileError, DatabaseMissingError, DatabaseVersionError, open_error
 from .sqlite_files import FileInfo, inspect_file, safety_backup
 
-BUSY_TIMEOUT_MS = 5000
-
-# WAL lets the GUI read while a background task writes. synchronous=FULL makes
-# WAL fsync on every commit: these are office records (SOPs about to be signed)
-# on a PC that can lose power at any moment, and a commit must survive that.
-# FULL still allows thousands of commits per second here, far more than one
-# person at a desk produces; NORMAL could lose the last commits on power loss.
-PRAGMAS: tuple[tuple[str, object], ...] = (
-    ("busy_timeout", BUSY_TIMEOUT_MS),
-    ("journal_mode", "wal"),
-    ("foreign_keys", 1),
-    ("synchronous", "full"),
-)
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "PRAGMAS",
+    "OpenedDatabase",
+    "TrackedDatabase",
+    "check_existing",
+    "has_companions",
+    "is_kinerja_database",
+    "make_database",
+    "open_database",
+    "read_pragma",
+    "translated_errors",
+    "write_transaction",
+]
 
 
 @dataclass
 class OpenedDatabase:
     """An open database and what happened while opening it."""
 
-    db: SqliteDatabase
+    db: TrackedDatabase
     path: Path
-    is_new: bool  # the file did not exist before
+    is_new: bool  # this open created the file
     migrated_from: int | None  # the old schema version, when migrated
     backup_path: Path | None  # the backup taken before migrating
-
-
-def make_database(path: Path) -> SqliteDatabase:
-    """A peewee database for `path` with the program's pragmas (not yet connected)."""
-    return SqliteDatabase(
-        str(path), pragmas=list(PRAGMAS), timeout=BUSY_TIMEOUT_MS / 1000, autoconnect=True
-    )
 
 
 def check_existing(path: Path, info: FileInfo) -> None:
@@ -80,48 +86,41 @@ def check_existing(path: Path, info: FileInfo) -> None:
         )
 
 
-def open_database(path: Path) -> OpenedDatabase:
-    """Open (creating or migrating as needed) the database at `path`."""
+def open_database(
+    path: Path, *, create: bool = False, make_parents: bool = False
+) -> OpenedDatabase:
+    """Open (migrating as needed) the database at `path`.
+
+    A missing file is created only with `create` (else DatabaseMissingError),
+    and a missing folder only with `make_parents` as well (`store.create`: a
+    new database appears whole, so two processes starting on one new file at
+    once never see it half made, and exactly one of them creates it). A
+    failed open never removes the file at `path`: it was either there before
+    or published whole, and another process may be using it.
+    """
     path = Path(path).expanduser().absolute()
-    existed = path.exists()
-    if existed:
-        check_existing(path, inspect_file(path))
-    else:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise KinerjaError(f"Folder {path.parent} tidak dapat dibuat.", str(exc)) from exc
+    created = False
+    if not path.exists():
+        if not create:
+            raise DatabaseMissingError(f"Basis data {path} tidak ada.", f"path={path}")
+        created = create_database_file(path, make_parents=make_parents)
+    check_existing(path, inspect_file(path))
     db = make_database(path)
+    backup = None
     try:
         db.connect()
         models.activate(db)
         old = migrations.user_version(db)
-        backup = None
         if 0 < old < migrations.SCHEMA_VERSION:
             backup = backup_before_migration(db, path, old)
         migrations.migrate(db)
-    except (sqlite3.Error, PeeweeException) as exc:
-        _abandon(db, path, existed)
-        raise DatabaseFileError(f"Basis data {path.name} tidak dapat dibuka.", str(exc)) from exc
-    except BaseException:
-        _abandon(db, path, existed)
+    except BaseException as exc:
+        db.close_all()
+        if isinstance(exc, sqlite3.Error | PeeweeException):
+            raise open_error(path, exc) from exc
         raise
     migrated = old if backup is not None else None
-    return OpenedDatabase(db, path, not existed, migrated, backup)
-
-
-def _abandon(db: SqliteDatabase, path: Path, existed: bool) -> None:
-    """Close after a failed open; a file this open created is removed again."""
-    db.close()
-    if not existed:
-        remove_database_files(path)
-
-
-def remove_database_files(path: Path) -> None:
-    """The database file and its -wal, -shm and -journal companions."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with suppress(OSError):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return OpenedDatabase(db, path, created, migrated, backup)
 
 
 def backup_before_migration(db: SqliteDatabase, path: Path, old_version: int) -> Path:
@@ -151,3 +150,18 @@ def write_transaction(db: SqliteDatabase) -> Iterator[None]:
                 "Basis data sedang dipakai oleh proses lain; coba lagi sebentar lagi.", text
             ) from exc
         raise
+
+
+def is_kinerja_database(path: Path) -> bool:
+    """True for an existing SQLite file marked as a Kinerja Desktop database
+    (its application_id), whatever its version; nothing is written."""
+    try:
+        info = inspect_file(path)
+    except DatabaseFileError:
+        return False
+    return info.application_id == migrations.APPLICATION_ID and info.user_version >= 1
+
+
+def has_companions(path: Path) -> bool:
+    """A -wal, -shm or -journal beside `path`: the file is (or was just) in use."""
+    return any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm", "-journal"))

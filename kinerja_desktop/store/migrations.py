@@ -13,7 +13,18 @@ History:
 1. the first schema: office profile, units, staff, SOPs with their revisions
    (the document as JSON), the hash-chained audit log, settings;
 2. `staff.catatan` (the note `core.office.Staff` carries) and an index on the
-   audit log by record, for a record's history.
+   audit log by record, for a record's history;
+3. `sop.revisi_berlaku`: the revision in force, kept apart from the latest
+   revision (the one being edited). Set for every SOP whose current revision
+   is berlaku, and for SOPs that an earlier version took out of force by
+   starting a new revision (the record became draf while an older revision
+   still read berlaku): their newest berlaku revision is in force again.
+   Likewise an SOP withdrawn and then revised reads dicabut, not draf.
+
+Two processes may open a new or old file at the same moment: each step
+re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
+the write lock first) and is skipped when the other process already applied
+it.
 """
 
 from __future__ import annotations
@@ -22,7 +33,7 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x4B4E4A44  # "KNJD": marks the file as a Kinerja Desktop database
 
 _V1 = (
@@ -99,12 +110,37 @@ _V2 = (
     "CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)",
 )
 
+# Only the document's own "status" is read; a revision whose JSON is damaged counts as none.
+_REVISION_STATUS = "CASE WHEN json_valid(r.document) THEN json_extract(r.document, '$.status') END"
+
+_V3 = (
+    "ALTER TABLE sop ADD COLUMN revisi_berlaku INTEGER",
+    "UPDATE sop SET revisi_berlaku = revisi_ke WHERE status = 'berlaku'",
+    f"""UPDATE sop SET
+        revisi_berlaku = (
+            SELECT max(r.revisi_ke) FROM sop_revision r
+            WHERE r.sop_id = sop.id AND {_REVISION_STATUS} = 'berlaku'
+        ),
+        status = 'berlaku'
+    WHERE status = 'draf' AND EXISTS (
+        SELECT 1 FROM sop_revision r
+        WHERE r.sop_id = sop.id AND r.revisi_ke < sop.revisi_ke
+            AND {_REVISION_STATUS} = 'berlaku'
+    )""",
+    f"""UPDATE sop SET status = 'dicabut'
+    WHERE status = 'draf' AND EXISTS (
+        SELECT 1 FROM sop_revision r
+        WHERE r.sop_id = sop.id AND r.revisi_ke < sop.revisi_ke
+            AND {_REVISION_STATUS} = 'dicabut'
+    )""",
+)
+
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
     {"office_profile", "unit", "staff", "sop", "sop_revision", "audit_log", "setting"}
 )
 
-STEPS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2))
+STEPS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, _V1), (2, _V2), (3, _V3))
 
 
 def user_version(db: SqliteDatabase) -> int:
@@ -119,17 +155,23 @@ def migrate(
     """Bring `db` up to `target` (default: SCHEMA_VERSION), one transaction per
     step; the final version.
 
+    The version is read again inside each step's write transaction, so a step
+    another process applied meanwhile is skipped, never run twice.
     `on_step(n)` is called after step n committed (progress, logging).
     """
     target = SCHEMA_VERSION if target is None else target
     version = user_version(db)
     for number, statements in STEPS:
-        if version < number <= target:
-            with db.atomic("IMMEDIATE"):
-                for sql in statements:
-                    db.execute_sql(sql)
-                db.execute_sql(f"PRAGMA user_version = {number}")
-            version = number
-            if on_step is not None:
-                on_step(number)
+        if not version < number <= target:
+            continue
+        with db.atomic("IMMEDIATE"):
+            version = user_version(db)
+            if version >= number:
+                continue
+            for sql in statements:
+                db.execute_sql(sql)
+            db.execute_sql(f"PRAGMA user_version = {number}")
+        version = number
+        if on_step is not None:
+            on_step(number)
     return version

@@ -12,8 +12,9 @@ another one (tests, a restore check).
 The SOP document itself is kept as JSON (`core.serialize`) in
 `sop_revision.document`, one row per revision: lossless, and an old revision
 reads back exactly as it was saved, whatever later versions of the program add
-to the document model. The `sop` row mirrors the current revision's identity
-(nomor, judul, status, jumlah_langkah …) so the list of SOPs needs no JSON.
+to the document model. The `sop` row mirrors the latest revision's identity
+(nomor, judul, jumlah_langkah …) and says which revision is in force, so the
+list of SOPs needs no JSON.
 """
 
 from __future__ import annotations
@@ -86,7 +87,12 @@ class StaffRow(BaseModel):
 
 
 class SopRow(BaseModel):
-    """One SOP; mirrors its current revision for fast listing."""
+    """One SOP; mirrors its latest revision's identity for fast listing.
+
+    `revisi_ke` is the latest revision (the one edited), `revisi_berlaku` the
+    revision in force (None: none is); `status` is the SOP's own: berlaku
+    exactly when a revision is in force, dicabut when withdrawn, else draf.
+    """
 
     nomor = TextField(default="")
     judul = TextField(default="")
@@ -94,6 +100,7 @@ class SopRow(BaseModel):
     unit = TextField(default="")
     revisi_ke = IntegerField(default=0)
     jumlah_langkah = IntegerField(default=0)
+    revisi_berlaku = IntegerField(null=True)  # since schema version 3
     created_at = DateTimeField()
     updated_at = DateTimeField()
 
@@ -151,3 +158,8 @@ MODELS: tuple[type[BaseModel], ...] = (
     AuditLogRow,
     SettingRow,
 )
+
+
+def is_unused() -> bool:
+    """Nothing stored yet: no row in any table (a database just created)."""
+    return not any(model.select().exists() for model in MODELS)

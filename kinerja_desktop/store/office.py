@@ -53,9 +53,19 @@ def units() -> list[Unit]:
     return [unit_of(r) for r in UnitRow.select().order_by(UnitRow.urutan, UnitRow.nama)]
 
 
-def unit_named(nama: str) -> UnitRow | None:
+def unit_named(nama: str) -> Unit | None:
     """The unit with this name, ignoring case (the column is COLLATE NOCASE)."""
-    return UnitRow.get_or_none(UnitRow.nama == nama.strip())
+    row = UnitRow.get_or_none(UnitRow.nama == nama.strip())
+    return unit_of(row) if row is not None else None
+
+
+def unit_by_id(unit_id: int) -> Unit | None:
+    row = UnitRow.get_or_none(UnitRow.id == unit_id)
+    return unit_of(row) if row is not None else None
+
+
+def delete_unit(unit_id: int) -> None:
+    UnitRow.delete().where(UnitRow.id == unit_id).execute()
 
 
 def store_unit(u: Unit) -> int:
@@ -84,8 +94,24 @@ def staff_list() -> list[Staff]:
     return [staff_of(r) for r in StaffRow.select().order_by(StaffRow.nama, StaffRow.id)]
 
 
-def staff_with_nip(nip: str) -> StaffRow | None:
-    return StaffRow.get_or_none(StaffRow.nip == nip) if nip else None
+def staff_with_nip(nip: str) -> Staff | None:
+    row = StaffRow.get_or_none(StaffRow.nip == nip) if nip else None
+    return staff_of(row) if row is not None else None
+
+
+def staff_named(nama: str) -> Staff | None:
+    """The first member of staff with exactly this name."""
+    row = StaffRow.select().where(StaffRow.nama == nama).order_by(StaffRow.id).first()
+    return staff_of(row) if row is not None else None
+
+
+def staff_by_id(staff_id: int) -> Staff | None:
+    row = StaffRow.get_or_none(StaffRow.id == staff_id)
+    return staff_of(row) if row is not None else None
+
+
+def delete_staff(staff_id: int) -> None:
+    StaffRow.delete().where(StaffRow.id == staff_id).execute()
 
 
 def store_staff(s: Staff) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from kinerja_desktop import APP_NAME
@@ -16,7 +17,7 @@ from .main_window import MainWindow
 
 def create_window(db_path: Path | None) -> tuple[Session, MainWindow]:
     """Open the database and build the main window (used by run_gui and tests)."""
-    session = open_session(db_path)
+    session = open_session(db_path, create=True)
     try:
         return session, MainWindow(session)
     except Exception:
@@ -38,4 +39,5 @@ def run_gui(db_path: Path | None) -> int:
     try:
         return app.exec()
     finally:
+        QThreadPool.globalInstance().waitForDone()  # let a running print or export finish
         session.close()

@@ -15,6 +15,9 @@ from kinerja_desktop.services.sop_service import SopService
 
 from .catalogue import SopCatalogue
 from .errors import show_error
+from .operations import run_task
+from .settings import UiSettings
+from .sop_actions import SopActions
 
 
 class ChangeRelay(QObject):
@@ -27,13 +30,18 @@ class ChangeRelay(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, settings: UiSettings | None = None) -> None:
         super().__init__()
         self.session = session
+        self.settings = settings or UiSettings()
         self.setWindowTitle(f"{APP_NAME} — {session.path.name}")
         self.resize(1200, 720)
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.catalogue = SopCatalogue(SopService(session), self)
         self.setCentralWidget(self.catalogue)
+        self.sop_actions = SopActions(self, session, self.catalogue, self.settings)
         self.relay = ChangeRelay(self)
         session.subscribe(self.relay)
         self.relay.changed.connect(lambda *_: self.catalogue.refresh())
@@ -46,6 +54,18 @@ class MainWindow(QMainWindow):
         self._action(berkas, "&Periksa keutuhan basis data", self.check_database)
         berkas.addSeparator()
         self._action(berkas, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
+        sop = self.menuBar().addMenu("&SOP")
+        for action in self.sop_actions.actions():
+            if action is None:
+                sop.addSeparator()
+            else:
+                sop.addAction(action)
+        toolbar = self.addToolBar("SOP")
+        toolbar.setObjectName("sopToolbar")
+        toolbar.setMovable(False)
+        for action in self.sop_actions.actions():
+            if action is not None:
+                toolbar.addAction(action)
         lihat = self.menuBar().addMenu("&Lihat")
         self._action(
             lihat, "&Cari SOP", self.catalogue.search.setFocus, QKeySequence.StandardKey.Find
@@ -62,6 +82,10 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def closeEvent(self, event) -> None:
+        self.settings.set_geometry(self.saveGeometry())
+        super().closeEvent(event)
+
     def backup_database(self) -> None:
         suggested = str(self.session.path.with_name(self.session.path.stem + "-cadangan.db"))
         target, _ = QFileDialog.getSaveFileName(
@@ -69,12 +93,12 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
-        try:
-            written = DatabaseService(self.session).backup(Path(target))
-        except Exception as exc:  # every failure ends in one readable dialog
-            show_error(self, exc)
-            return
-        self.statusBar().showMessage(f"Cadangan dibuat: {written}", 8000)
+        self._backup_task = run_task(
+            self,
+            "Mencadangkan basis data…",
+            lambda _control: DatabaseService(self.session).backup(Path(target)),
+            lambda written: self.statusBar().showMessage(f"Cadangan dibuat: {written}", 8000),
+        )
 
     def check_database(self) -> None:
         try:

@@ -52,7 +52,8 @@ def _steps_table(doc: SopDocument) -> str:
     return "".join(out)
 
 
-def _findings(findings: Sequence[Finding]) -> str:
+def findings_html(findings: Sequence[Finding]) -> str:
+    """The checker's findings as an HTML list (shared by the catalogue and the import)."""
     if not findings:
         return "<p>Pemeriksa SOP: tidak ada temuan.</p>"
     items = []
@@ -73,5 +74,5 @@ def sop_detail_html(doc: SopDocument, findings: Sequence[Finding]) -> str:
         f"<h3>{escape(doc.judul or '(tanpa judul)')}</h3>"
         f"<table cellspacing='0' cellpadding='2'>{_identity_rows(doc)}</table>"
         f"<p><b>Pelaksana:</b> {lanes}</p>"
-        f"{_steps_table(doc)}{_findings(findings)}"
+        f"{_steps_table(doc)}{findings_html(findings)}"
     )

@@ -83,7 +83,7 @@ class SopTableModel(QAbstractTableModel):
             COL_NOMOR: s.nomor or "—",
             COL_JUDUL: s.judul,
             COL_UNIT: s.unit,
-            COL_STATUS: s.status.label,
+            COL_STATUS: s.status_label,
             COL_LANGKAH: str(s.jumlah_langkah),
             COL_REVISI: str(s.revisi_ke),
             COL_DIPERBARUI: s.diperbarui.strftime("%d-%m-%Y %H:%M"),
