@@ -61,13 +61,13 @@ def symbol_sizes(lane_w: float, m: Metrics, label_w: float = 0.0) -> SymbolSizes
     room = lane_w - 2 * (label_w + LABEL_ROOM)
     share = min(SYMBOL_SHARE, max(SYMBOL_SHARE_MIN, room / lane_w)) if lane_w > 0 else 0.0
     w = min(lane_w * share, 9.0 * m.body)
-    proc_h = min(max(w * 0.5, 1.6 * m.body), 2.6 * m.body)
+    proc_h = min(max(w * 0.45, 1.6 * m.body), 2.4 * m.body)
     label_h = (ASCENT + DESCENT) * m.label
     return SymbolSizes(
         w=w,
         proc_h=proc_h,
         dec_h=proc_h * 1.4,
-        v_margin=max(1.1 * m.body, 8.0),
+        v_margin=max(1.0 * m.body, 7.5),
         arrow=min(7.0, max(1.25 * m.body, 5.0)),
         dec_margin=label_h + LABEL_ROOM,
     )
