@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from layout_fixtures import crude_measure, liberation_measure, linear_sop
+from layout_fixtures import bps_012, crude_measure, liberation_measure, linear_sop
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
@@ -265,3 +265,57 @@ def test_geometry_follows_the_measure_given() -> None:
     assert check_layout(wide, doc, LANDSCAPE, lambda t, f, s: crude_measure(t, f, s) * 3) == []
     lines = [len([t for t in lay.pages[0].texts if t.role == "uraian"]) for lay in (real, wide)]
     assert lines[1] > lines[0]
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: f"{p.paper}-{p.landscape}")
+def test_last_page_keeps_room_for_the_signature(paper: PageSettings) -> None:
+    doc = linear_sop([i % 3 for i in range(14)], 3, [" ".join(["uraian"] * 18)] * 14)
+    measure = liberation_measure()
+    plain = layout_sop(doc, paper, measure)
+    reserve = 130.0
+    signed = layout_sop(doc, paper, measure, last_page_reserve=reserve)
+    assert check_layout(signed, doc, paper, measure) == []
+    last = signed.pages[-1]
+    assert last.table_rect is not None
+    assert last.table_rect.bottom + reserve <= paper.content_bottom + 1e-6
+    if len(signed.pages) > 1:
+        assert len(last.rows) >= 2  # the signature never comes with a lone row
+    # the reserve only moves rows to the last page; nothing else changes
+    assert [s for p in signed.pages for s in p.step_ids] == [s.id for s in doc.steps]
+    assert len(signed.pages) >= len(plain.pages)
+
+
+def test_paginate_leaves_rows_for_the_signature_and_no_lone_row() -> None:
+    bands = Bands(10.0, 10.0)
+    # five rows fit one page, but not with a 60 pt signature: two go on together
+    assert paginate([40.0] * 5, 230.0, bands) == [[0, 1, 2, 3, 4]]
+    assert paginate([40.0] * 5, 230.0, bands, reserve_last=60.0) == [[0, 1, 2], [3, 4]]
+    # without any reserve a single last row is not left alone either
+    assert paginate([40.0] * 6, 230.0, bands) == [[0, 1, 2, 3], [4, 5]]
+    # a page of one row keeps it (the signature then follows on its own)
+    assert paginate([200.0, 200.0], 230.0, bands, reserve_last=60.0) == [[0], [1]]
+
+
+def test_crowded_exit_labels_are_announced_and_tolerated_only_then() -> None:
+    doc = linear_sop([(i * 5) % 12 for i in range(10)], 12)  # twelve narrow lanes
+    step = doc.steps[5]
+    step.jenis = StepKind.KEPUTUSAN
+    step.exits = [
+        DecisionExit("Ya, lanjutkan"),
+        DecisionExit("Dikembalikan untuk diperbaiki", "s2"),
+    ]
+    paper = PageSettings(paper="A4", landscape=False)
+    measure = liberation_measure()
+    layout = layout_sop(doc, paper, measure)
+    notice = next(n for n in layout.notices if "langkah 6 berdempetan" in n)
+    assert check_layout(layout, doc, paper, measure) == []
+    layout.notices.remove(notice)  # untold, the crowding is a fault
+    assert any("terlalu dekat garis" in p for p in check_layout(layout, doc, paper, measure))
+
+
+def test_exit_labels_keep_clear_of_every_line_on_the_reference() -> None:
+    for paper in PAPERS:
+        layout = _layout(bps_012(), paper)
+        assert not [n for n in layout.notices if "berdempetan" in n]
+        labels = [c.label for p in layout.pages for c in p.connectors if c.label]
+        assert sorted(t.text for t in labels) == ["Tidak", "Tidak", "Ya", "Ya"]

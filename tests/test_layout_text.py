@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from layout_fixtures import crude_measure, liberation_measure
 
-from kinerja_desktop.core.layout.columns import LANE_MIN, plan_columns
+from kinerja_desktop.core.layout.columns import (
+    LANE_MIN,
+    TEXT_COLUMNS,
+    TextDemand,
+    plan_columns,
+    text_demand,
+)
 from kinerja_desktop.core.layout.offpage import letter, place_slots
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import Font
+from kinerja_desktop.core.layout.table import build_header
 from kinerja_desktop.core.layout.text import fit_with_ellipsis, wrap_text
 
 WORDS = st.text(
@@ -116,3 +124,71 @@ def test_columns_always_fill_exactly_the_content_width(n: int, s: PageSettings) 
     assert abs(sum(c.w for c in plan.columns) - s.content_width) < 1e-6
     assert all(c.w > 0 for c in plan.columns)
     assert plan.metrics.body >= min(s.min_font_size, s.font_size) - 1e-9
+
+
+KEYS = st.sampled_from(["uraian", "kelengkapan", "waktu", "output", "keterangan"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    n=st.integers(0, 12),
+    s=ODD_SETTINGS,
+    ask=st.dictionaries(KEYS, st.floats(0.0, 5.0)),
+    word=st.dictionaries(KEYS, st.floats(0.0, 60.0)),
+)
+def test_columns_fill_the_width_whatever_the_texts_ask(
+    n: int, s: PageSettings, ask: dict[str, float], word: dict[str, float]
+) -> None:
+    demand = TextDemand(ask, word)
+    plan = plan_columns(n, 25, s, liberation_measure(), ["Kasi"] * n, demand=demand)
+    assert abs(sum(c.w for c in plan.columns) - s.content_width) < 1e-6
+    assert all(c.w > 0 for c in plan.columns)
+
+
+def test_an_empty_column_leaves_its_room_to_the_uraian() -> None:
+    paper = PageSettings(paper="F4")
+    measure = liberation_measure()
+    texts = {
+        "uraian": ["Menyusun laporan data kinerja triwulanan per tim dalam tim/bagian"] * 9,
+        "kelengkapan": ["Dokumen data kinerja"] * 9,
+        "waktu": ["10 MENIT"] * 9,
+        "output": ["Laporan data kinerja"] * 9,
+    }
+    empty = text_demand({**texts, "keterangan": [""] * 9}, paper.font_size, measure)
+    full = text_demand(
+        {**texts, "keterangan": ["Kasubbag Perencanaan Keuangan dan Aset"] * 9},
+        paper.font_size,
+        measure,
+    )
+    assert empty.ask["keterangan"] == 0.0 and full.ask["keterangan"] > 1.0
+    lanes = ["Camat", "Sekretaris", "Kasubag"]
+    bare = plan_columns(3, 9, paper, measure, lanes, demand=empty)
+    busy = plan_columns(3, 9, paper, measure, lanes, demand=full)
+    minimum = TEXT_COLUMNS[-1][3] * bare.metrics.body
+    assert bare.column("keterangan").w == pytest.approx(minimum, rel=0.3)
+    assert busy.column("keterangan").w > 1.5 * bare.column("keterangan").w
+    assert bare.column("uraian").w > busy.column("uraian").w
+    assert bare.lane_w == pytest.approx(busy.lane_w)  # the lanes keep their width
+
+
+@settings(max_examples=80, deadline=None)
+@given(word=st.text(alphabet="ABCDEFGHIJKLMNOPRSTUVWaeiou", min_size=4, max_size=30),
+       width=st.floats(12.0, 120.0))  # fmt: skip
+def test_hyphenated_words_fit_and_read_back(word: str, width: float) -> None:
+    measure = liberation_measure()
+    lines = wrap_text(word, width, Font.BOLD, 6.0, measure, hyphen=True)
+    assert all(measure(line, Font.BOLD, 6.0) <= width + 1e-6 for line in lines)
+    assert "".join(line.removesuffix("-") for line in lines) == word
+    if len(lines) > 1 and all(len(p) > 2 for p in lines):
+        assert all(line.endswith("-") for line in lines[:-1])
+
+
+def test_a_lane_title_too_long_for_its_lane_is_hyphenated() -> None:
+    lanes = ["CAMAT", "SEKRETARIS", "KASUBBAG PERENCANAAN", "PELAKSANA"]
+    paper = PageSettings(paper="A4", landscape=False)
+    plan = plan_columns(4, 6, paper, liberation_measure(), lanes)
+    header = build_header(plan, paper.min_font_size, True, liberation_measure())
+    lines = [ln for c in header.cells for ln in c.text.lines]
+    broken = [ln for ln in lines if ln.endswith("-")]
+    assert broken and all(ln[:-1].isalpha() for ln in broken)
+    assert "KASUBBAG" in lines

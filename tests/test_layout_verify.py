@@ -13,6 +13,7 @@ from layout_fixtures import bps_012, liberation_measure
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import (
+    Anchor,
     Connector,
     ConnectorKind,
     LayoutPage,
@@ -132,3 +133,54 @@ def test_connector_running_along_a_grid_line_is_caught(layout: SwimlaneLayout) -
     bent = (conn.points[0], (x0 + 2, conn.points[0][1]), (x0 + 2, row_line), (x1, row_line))
     page.connectors[k] = dataclasses.replace(conn, points=(*bent, *conn.points[1:]))
     assert any("berimpit dengan garis tabel" in p for p in _problems(layout))
+
+
+def _exit(page: LayoutPage, source: str, text: str) -> int:
+    return next(
+        k
+        for k, c in enumerate(page.connectors)
+        if c.source == source and c.label is not None and c.label.text == text
+    )
+
+
+def test_exit_label_touching_its_connector_is_caught(layout: SwimlaneLayout) -> None:
+    page = layout.pages[0]
+    k = _exit(page, "s2", "Ya")
+    conn = page.connectors[k]
+    (x, y0), (_, y1) = conn.points[0], conn.points[1]
+    label = conn.label
+    assert label is not None
+    touching = dataclasses.replace(label, x=x + 1.0, y=(y0 + y1) / 2)  # 1 pt beside the line
+    page.connectors[k] = dataclasses.replace(conn, label=touching)
+    assert any("label 'Ya' langkah s2 terlalu dekat garis" in p for p in _problems(layout))
+
+
+def test_exit_label_on_a_grid_line_is_caught(layout: SwimlaneLayout) -> None:
+    page = layout.pages[0]
+    k = _exit(page, "s2", "Tidak")
+    conn = page.connectors[k]
+    lane = next(c for c in page.columns if c.lane_index == 0)
+    label = conn.label
+    assert label is not None
+    on_line = dataclasses.replace(label, x=lane.x + 4.0, anchor=Anchor.END)  # across the line
+    page.connectors[k] = dataclasses.replace(conn, label=on_line)
+    assert any("label 'Tidak' langkah s2 terlalu dekat garis" in p for p in _problems(layout))
+
+
+def test_exit_labels_on_top_of_each_other_are_caught(layout: SwimlaneLayout) -> None:
+    page = layout.pages[0]
+    ya = page.connectors[_exit(page, "s2", "Ya")].label
+    assert ya is not None
+    page.texts.append(dataclasses.replace(ya, text="Ya juga", x=ya.x + 1))
+    assert any("bertumpuk" in p for p in _problems(layout))
+
+
+def test_incoming_pentagon_below_the_first_symbol_is_caught(layout: SwimlaneLayout) -> None:
+    second = layout.pages[1]
+    (inn,) = second.offpages
+    first = next(s for s in second.symbols if s.step_id == second.rows[0].step_id)
+    moved = dataclasses.replace(inn.rect, y=first.rect.y + 2)
+    second.offpages[0] = dataclasses.replace(inn, rect=moved)
+    problems = _problems(layout)
+    assert any("penghubung masuk A tidak di atas simbol baris pertama" in p for p in problems)
+    assert any("penghubung A menimpa simbol" in p for p in problems)

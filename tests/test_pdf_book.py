@@ -17,7 +17,13 @@ from kinerja_desktop.exchange.pdf import (
     write_book_pdf,
     write_sop_pdf,
 )
-from kinerja_desktop.exchange.pdf.book import _columns, _entry, _paginate_toc, toc_frame_of
+from kinerja_desktop.exchange.pdf.book import (
+    _columns,
+    _entry,
+    _paginate_toc,
+    cover_frame,
+    toc_frame_of,
+)
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 
 OPTIONS = PdfOptions(tanggal_ttd=date(2026, 2, 16))
@@ -109,8 +115,8 @@ def test_long_daftar_isi_spans_pages(tmp_path: Path) -> None:
 def test_toc_pagination_keeps_every_entry_once() -> None:
     settings = settings_for("F4", tegak=False)
     frame = toc_frame_of(frame_of(settings))
-    cols = _columns(frame)
     docs = _docs(3) * 70
+    cols = _columns(frame, [d.nomor for d in docs])
     pages = _paginate_toc([_entry(i, d, cols) for i, d in enumerate(docs)], frame)
     assert len(pages) > 3
     assert [e.index for p in pages for e in p] == list(range(len(docs)))
@@ -137,3 +143,28 @@ def test_empty_book_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         write_book_pdf([], office(), tmp_path / "buku.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_daftar_isi_keeps_every_nomor_on_one_line(tmp_path: Path) -> None:
+    docs = _docs(3)
+    docs[0].nomor = "050/01/KEC-MSM/2026"
+    docs[1].nomor = "205/050/01/Bappeda & Litbang"
+    docs[2].nomor = "B-012/BPS/2023"
+    frame = toc_frame_of(frame_of(settings_for("F4", tegak=False)))
+    cols = _columns(frame, [d.nomor for d in docs])
+    for i, doc in enumerate(docs):
+        entry = _entry(i, doc, cols)
+        assert [ln.text for ln in entry.nomor] == [doc.nomor]
+    path = tmp_path / "buku.pdf"
+    write_book_pdf(docs, office(), path, OPTIONS)
+    toc = page_texts(path)[1]
+    assert all(doc.nomor in toc for doc in docs)
+
+
+def test_cover_frame_sits_in_the_middle_of_the_sheet() -> None:
+    for tegak in (False, True):
+        settings = settings_for("A4", tegak)
+        frame = cover_frame(settings)
+        width, height = settings.size
+        assert frame.bottom == pytest.approx(height - frame.top)
+        assert frame.left == settings.margin_left and frame.right == width - settings.margin_right

@@ -16,7 +16,9 @@ from kinerja_desktop import paths
 from kinerja_desktop.core import serialize
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
-from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf
+from kinerja_desktop.exchange.pdf import PdfOptions, sop_pdf, write_book_pdf
+from kinerja_desktop.exchange.pdf.frame import settings_for
+from kinerja_desktop.exchange.pdf.identity import plan_identity
 
 DEMO = paths.resource("demo")
 FILES = sorted((DEMO / "sop").glob("*.json"))
@@ -43,6 +45,36 @@ def _load(path: Path) -> SopDocument:
 def test_demo_sop(tmp_path: Path, path: Path, kertas: str, tegak: bool) -> None:
     options = PdfOptions(kertas=kertas, tegak=tegak, lembar_kerja=True, tanggal_ttd=TTD)
     check_sop_pdf(_load(path), _office(), tmp_path / "sop.pdf", options)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_demo_identity_sheet_is_one_page(path: Path) -> None:
+    doc, office = _load(path), _office()
+    for kertas in ("A4", "F4"):
+        for tegak in (False, True):
+            pages = plan_identity(doc, office, settings_for(kertas, tegak))
+            assert len(pages) == 1, (kertas, "tegak" if tegak else "mendatar")
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_demo_signature_is_never_alone_on_a_page(path: Path) -> None:
+    doc, office = _load(path), _office()
+    for kertas in ("A4", "F4"):
+        for tegak in (False, True):
+            options = PdfOptions(kertas=kertas, tegak=tegak, tanggal_ttd=TTD)
+            settings = settings_for(kertas, tegak)
+            town = sop_pdf.signing_town(doc, office)
+            sig, layout = sop_pdf._signed_layout(doc, settings, town, TTD)
+            plan = sop_pdf.plan_sop(doc, office, options)
+            starts = dict(plan.sections)
+            end = starts.get("Lembar Kerja Identifikasi Kegiatan", plan.page_count)
+            flow_pages = end - starts["Bagian Flowchart"]
+            assert flow_pages == len(layout.pages), (kertas, tegak)  # no page of its own
+            last = layout.pages[-1]
+            assert last.table_rect is not None
+            assert last.table_rect.bottom + sig.height <= settings.content_bottom + 1e-6
+            if len(layout.pages) > 1:
+                assert len(last.rows) >= 2
 
 
 def test_demo_book(tmp_path: Path) -> None:

@@ -12,14 +12,13 @@ from test_pdf_support import contains_text, contains_words, font_problems, offic
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import MM
-from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.exchange.pdf import PdfOptions, measure, write_book_pdf, write_sop_pdf
 from kinerja_desktop.exchange.pdf import sop_pdf as sop_pdf_module
-from kinerja_desktop.exchange.pdf.frame import settings_for
+from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 from kinerja_desktop.exchange.pdf.identity import plan_identity
-from kinerja_desktop.exchange.pdf.worksheet import plan_worksheet
+from kinerja_desktop.exchange.pdf.signature import signature_block
 
 TTD = date(2026, 2, 16)
 
@@ -46,21 +45,32 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     texts = page_texts(path)
     assert len(reader.pages) == pages
     settings = settings_for(options.kertas, options.tegak)
+    plan = sop_pdf_module.plan_sop(doc, kantor, options)
+    starts = dict(plan.sections)
     identity = len(plan_identity(doc, kantor, settings))
-    flow = len(layout_sop(doc, settings, measure).pages)
-    lk = 0
-    if options.lembar_kerja or doc.lembar_kerja.cetak:
-        lembar = derive_lembar_kerja(doc, sop_pdf_module._office_name(doc, kantor))
-        lk = len(plan_worksheet(doc, lembar, kantor, settings, TTD))
-    # the signature block sits under the table, or alone on one extra page
-    signature = [f"{kantor.kota_ttd}, 16 Februari 2026", doc.pengesahan.nama.strip()]
+    assert starts["Bagian Flowchart"] == identity
+    lk_start = starts.get("Lembar Kerja Identifikasi Kegiatan", pages)
+    # the signature block sits under the table of the last flowchart page; alone on
+    # a page only when the last row fills a page by itself
+    town = sop_pdf_module.signing_town(doc, kantor)
+    dated = f"{town}, 16 Februari 2026" if town else "16 Februari 2026"
+    signature = [dated, doc.pengesahan.nama.strip()]
     if doc.pengesahan.jabatan.strip():
         signature.append(f"{doc.pengesahan.jabatan.strip().upper()},")
     signed = [n for n, t in enumerate(texts) if all(contains_words(t, s) for s in signature)]
-    assert len(signed) == (2 if lk else 1), signed
-    extra = pages - (identity + flow + lk)
-    assert extra in (0, 1)
-    assert signed[0] == identity + flow - 1 + extra
+    assert len(signed) == (2 if lk_start < pages else 1), signed
+    assert signed[0] == lk_start - 1
+    sig, layout = sop_pdf_module._signed_layout(doc, settings, town, TTD)
+    assert max(ln.height for ln in sig.lines if not ln.text) >= 18 * MM  # room to sign
+    full = signature_block(doc.pengesahan, town, TTD, frame_of(settings).width)
+    if sig.height < full.height:  # compact only when it saves a page
+        roomy = layout_sop(doc, settings, measure, last_page_reserve=full.height)
+        assert len(layout.pages) < len(roomy.pages)
+    alone = "Uraian" not in texts[signed[0]]
+    if alone:
+        assert len(layout.pages[-1].rows) == 1, "tanda tangan sendirian di halamannya"
+    flow = lk_start - identity - int(alone)
+    assert flow == len(layout.pages)
     # every step's uraian on the flowchart pages, every page numbered
     flow_text = "\n".join(texts[identity : identity + flow])
     for i, step in enumerate(doc.steps):
@@ -81,8 +91,8 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
         ("Bagian Identitas", 0),
         ("Bagian Flowchart", identity),
     ]
-    if lk:
-        assert outline[2] == ("Lembar Kerja Identifikasi Kegiatan", 0, identity + flow + extra)
+    if lk_start < pages:
+        assert outline[2] == ("Lembar Kerja Identifikasi Kegiatan", 0, lk_start)
 
 
 @pytest.mark.parametrize(

@@ -64,4 +64,5 @@ def test_unwritable_target_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(KinerjaError) as err:
         write_atomically(target, _write_pdf)
     assert "tidak dapat ditulis" in err.value.message
+    assert err.value.message.startswith('Tidak dapat menyimpan "folder.pdf"')
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.pdf"]

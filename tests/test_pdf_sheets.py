@@ -15,9 +15,17 @@ from test_pdf_support import contains_words, font_problems, office, page_texts, 
 
 from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import ValidationError
+from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.sop import Pengesahan
-from kinerja_desktop.exchange.pdf.footer import QR_SIZE, define_qr_form, draw_footer, footer_info
+from kinerja_desktop.exchange.pdf import identity as identity_module
+from kinerja_desktop.exchange.pdf.footer import (
+    QR_SIZE,
+    define_qr_form,
+    draw_footer,
+    footer_info,
+    qr_modules,
+)
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 from kinerja_desktop.exchange.pdf.identity import plan_identity
 from kinerja_desktop.exchange.pdf.output import new_canvas
@@ -137,6 +145,61 @@ def test_long_lists_continue_on_a_next_page(tmp_path: Path, settings) -> None:
     _inside_frame(pdf, settings)
 
 
+def _sizes(pdf: Path, page: int = 0) -> list[tuple[str, float, float]]:
+    """(text, size, y) of every text show on a page."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font_dict, font_size) -> None:
+        if text.strip():
+            found.append((text.strip(), float(font_size), float(tm[5])))
+
+    pypdf.PdfReader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def _crowded_sop():
+    doc = sop()
+    doc.dasar_hukum = [
+        f"Peraturan Menteri nomor {i} Tahun 2012 tentang pedoman penyusunan dokumen yang "
+        "berlaku di lingkungan pemerintah daerah"
+        for i in range(7)
+    ]
+    doc.peralatan_perlengkapan = [f"Alat kerja nomor {i}" for i in range(9)]
+    doc.peringatan = ["Data yang terlambat menghambat penilaian kinerja"] * 3
+    return doc
+
+
+def test_a_crowded_sheet_is_tightened_onto_one_page(tmp_path: Path) -> None:
+    settings = settings_for("A4", tegak=False)
+    doc = _crowded_sop()
+    roomy = identity_module._plan(doc, office(), frame_of(settings), identity_module.ROOMY)[1]
+    assert len(roomy) > 1, "the case must not fit when set roomy"
+    pages = plan_identity(doc, office(), settings)
+    assert len(pages) == 1
+    pdf = _render(tmp_path, pages, settings)
+    text = page_texts(pdf)[0]
+    for item in doc.dasar_hukum + doc.peringatan:
+        assert contains_words(text, item)
+    runs = _sizes(pdf)
+    assert min(size for _t, size, _y in runs) >= 7.0
+    jabatan = next(y for t, _s, y in runs if t == "Camat Masama")
+    nama = next(y for t, _s, y in runs if t == "Drs. Ahmad Yani, M.Si")
+    assert jabatan - nama >= 18 * MM  # room to sign kept
+    _inside_frame(pdf, settings)
+
+
+def test_what_cannot_fit_continues_in_the_roomy_type(tmp_path: Path) -> None:
+    doc = _crowded_sop()
+    doc.dasar_hukum *= 6
+    settings = settings_for("A4", tegak=False)
+    pages = plan_identity(doc, office(), settings)
+    assert len(pages) >= 2
+    pdf = _render(tmp_path, pages, settings)
+    runs = [run for n in range(len(pages)) for run in _sizes(pdf, n)]
+    sizes = {size for text, size, _y in runs if text.startswith("Peraturan")}
+    assert sizes == {identity_module.ROOMY.list_size}
+
+
 # -- signature block ---------------------------------------------------------------------
 
 
@@ -165,7 +228,7 @@ def test_signature_block_lines() -> None:
 def test_lembar_kerja_lists_every_step_and_ends_signed(tmp_path: Path) -> None:
     doc = sop(steps=45, words_per_step=14)
     lk = derive_lembar_kerja(doc, "Kecamatan Masama")
-    pages = plan_worksheet(doc, lk, office(), F4, date(2026, 2, 16))
+    pages = plan_worksheet(doc, lk, "Masama", F4, date(2026, 2, 16))
     assert len(pages) >= 2
     pdf = _render(tmp_path, pages)
     texts = page_texts(pdf)
@@ -188,6 +251,16 @@ def test_lembar_kerja_lists_every_step_and_ends_signed(tmp_path: Path) -> None:
             assert "Kelompok Langkah" in text
     assert "NIP. 19750428 200012 1 003" in texts[-1]
     _inside_frame(pdf, F4)
+
+
+@pytest.mark.parametrize("steps", range(20, 62, 3))
+def test_lembar_kerja_signature_never_stands_alone(tmp_path: Path, steps: int) -> None:
+    doc = sop(steps=steps, words_per_step=14)
+    lk = derive_lembar_kerja(doc, "Kecamatan Masama")
+    pdf = _render(tmp_path, plan_worksheet(doc, lk, "Masama", F4, date(2026, 2, 16)))
+    last = page_texts(pdf)[-1]
+    assert "Masama, 16 Februari 2026" in last
+    assert "Langkah Akhir" in last  # the end of part C comes with the signature
 
 
 # -- footer and QR -----------------------------------------------------------------------
@@ -256,3 +329,21 @@ def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
     assert _office_name(doc, office()) == "KECAMATAN MARTAPURA BARAT"
     doc.kop = ["BAPPEDA KAB. BANGGAI"]
     assert _office_name(doc, office()) == "BAPPEDA KAB. BANGGAI"
+
+
+def test_qr_code_keeps_a_quiet_zone(tmp_path: Path) -> None:
+    doc = sop()
+    doc.nomor = "205/050/01/Bappeda & Litbang/2026/REV"  # a long payload: small modules
+    info = footer_info(doc, "uji")
+    module = QR_SIZE / len(qr_modules(info.payload))
+    path = tmp_path / "footer.pdf"
+    c = new_canvas(str(path), F4.size, "uji", "uji")
+    define_qr_form(c, info)
+    draw_footer(c, F4, info, 1, 1)
+    c.showPage()
+    c.save()
+    qr_right = F4.margin_left + QR_SIZE
+    lefts = [x for text, x, _y in text_positions(path) if not text.startswith("Hal.")]
+    assert lefts and min(lefts) >= qr_right + 4 * module
+    frame = frame_of(F4)
+    assert frame.bottom - (F4.margin_bottom + QR_SIZE) >= 4 * module  # above it too

@@ -16,18 +16,16 @@ Indonesian message (see `xlsx_safety` for the caps on size).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from .. import APP_NAME, __version__
-from ..core.errors import KinerjaError
 from ..core.serialize import content_hash
 from ..core.sop import SopDocument
+from .atomic import write_atomically
 from .xlsx_build import (
     build_lanes,
     build_own_steps,
@@ -71,30 +69,7 @@ def write_sop_workbook(doc: SopDocument, path: Path) -> None:
     write_petunjuk_sheet(
         wb.create_sheet(SHEET_PETUNJUK), content_hash(doc), f"{APP_NAME} {__version__}"
     )
-    _save_atomic(wb, Path(path))
-
-
-def _save_atomic(wb: Workbook, path: Path) -> None:
-    if not path.parent.is_dir():
-        raise KinerjaError(f"Folder tujuan tidak ada: {path.parent}")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        wb.save(tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise KinerjaError(
-            f'Tidak dapat menyimpan "{path.name}": file sedang dibuka di program lain '
-            "(tutup dulu di Excel) atau folder tidak boleh ditulis.",
-            repr(exc),
-        ) from exc
-    except OSError as exc:
-        raise KinerjaError(f'Tidak dapat menyimpan "{path.name}".', repr(exc)) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomically(Path(path), wb.save, program="Excel")
 
 
 # -- import ---------------------------------------------------------------------------

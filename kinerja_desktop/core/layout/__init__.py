@@ -17,11 +17,20 @@ from .primitives import Measure, SwimlaneLayout
 __all__ = ["layout_sop"]
 
 
-def layout_sop(doc: SopDocument, settings: PageSettings, measure: Measure) -> SwimlaneLayout:
+def layout_sop(
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    *,
+    last_page_reserve: float = 0.0,
+) -> SwimlaneLayout:
     """Lay out the flowchart sheet(s) of `doc` on pages described by `settings`.
 
     `measure(text, font, size)` gives the width in points of `text`. The result
     holds one `LayoutPage` per printed page and notices (in Indonesian) for the
     user when text had to be shrunk or cut, or something could not be drawn.
+    `last_page_reserve` is height kept free under the table on the last page
+    (the printed signature block), so that it never stands alone on a page:
+    rows move to a new page with it instead (unless one row fills a page).
     """
-    return build_layout(doc, settings, measure)
+    return build_layout(doc, settings, measure, last_page_reserve)

@@ -1,29 +1,51 @@
 """Putting the swimlane layout together: columns, rows, pages, symbols and connectors.
 
 `build_layout` is the whole pipeline behind `layout_sop`: plan the columns and
-type size, wrap every row, break pages by real row heights (repeating until
-the off-page bands are where they are needed), then for each page place the
-table, the symbols and route the connectors.
+type size (by what the texts ask), wrap every row, break pages by real row
+heights (repeating until the off-page bands are where they are needed, and
+keeping room for the signature under the last table), then for each page place
+the table and the symbols, route the connectors and, last, place the exit
+labels clear of everything drawn. A decision whose labels find no clear room
+gets a taller row, and if that is not enough the lanes get wider; what still
+does not fit is told to the user.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..sop import SopDocument
-from .columns import ColumnPlan, plan_columns
+from ..sop import SopDocument, Step
+from .clearance import drawing_obstacles, grid_obstacles
+from .columns import LANE_BASE, ColumnPlan, plan_columns, text_demand
 from .flows import add_joins, collect_edges, route_next
 from .frame import Frame, Place, Side, make_place
-from .labels import exit_label_run
-from .lanes import LaneGeometry, lane_geometry, symbol_kind
-from .offpage import finish_in, finish_out, letter
+from .labels import label_margin, place_labels, request_label
+from .lanes import TYPICAL_LABEL, LaneGeometry, lane_geometry, symbol_kind
+from .offpage import IN_GAP, finish_in, finish_out, letter
 from .page import PageSettings
 from .paginate import Bands, has_in_strip, has_out_band, paginate
-from .primitives import LayoutPage, Measure, Rect, Row, SwimlaneLayout, Symbol
+from .primitives import (
+    Font,
+    LayoutPage,
+    Measure,
+    Rect,
+    Row,
+    SwimlaneLayout,
+    Symbol,
+    SymbolKind,
+)
 from .routing import Edge, Pending, Router
 from .sheet import sheet_parts
-from .table import Header, RowText, build_header, row_text
+from .table import Header, RowText, build_header, cell_texts, row_text
 from .tracks import Long, route_long
+
+PENT_MIN = 15.0  # off-page pentagon height: readable letters at any type size
+PENT_MAX = 18.0
+WIDE_LANES = 13.0  # ems
+GROW_TRIES = 3  # times a decision's row grows when its exit labels find no room
+GROW_BY = 4.0  # by this many label sizes each time
+IN_BELOW = 6.0  # under an incoming pentagon, room for its connector to jog sideways
+OUT_ABOVE = 9.0  # between the table and an outgoing pentagon, likewise
 
 
 @dataclass
@@ -41,10 +63,47 @@ class Context:
     lanes: list[tuple[int, ...]]
     edges: list[Edge]
     pent: float
+    reserve_last: float = 0.0  # kept free under the table of the last page (a signature)
 
 
-def build_layout(doc: SopDocument, settings: PageSettings, measure: Measure) -> SwimlaneLayout:
-    ctx, notices = _context(doc, settings, measure)
+def build_layout(
+    doc: SopDocument, settings: PageSettings, measure: Measure, reserve_last: float = 0.0
+) -> SwimlaneLayout:
+    for lane_base in (LANE_BASE, WIDE_LANES):  # wider lanes when exit labels find no room
+        ctx, notices = _context(doc, settings, measure, lane_base)
+        ctx.reserve_last = reserve_last
+        out, crowded = _settle(ctx)
+        if not crowded:
+            break
+    for p in out:
+        notices.extend(n for n in p[1] if n not in notices)
+    notices += [crowded_notice(i + 1) for i in sorted(crowded)]
+    return SwimlaneLayout([p[0] for p in out], ctx.plan.metrics.scale, notices)
+
+
+def crowded_notice(number: int) -> str:
+    """What the user is told when an exit label of decision `number` has no clear room."""
+    return (
+        f"Label cabang keputusan di langkah {number} berdempetan dengan garis karena "
+        "lajurnya sempit; pendekkan labelnya atau gunakan kertas yang lebih lebar."
+    )
+
+
+def _settle(ctx: Context) -> tuple[list[tuple[LayoutPage, list[str], list[int]]], set[int]]:
+    """Lay out the pages, growing crowded decisions' rows while that helps; returns
+    the pages and the decisions whose labels are still crowded."""
+    out = _attempt(ctx)
+    crowded = {i for _page, _notices, failed in out for i in failed}
+    for _ in range(GROW_TRIES):
+        if not crowded or not _grow(ctx, crowded):
+            break
+        out = _attempt(ctx)
+        crowded = {i for _page, _notices, failed in out for i in failed}
+    return out, crowded
+
+
+def _attempt(ctx: Context) -> list[tuple[LayoutPage, list[str], list[int]]]:
+    """Every page, with its notices and the decisions whose exit labels found no room."""
     pages = _pages(ctx)
     page_of = {s: p for p, steps in enumerate(pages) for s in steps}
     letters: dict[Edge, str] = {}
@@ -52,28 +111,45 @@ def build_layout(doc: SopDocument, settings: PageSettings, measure: Measure) -> 
         if page_of[edge.src] != page_of[edge.tgt]:
             letters[edge] = letter(len(letters))
     incoming = {page_of[e.tgt] for e in letters}
-    out = [_page(ctx, steps, p in incoming, page_of, letters) for p, steps in enumerate(pages)]
-    for p in out:
-        notices.extend(n for n in p[1] if n not in notices)
-    return SwimlaneLayout([p[0] for p in out], ctx.plan.metrics.scale, notices)
+    return [_page(ctx, steps, p in incoming, page_of, letters) for p, steps in enumerate(pages)]
+
+
+def _grow(ctx: Context, crowded: set[int]) -> bool:
+    """Make the rows of crowded decisions taller (room for their labels above and
+    below the symbol); False when none can grow any more."""
+    room = ctx.settings.content_bottom - ctx.settings.content_top - ctx.header.height
+    most = room - ctx.bands.in_h - ctx.bands.out_h
+    grown = False
+    for i in crowded:
+        row = ctx.rows[i]
+        height = min(row.height + GROW_BY * ctx.plan.metrics.label, most)
+        if height > row.height + 1e-6:
+            ctx.rows[i] = replace(row, height=height)
+            grown = True
+    return grown
 
 
 def _context(
-    doc: SopDocument, settings: PageSettings, measure: Measure
+    doc: SopDocument, settings: PageSettings, measure: Measure, lane_base: float
 ) -> tuple[Context, list[str]]:
+    names = [ln.nama for ln in doc.lanes]
+    texts = [cell_texts(step, i + 1) for i, step in enumerate(doc.steps)]
+    keys = ("uraian", "kelengkapan", "waktu", "output", "keterangan")
+    demand = text_demand({k: [t[k] for t in texts] for k in keys}, settings.font_size, measure)
     plan = plan_columns(
-        len(doc.lanes), len(doc.steps), settings, measure, [ln.nama for ln in doc.lanes]
-    )
-    geo = lane_geometry(plan)
+        len(doc.lanes), len(doc.steps), settings, measure, names, lane_base=lane_base,
+        demand=demand,
+    )  # fmt: skip
+    geo = lane_geometry(plan, measure(TYPICAL_LABEL, Font.REGULAR, plan.metrics.label))
     header = build_header(plan, settings.min_font_size, settings.column_numbers, measure)
-    pent = min(max(1.6 * plan.metrics.body, 9.0), 14.0)
-    bands = Bands(in_h=pent + 9.0, out_h=pent + 10.0)
+    pent = min(max(2.0 * plan.metrics.body, PENT_MIN), PENT_MAX)
+    bands = Bands(in_h=pent + IN_GAP + IN_BELOW, out_h=pent + OUT_ABOVE)
     room = settings.content_bottom - settings.content_top - header.height
     max_row = room - bands.in_h - bands.out_h
     lanes = [tuple(doc.lane_indices(s)) for s in doc.steps]
     rows: list[RowText] = []
     for i, step in enumerate(doc.steps):
-        min_h = geo.sizes.min_row(symbol_kind(step.jenis)) if lanes[i] else 0.0
+        min_h = _min_row(step, geo, plan, measure) if lanes[i] else 0.0
         rows.append(
             row_text(
                 step,
@@ -91,14 +167,27 @@ def _context(
     return ctx, notices
 
 
+def _min_row(step: Step, geo: LaneGeometry, plan: ColumnPlan, measure: Measure) -> float:
+    """The least height of a step's row: its symbol and, for a decision, room
+    above and below it for the exit labels."""
+    kind = symbol_kind(step.jenis)
+    least = geo.sizes.min_row(kind)
+    if kind is SymbolKind.DECISION:
+        texts = [ex.label for ex in step.exits]
+        margin = label_margin(texts, geo.lane_w, plan.metrics.label, measure)
+        least = max(least, geo.sizes.height(kind) + 2 * margin)
+    return least
+
+
 def _pages(ctx: Context) -> list[list[int]]:
     """Page breaks, repeated until every page that needs an off-page band has one."""
     heights = [r.height for r in ctx.rows]
     room = ctx.settings.content_bottom - ctx.settings.content_top - ctx.header.height
     force_in: frozenset[int] = frozenset()
     force_out: frozenset[int] = frozenset()
+    reserve = ctx.reserve_last
     for _ in range(len(heights) + 2):
-        pages = paginate(heights, room, ctx.bands, force_in, force_out)
+        pages = paginate(heights, room, ctx.bands, force_in, force_out, reserve_last=reserve)
         page_of = {s: p for p, steps in enumerate(pages) for s in steps}
         cross = [e for e in ctx.edges if page_of[e.src] != page_of[e.tgt]]
         miss_in = {page_of[e.tgt] for e in cross if not has_in_strip(page_of[e.tgt], force_in)}
@@ -109,7 +198,7 @@ def _pages(ctx: Context) -> list[list[int]]:
             return pages
         force_in, force_out = force_in | miss_in, force_out | miss_out
     every = frozenset(range(len(heights) + 1))
-    return paginate(heights, room, ctx.bands, every, every)
+    return paginate(heights, room, ctx.bands, every, every, reserve_last=reserve)
 
 
 def _page(
@@ -118,39 +207,55 @@ def _page(
     incoming: bool,
     page_of: dict[int, int],
     letters: dict[Edge, str],
-) -> tuple[LayoutPage, list[str]]:
-    s = ctx.settings
-    width, height = s.size
-    top = s.content_top
+) -> tuple[LayoutPage, list[str], list[int]]:
+    """One page: its table, symbols, connectors and labels; with its notices and
+    the decisions whose labels found no clear room."""
+    top = ctx.settings.content_top
     y = top + ctx.header.height
     strip = (y, y + ctx.bands.in_h) if incoming else None
-    y = strip[1] if strip else y
+    rows, places, bottom = _rows(ctx, steps, y, strip[1] if strip else y)
+    parts = sheet_parts(ctx.plan, ctx.header, top, rows)
+    pent_w = min(ctx.pent, max(ctx.geo.right - ctx.geo.left, 1.0) / 2)
+    frame = Frame(places, steps, ctx.geo, bottom, strip, bottom + ctx.bands.out_h, pent_w, ctx.pent)
+    router, notices = _route(ctx, frame, page_of, letters)
+    outs, out_texts = finish_out(router)
+    ins, in_texts = finish_in(router)
+    symbols = [
+        Symbol(p.kind, p.rects[lane], p.step_id, lane) for p in places.values() for lane in p.lanes
+    ]
+    obstacles = grid_obstacles(parts.lines, parts.boxes)
+    obstacles += drawing_obstacles(router.connectors, symbols, outs + ins)
+    lanes = Rect(ctx.geo.left, y, ctx.geo.right - ctx.geo.left, bottom - y)
+    crowded = place_labels(router, obstacles, lanes)
+    page = LayoutPage(*ctx.settings.size, columns=list(ctx.plan.columns), rows=[r for r, _ in rows])
+    page.boxes, page.lines, page.table_rect = parts.boxes, parts.lines, parts.table_rect
+    page.texts = parts.texts + router.texts + out_texts + in_texts
+    page.symbols = symbols
+    page.connectors = router.connectors
+    page.offpages = outs + ins
+    return page, notices, crowded
+
+
+def _rows(
+    ctx: Context, steps: list[int], cell_y: float, y: float
+) -> tuple[list[tuple[Row, RowText]], dict[int, Place], float]:
+    """The rows of a page from `y` down, and where their symbols go. The first
+    row's cells begin at `cell_y` (above `y` when an incoming strip is there: the
+    strip is part of that row, not a row of its own). Returns the table's bottom."""
     rows: list[tuple[Row, RowText]] = []
     places: dict[int, Place] = {}
     for i in steps:
-        row = Row(ctx.doc.steps[i].id, i + 1, y, ctx.rows[i].height)
+        h = ctx.rows[i].height
+        row = Row(ctx.doc.steps[i].id, i + 1, cell_y, y + h - cell_y)
         rows.append((row, ctx.rows[i]))
         if ctx.lanes[i]:
             kind = symbol_kind(ctx.doc.steps[i].jenis)
             places[i] = make_place(
-                i, row.step_id, kind, ctx.lanes[i], geo=ctx.geo, row=Rect(0, y, 0, row.h)
+                i, row.step_id, kind, ctx.lanes[i], geo=ctx.geo, row=Rect(0, y, 0, h)
             )
-        y += row.h
-    parts = sheet_parts(ctx.plan, ctx.header, top, strip, rows)
-    pent_w = min(ctx.pent, max(ctx.geo.right - ctx.geo.left, 1.0) / 2)
-    frame = Frame(places, steps, ctx.geo, y, strip, y + ctx.bands.out_h, pent_w, ctx.pent)
-    router, notices = _route(ctx, frame, page_of, letters)
-    outs, out_texts = finish_out(router)
-    ins, in_texts = finish_in(router)
-    page = LayoutPage(width, height, columns=list(ctx.plan.columns), rows=[r for r, _ in rows])
-    page.boxes, page.lines, page.table_rect = parts.boxes, parts.lines, parts.table_rect
-    page.texts = parts.texts + router.texts + out_texts + in_texts
-    page.symbols = [
-        Symbol(p.kind, p.rects[lane], p.step_id, lane) for p in places.values() for lane in p.lanes
-    ]
-    page.connectors = router.connectors
-    page.offpages = outs + ins
-    return page, notices
+        y += h
+        cell_y = y
+    return rows, places, y
 
 
 def _route(
@@ -193,7 +298,7 @@ def _from_here(ctx: Context, router: Router, edge: Edge, mark: str | None) -> li
             Pending(mark, x, points, edge.kind, src.step_id, f"offpage:{mark}")
         )
         if edge.label:
-            router.pending_out[-1].label = exit_label_run(router, edge, Side.BOTTOM, src, points)
+            request_label(router, edge.label, Side.BOTTOM, points, src)
         return []
     return [Long(edge, src, None, mark)]
 

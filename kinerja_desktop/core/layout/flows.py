@@ -11,7 +11,7 @@ import itertools
 
 from ..sop import SopDocument
 from .frame import Place, Side
-from .labels import attach_label
+from .labels import request_label
 from .primitives import Connector, ConnectorKind
 from .routing import Edge, Router
 
@@ -83,7 +83,7 @@ def route_next(router: Router, edge: Edge, src: Place, tgt: Place) -> Side:
         points = [(ca, src.bottom), (ca, tgt.y_in), (cb, tgt.y_in), (cb, tgt.top)]
         port = Side.BOTTOM
     router.take_port(src, port)
-    conn = router.add(points, edge, src.step_id, tgt.step_id)
+    router.add(points, edge, src.step_id, tgt.step_id)
     if edge.label:
-        attach_label(router, conn, edge.label, port, place=src, points=points)
+        request_label(router, edge.label, port, points, src)
     return port

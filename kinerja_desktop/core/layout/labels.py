@@ -1,23 +1,68 @@
 """Exit labels of decisions ("Ya", "Tidak" or the office's own words), placed by the exit.
 
-A side exit's label sits beside its stub on the side its track does not run
-(below it for a loop going up, above it for a run going down); a bottom exit's
-label hangs beside the line, away from where it turns. Long labels wrap within
-a lane and a half when the row has room for the lines, else they stay on one
-line, pushed inside the lanes.
+While a page is routed, each labelled exit only files a `LabelRequest`; the
+labels are placed once every connector of the page is drawn, so that no line
+drawn later can run through one. A side exit's label sits along its stub, on
+the side its track does not run (below it for a loop going up, above it for a
+run going down); a bottom exit's label hangs beside the line, away from where
+it turns. When that spot is not clear, the label moves along the stub (or down
+the line), to the other side, or wraps onto more lines, until it keeps
+`LABEL_GAP` from every connector, grid line, symbol and other label; the first
+clear spot in that order wins.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
+from .clearance import ASCENT, DESCENT, LABEL_GAP, Obstacle, run_box
 from .frame import Place, Side
-from .primitives import Anchor, Connector, Font, Point, TextRun
-from .routing import Edge, Router
+from .label_place import LINE, Box, Hard, LabelBlock, clear, hard, placed_hard, search, slack
+from .primitives import Anchor, Font, Measure, Point, Rect, TextRun
+from .routing import LabelRequest, Router
 from .text import wrap_text
 
-LABEL_LANES = 1.5  # an exit label wraps rather than run wider than this many lanes
-LINE = 1.15  # label line height as a multiple of its size
+OFFSET = LABEL_GAP + 0.7  # from a line's centre to the label: the gap, half the line, some air
+SHIFT = 3.0  # step when a label moves along its stub or down its line
+LABEL_MIN = 5.0  # a label is set smaller, down to this, before it is left crowded
+
+
+def request_label(router: Router, text: str, port: Side, points: list[Point], place: Place) -> None:
+    """File the label of the exit leaving `place` by `port` along `points`."""
+    router.labels.append(LabelRequest(text, port, tuple(points), place))
+
+
+def label_margin(texts: list[str], lane_w: float, size: float, measure: Measure) -> float:
+    """Room to keep above and below a decision so that its longest exit label fits
+    beside the line leaving its bottom (wrapped to half a lane when it must be)."""
+    width = max(lane_w / 2 - OFFSET - LABEL_GAP - 1.0, 1.0)
+    lines = max(
+        (len(_whole_lines(text, width, size, measure)) for text in texts if text.strip()),
+        default=1,
+    )
+    return OFFSET + (ASCENT + DESCENT) * size + (lines - 1) * size * LINE + LABEL_GAP + 0.5
+
+
+def _whole_lines(text: str, width: float, size: float, measure: Measure) -> list[str]:
+    """`text` wrapped to `width` between words only (a long word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and measure(f"{lines[-1]} {word}", Font.REGULAR, size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def label_point(start: Point, port: Side, anchor: Anchor, size: float, *, below: bool) -> Point:
+    """Baseline start of an exit label at its preferred spot."""
+    if port is Side.BOTTOM:
+        dx = OFFSET if anchor is Anchor.START else -OFFSET
+        return (start[0] + dx, start[1] + OFFSET + ASCENT * size)
+    dx = -OFFSET if port is Side.LEFT else OFFSET
+    dy = OFFSET + ASCENT * size if below else -(OFFSET + DESCENT * size)
+    return (start[0] + dx, start[1] + dy)
 
 
 def label_room(router: Router, start: Point, port: Side, anchor: Anchor) -> float:
@@ -27,16 +72,7 @@ def label_room(router: Router, start: Point, port: Side, anchor: Anchor) -> floa
     return (geo.right - 1.0 - x) if anchor is Anchor.START else (x - geo.left - 1.0)
 
 
-def label_point(start: Point, port: Side, anchor: Anchor, size: float, *, below: bool) -> Point:
-    """Baseline start of an exit label: by a side exit (above or below it) or a bottom one."""
-    if port is Side.BOTTOM:
-        dx = 2.0 if anchor is Anchor.START else -2.0
-        return (start[0] + dx, start[1] + size + 0.5)
-    dx = -2.0 if port is Side.LEFT else 2.0
-    return (start[0] + dx, start[1] + (size + 1.0 if below else -2.0))
-
-
-def label_anchor(port: Side, points: list[Point]) -> Anchor:
+def label_anchor(port: Side, points: tuple[Point, ...] | list[Point]) -> Anchor:
     """Side labels grow away from the symbol; bottom labels away from the turn."""
     if port is Side.LEFT:
         return Anchor.END
@@ -47,97 +83,178 @@ def label_anchor(port: Side, points: list[Point]) -> Anchor:
     return Anchor.END if turns_right and not turns_left else Anchor.START
 
 
-def label_below(port: Side, points: list[Point]) -> bool:
-    """Bottom labels hang below the exit; a side label sits where its track does not run."""
+def label_below(port: Side, points: tuple[Point, ...] | list[Point]) -> bool:
+    """A side label sits where its track does not run: below a stub whose track goes up."""
     if port is Side.BOTTOM or len(points) < 3:
         return True
     return points[2][1] < points[1][1]
 
 
-def _lines_fit(place: Place, y: float, size: float, below: bool) -> int:
-    """How many label lines fit between the first baseline and the row's edge."""
-    room = (place.row_y + place.row_h - y) if below else (y - size * 0.8 - place.row_y)
-    return max(1, int(room // (size * LINE)) + 1) if room > 0 else 1
+# -- placing ------------------------------------------------------------------------------
 
 
-def label_runs(
-    router: Router, text: str, port: Side, points: list[Point], place: Place
-) -> list[TextRun]:
-    """The exit label's lines, placed by the exit and kept inside the lanes and the row."""
-    size, measure, geo = router.label_size, router.measure, router.frame.geo
-    anchor, below = label_anchor(port, points), label_below(port, points)
-    x, y = label_point(points[0], port, anchor, size, below=below)
-    room = label_room(router, points[0], port, anchor)
-    width = min(room, LABEL_LANES * geo.lane_w)
-    lines = wrap_text(text, max(width, 1.0), Font.REGULAR, size, measure) or [text]
-    if len(lines) > 1 and (len(lines) > _lines_fit(place, y, size, below) or len(lines) > 3):
-        lines = [" ".join(text.split())]  # one line, moved inside the lanes if need be
-    if any(measure(line, Font.REGULAR, size) > room + 1e-6 for line in lines):
-        full = geo.right - geo.left - 2.0
-        lines = wrap_text(text, max(full, 1.0), Font.REGULAR, size, measure) or [text]
-        widest = max(measure(line, Font.REGULAR, size) for line in lines)
-        anchor, x = _pushed_inside(widest, anchor, geo.left, geo.right)
-    step = size * LINE * (1 if below else -1)
-    if not below:
-        lines = list(reversed(lines))  # stacked upwards, the first line nearest the stub
+def place_labels(router: Router, obstacles: list[Obstacle], bounds: Rect) -> list[int]:
+    """Place every filed label clear of `obstacles` and of each other, inside `bounds`.
+
+    Returns the step indexes of decisions one of whose labels found no clear
+    spot even in smaller type (it is then put where it is least in the way);
+    their rows need more room.
+    """
+    every = hard(obstacles)
+    box = (bounds.x, bounds.y, bounds.right, bounds.bottom)
+    placed: list[Box] = []
+    crowded: list[int] = []
+    for req in router.labels:
+        near = _near(req, every, _reach(router, req) + _width(router, req.text))
+        runs, ok = _place(router, req, near + placed_hard(placed), box)
+        if not ok:
+            crowded.append(req.place.index)
+        placed += [_run_box(router, r) for r in runs]
+        _attach(router, req, runs)
+    return crowded
+
+
+def _reach(router: Router, req: LabelRequest) -> float:
+    """How far from its exit a label may be moved, at most."""
+    return max(router.frame.geo.lane_w, req.place.row_h)
+
+
+def _width(router: Router, text: str) -> float:
+    return router.measure(" ".join(text.split()), Font.REGULAR, router.label_size)
+
+
+def _near(req: LabelRequest, obstacles: list[Hard], reach: float) -> list[Hard]:
+    """The obstacles a label of this exit could come near."""
+    x, y = req.points[0]
+    reach += 2 * LABEL_GAP + 1.0
     return [
-        TextRun(x, y + k * step, line, Font.REGULAR, size, anchor, "exit-label", place.step_id)
-        for k, line in enumerate(lines)
+        o
+        for o in obstacles
+        if o[0] <= x + reach and o[2] >= x - reach and o[1] <= y + reach and o[3] >= y - reach
     ]
 
 
-def _pushed_inside(width: float, anchor: Anchor, left: float, right: float) -> tuple[Anchor, float]:
-    """Write the other way from the lanes' edge when the label would run past it."""
-    if anchor is Anchor.END:
-        return Anchor.START, left + 1.0 if width <= right - left - 2 else left
-    return Anchor.END, right - 1.0 if width <= right - left - 2 else right
+def _run_box(router: Router, run: TextRun) -> Box:
+    r = run_box(run, router.measure)
+    return (r.x, r.y, r.right, r.bottom)
 
 
-def _flipped(run: TextRun) -> TextRun:
-    if run.anchor is Anchor.START:
-        return replace(run, x=run.x - 4.0, anchor=Anchor.END)
-    return replace(run, x=run.x + 4.0, anchor=Anchor.START)
-
-
-def _clear_below(router: Router, place: Place, port: Side) -> None:
-    """Move the bottom exit's label off the side where a side label now hangs below."""
-    toward = Anchor.START if port is Side.RIGHT else Anchor.END
-
-    def moved(run: TextRun | None) -> TextRun | None:
-        if run is None or run.step_id != place.step_id or run.y <= place.bottom:
-            return run
-        return _flipped(run) if run.anchor is toward else run
-
-    for k, conn in enumerate(router.connectors):
-        router.connectors[k] = replace(conn, label=moved(conn.label))
-    for pending in router.pending_out:
-        pending.label = moved(pending.label)
-    router.texts[:] = [moved(t) or t for t in router.texts]
-
-
-def _side_runs(
-    router: Router, text: str, port: Side, points: list[Point], place: Place
-) -> list[TextRun]:
-    if port is not Side.BOTTOM and label_below(port, points):
-        _clear_below(router, place, port)
-    return label_runs(router, text, port, points, place)
-
-
-def attach_label(
-    router: Router, conn: Connector, text: str, port: Side, *, place: Place, points: list[Point]
-) -> None:
-    """Label a decision exit: the first line rides on the connector, the rest are texts."""
-    runs = _side_runs(router, text, port, points, place)
-    router.connectors[router.connectors.index(conn)] = Connector(
-        conn.points, conn.kind, conn.source, conn.target, conn.arrow, runs[0], conn.dashed
+def _place(
+    router: Router, req: LabelRequest, obstacles: list[Hard], bounds: Box
+) -> tuple[list[TextRun], bool]:
+    """The label's runs and whether they are clear: at the preferred spots, then
+    the nearest clear spot in the decision's row, then the same in smaller type."""
+    sid, start = req.place.step_id, req.points[0]
+    row = (bounds[0], max(bounds[1], req.place.row_y), bounds[2])
+    band = (*row, min(bounds[3], req.place.row_y + req.place.row_h))
+    for size in _sizes(router.label_size):
+        blocks = [_make_block(router, lines, size) for lines in _wrappings(router, req.text)]
+        for block in blocks:
+            for spot, anchor in _preferred(req, block):
+                if clear(_box(spot, block), obstacles, bounds):
+                    return block.runs(spot, anchor, sid), True
+        for block in blocks:
+            spot = search(block, start, obstacles, band, _reach(router, req))
+            if spot is not None:
+                return block.runs(spot, _side(spot, block, start), sid), True
+    block = _make_block(router, [" ".join(req.text.split())], router.label_size)
+    spot, anchor = max(
+        _preferred(req, block), key=lambda c: slack(_box(c[0], block), obstacles, bounds)
     )
-    router.texts.extend(runs[1:])
+    return block.runs(spot, anchor, sid), False
 
 
-def exit_label_run(
-    router: Router, edge: Edge, port: Side, src: Place, points: list[Point]
-) -> TextRun:
-    """The label of an exit that leaves the page (extra lines go straight to the texts)."""
-    runs = _side_runs(router, edge.label or "", port, points, src)
-    router.texts.extend(runs[1:])
-    return runs[0]
+def _sizes(size: float) -> list[float]:
+    """The label's size, then smaller ones down to LABEL_MIN."""
+    return [size] + [size * f for f in (0.85, 0.72) if size * f >= LABEL_MIN - 1e-9]
+
+
+def _make_block(router: Router, lines: list[str], size: float) -> LabelBlock:
+    widths = tuple(router.measure(line, Font.REGULAR, size) for line in lines)
+    return LabelBlock(tuple(lines), widths, size)
+
+
+def _box(spot: Point, block: LabelBlock) -> Box:
+    return (spot[0], spot[1], spot[0] + block.w, spot[1] + block.h)
+
+
+def _side(spot: Point, block: LabelBlock, start: Point) -> Anchor:
+    if spot[0] + block.w <= start[0]:
+        return Anchor.END
+    return Anchor.START if spot[0] >= start[0] else Anchor.MIDDLE
+
+
+def _attach(router: Router, req: LabelRequest, runs: list[TextRun]) -> None:
+    """The first line rides on the exit's connector; further lines are page texts."""
+    start = req.points[0]
+    for k, conn in enumerate(router.connectors):
+        first = conn.points[0]
+        same = abs(first[0] - start[0]) < 1e-6 and abs(first[1] - start[1]) < 1e-6
+        if conn.source == req.place.step_id and same:
+            router.connectors[k] = replace(conn, label=runs[0])
+            router.texts.extend(runs[1:])
+            return
+    router.texts.extend(runs)  # the connector was not drawn; keep the words visible
+
+
+# -- preferred spots ----------------------------------------------------------------------
+
+
+def _wrappings(router: Router, text: str) -> list[list[str]]:
+    """The label on one line, then wrapped ever narrower between words (at most
+    three lines; a word is never broken)."""
+    words = text.split()
+    out: list[list[str]] = [[" ".join(words)]]
+    lane_w = router.frame.geo.lane_w
+    for share in (0.9, 0.6, 0.4):
+        width = max(lane_w * share, 1.0)
+        lines = wrap_text(text, width, Font.REGULAR, router.label_size, router.measure)
+        whole = " ".join(lines).split() == words
+        if whole and 1 < len(lines) <= 3 and lines not in out:
+            out.append(lines)
+    return out
+
+
+def _preferred(req: LabelRequest, block: LabelBlock) -> Iterator[tuple[Point, Anchor]]:
+    """The spots offices label exits at, best first."""
+    if req.port is Side.BOTTOM:
+        yield from _beside_line(req, block)
+    else:
+        yield from _along_stub(req, block)
+        yield from _by_corner(req, block)
+
+
+def _along_stub(req: LabelRequest, block: LabelBlock) -> Iterator[tuple[Point, Anchor]]:
+    """Along a side exit's stub, on the side its track does not run, then the other."""
+    x0, y0 = req.points[0]
+    left = req.port is Side.LEFT
+    anchor = Anchor.END if left else Anchor.START
+    first = label_below(req.port, req.points)
+    for below in (first, not first):
+        top = y0 + OFFSET if below else y0 - OFFSET - block.h
+        for k in range(3):
+            edge = x0 - OFFSET - k * SHIFT if left else x0 + OFFSET + k * SHIFT
+            yield ((edge - block.w if left else edge), top), anchor
+
+
+def _by_corner(req: LabelRequest, block: LabelBlock) -> Iterator[tuple[Point, Anchor]]:
+    """Above or below the symbol, on the exit's side of the lines at its top and bottom."""
+    left = req.port is Side.LEFT
+    rect = req.place.rects[req.place.lanes[0] if left else req.place.lanes[-1]]
+    anchor = Anchor.END if left else Anchor.START
+    x = rect.cx - OFFSET - block.w if left else rect.cx + OFFSET
+    below = label_below(req.port, req.points)
+    for under in (below, not below):
+        top = rect.bottom + OFFSET if under else rect.y - OFFSET - block.h
+        yield (x, top), anchor
+
+
+def _beside_line(req: LabelRequest, block: LabelBlock) -> Iterator[tuple[Point, Anchor]]:
+    """Beside a bottom exit's line, away from where it turns, then on the other side."""
+    x0, y0 = req.points[0]
+    pref = label_anchor(req.port, req.points)
+    other = Anchor.START if pref is Anchor.END else Anchor.END
+    for anchor in (pref, other):
+        x = x0 + OFFSET if anchor is Anchor.START else x0 - OFFSET - block.w
+        for k in range(4):
+            yield (x, y0 + OFFSET + k * SHIFT), anchor

@@ -14,11 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..sop import StepKind
+from .clearance import ASCENT, DESCENT, LABEL_GAP
 from .columns import ColumnPlan, Metrics
 from .primitives import Rect, SymbolKind
 
-SYMBOL_SHARE = 0.5  # symbol width as a share of the lane width
+SYMBOL_SHARE = 0.5  # symbol width as a share of the lane width, at most
+SYMBOL_SHARE_MIN = 0.4  # and at least, when the gutters make room for exit labels
+TYPICAL_LABEL = "Tidak"  # the gutters beside a symbol try to hold this exit label
 TRACK_GAP = 3.0  # preferred distance between neighbouring tracks
+LABEL_ROOM = LABEL_GAP * 2 + 1.2  # an exit label's clear space on both sides, and air
 GRID_CLEAR = 2.5  # connectors keep this far from the table's lines where there is room
 MIN_GRID_CLEAR = 1.2  # and never come closer than this
 
@@ -40,23 +44,32 @@ class SymbolSizes:
     dec_h: float
     v_margin: float  # above and below a symbol inside its row
     arrow: float  # the shortest last segment that still shows an arrowhead
+    dec_margin: float = 0.0  # above and below a decision: room for an exit label
 
     def height(self, kind: SymbolKind) -> float:
         return self.dec_h if kind is SymbolKind.DECISION else self.proc_h
 
     def min_row(self, kind: SymbolKind) -> float:
-        return self.height(kind) + 2 * self.v_margin
+        decision = kind is SymbolKind.DECISION
+        margin = max(self.v_margin, self.dec_margin) if decision else self.v_margin
+        return self.height(kind) + 2 * margin
 
 
-def symbol_sizes(lane_w: float, m: Metrics) -> SymbolSizes:
-    w = min(lane_w * SYMBOL_SHARE, 9.0 * m.body) if lane_w > 0 else 0.0
-    proc_h = min(max(w * 0.5, 1.6 * m.body), 2.6 * m.body)
+def symbol_sizes(lane_w: float, m: Metrics, label_w: float = 0.0) -> SymbolSizes:
+    """Sizes for lanes `lane_w` wide; `label_w` is the width of a typical exit label,
+    which the gutter beside a symbol should hold with its clear space."""
+    room = lane_w - 2 * (label_w + LABEL_ROOM)
+    share = min(SYMBOL_SHARE, max(SYMBOL_SHARE_MIN, room / lane_w)) if lane_w > 0 else 0.0
+    w = min(lane_w * share, 9.0 * m.body)
+    proc_h = min(max(w * 0.45, 1.6 * m.body), 2.4 * m.body)
+    label_h = (ASCENT + DESCENT) * m.label
     return SymbolSizes(
         w=w,
         proc_h=proc_h,
         dec_h=proc_h * 1.4,
-        v_margin=max(1.25 * m.body, 8.0),
+        v_margin=max(1.0 * m.body, 7.5),
         arrow=min(7.0, max(1.25 * m.body, 5.0)),
+        dec_margin=label_h + LABEL_ROOM,
     )
 
 
@@ -122,9 +135,9 @@ class LaneGeometry:
         return out
 
 
-def lane_geometry(plan: ColumnPlan) -> LaneGeometry:
+def lane_geometry(plan: ColumnPlan, label_w: float = 0.0) -> LaneGeometry:
     lanes = plan.lanes()
-    sizes = symbol_sizes(plan.lane_w, plan.metrics)
+    sizes = symbol_sizes(plan.lane_w, plan.metrics, label_w)
     gutter = (plan.lane_w - sizes.w) / 2
     grid_clear = min(GRID_CLEAR, max(MIN_GRID_CLEAR, gutter * 0.25))
     symbol_clear = max(0.0, min(sizes.arrow + 1.0, gutter * 0.45, gutter * 0.8 - grid_clear))

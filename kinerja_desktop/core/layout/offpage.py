@@ -26,6 +26,10 @@ from .routing import Pending, Router
 
 SHOULDER = 0.55  # where the pentagon's straight sides end, as a share of its height
 SLOT_GAP = 3.0
+LINE_CLEAR = 1.5  # an incoming pentagon keeps this clear of the lane lines it sits between
+IN_GAP = 2.0  # between the header's lower edge and an incoming pentagon
+LETTER_MIN = 7.0  # the letter is bold and never smaller than this
+LETTER_MAX = 9.5
 
 
 def letter(n: int) -> str:
@@ -92,11 +96,11 @@ def _levels(count: int, top: float, bottom: float) -> list[float]:
     return [top + step * (k + 1) for k in range(count)]
 
 
-def _letter_run(rect: Rect, text: str) -> TextRun:
-    size = max(min(rect.h * 0.42, 9.0), 4.0)
-    while size > 3.0 and len(text) * size * 0.72 > rect.w * 0.9:
-        size -= 0.5
-    baseline = rect.y + rect.h * SHOULDER * 0.5 + size * 0.35
+def letter_run(rect: Rect, text: str) -> TextRun:
+    """The letter of a pentagon: bold, about half its height (never under 7 pt),
+    its capitals centred on the pentagon's middle."""
+    size = max(LETTER_MIN, min(LETTER_MAX, rect.h * 0.5))
+    baseline = rect.y + rect.h * 0.45 + size * 0.36
     return TextRun(rect.cx, baseline, text, Font.BOLD, size, Anchor.MIDDLE, "offpage-letter")
 
 
@@ -117,11 +121,11 @@ def finish_out(router: Router) -> tuple[list[OffPage], list[TextRun]]:
         tail: list[Point] = [(item.x, levels[k]), (c, levels[k])] if k in levels else []
         points = item.points[:-1] + tail + [(c, pent_top)]
         router.connectors.append(
-            Connector(tuple(_tidy(points)), item.kind, item.source, item.target, label=item.label)
+            Connector(tuple(_tidy(points)), item.kind, item.source, item.target)
         )
         rect = Rect(c - width / 2, pent_top, width, frame.pent_h)
         offpages.append(OffPage(rect, item.letter, OffPageDirection.OUT, _lane_of(frame, c)))
-        texts.append(_letter_run(rect, item.letter))
+        texts.append(letter_run(rect, item.letter))
     return offpages, texts
 
 
@@ -131,8 +135,8 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
     if not items or frame.in_strip is None:
         return [], []
     top, bottom = frame.in_strip
-    centres, width = _slots(frame, items)
-    pent_top = top + 1.0
+    centres, width = _in_slots(frame, items)
+    pent_top = top + IN_GAP
     tip = pent_top + frame.pent_h
     jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
     levels = dict(zip(jogs, _levels(len(jogs), tip + 1.5, bottom - 1.5), strict=True))
@@ -146,7 +150,7 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
         )
         rect = Rect(c - width / 2, pent_top, width, frame.pent_h)
         offpages.append(OffPage(rect, item.letter, OffPageDirection.IN, _lane_of(frame, c)))
-        texts.append(_letter_run(rect, item.letter))
+        texts.append(letter_run(rect, item.letter))
     return offpages, texts
 
 
@@ -155,6 +159,67 @@ def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
     wanted = [p.x if p.want is None else p.want for p in items]
     lo, hi = geo.left + 1.0, geo.right - 1.0
     return place_slots(wanted, frame.pent_w, lo, hi, crossing=[p.x for p in items])
+
+
+def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
+    """Centres for incoming pentagons: each wholly inside a lane, clear of the lane
+    lines (they run on through the strip), in the order of the connectors, as
+    near as can be to where each is wanted; narrower pentagons when many crowd."""
+    wanted = [p.x if p.want is None else p.want for p in items]
+    for share in (1.0, 0.8, 0.65):
+        width = frame.pent_w * share
+        slots = _lane_slots(frame, width)
+        if len(slots) >= len(items):
+            order = sorted(range(len(items)), key=lambda k: wanted[k])
+            centres = [0.0] * len(items)
+            for k, c in zip(order, _match([wanted[k] for k in order], slots), strict=True):
+                centres[k] = c
+            _avoid_others(centres, [p.x for p in items], width)
+            return centres, width
+    centres, width = _slots(frame, items)  # more than the lanes hold: at least off the lines
+    lines = [*frame.geo.xs, frame.geo.right]
+    for k, c in enumerate(centres):
+        near = min(lines, key=lambda x: abs(x - c))
+        if abs(near - c) < LINE_CLEAR + 0.5:
+            centres[k] = near + (LINE_CLEAR + 0.5) * (1 if c >= near else -1)
+    return centres, width
+
+
+def _lane_slots(frame: Frame, width: float) -> list[float]:
+    """Pentagon centres that keep a pentagon `width` wide inside its lane: the
+    lane's centre, then pitch by pitch on both sides."""
+    geo = frame.geo
+    room = width / 2 + LINE_CLEAR
+    pitch = width + SLOT_GAP
+    slots: list[float] = []
+    for x in geo.xs:
+        usable = geo.lane_w - 2 * room
+        if usable < 0:
+            continue
+        middle = x + geo.lane_w / 2
+        side = int(usable / 2 // pitch)
+        slots += [middle + j * pitch for j in range(-side, side + 1)]
+    return slots
+
+
+def _match(wanted: list[float], slots: list[float]) -> list[float]:
+    """Slots for the sorted `wanted`, in the same order, least total distance."""
+    n, m = len(wanted), len(slots)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    cost[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            take = cost[i - 1][j - 1] + abs(wanted[i - 1] - slots[j - 1])
+            cost[i][j] = min(cost[i][j - 1], take)
+    out: list[float] = []
+    j = m
+    for i in range(n, 0, -1):
+        while cost[i][j] == cost[i][j - 1]:
+            j -= 1
+        out.append(slots[j - 1])
+        j -= 1
+    return out[::-1]
 
 
 def _tidy(points: list[Point]) -> list[Point]:

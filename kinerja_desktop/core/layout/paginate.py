@@ -7,6 +7,12 @@ Every page but the last keeps room for that band; every page but the first for
 the strip. Which pages need more than that (a loop back to page 1, a loop
 leaving the last page) is only known after a first try, so `paginate` takes the
 extra reservations and the caller repeats until nothing new is needed.
+
+The last page also keeps `reserve_last` free under its table (the signature
+block). Rows that do not fit there with it go on a page of their own only as a
+group: a page that is not the last always leaves at least one row for the
+last, and two rather than one when it can spare them, so neither the
+signature nor a single row stands alone.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ def paginate(
     bands: Bands,
     force_in: frozenset[int] = frozenset(),
     force_out: frozenset[int] = frozenset(),
+    *,
+    reserve_last: float = 0.0,
 ) -> list[list[int]]:
     """Row indexes per page; `room` is the page's height below the header.
 
@@ -42,7 +50,7 @@ def paginate(
     while i < n:
         p = len(pages)
         top = room - (bands.in_h if p > 0 or p in force_in else 0.0)
-        last_cap = top - (bands.out_h if p in force_out else 0.0)
+        last_cap = top - (bands.out_h if p in force_out else 0.0) - reserve_last
         if sum(heights[i:]) <= last_cap + EPS:
             pages.append(list(range(i, n)))
             break
@@ -51,8 +59,18 @@ def paginate(
         while i < n and (i == start or used + heights[i] <= cap + EPS):
             used += heights[i]
             i += 1
+        i = _leave_for_last(start, i, n)
         pages.append(list(range(start, i)))
     return pages or [[]]
+
+
+def _leave_for_last(start: int, end: int, n: int) -> int:
+    """Where a page that is not the last ends: it leaves rows for the last page."""
+    if end == n and end - start > 1:
+        end -= 1  # all the rest did not fit as a last page: at least one goes on
+    if n - end == 1 and end - start > 2:
+        end -= 1  # and two rather than one
+    return end
 
 
 def has_in_strip(page: int, force_in: frozenset[int]) -> bool:

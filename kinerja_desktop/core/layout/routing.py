@@ -42,8 +42,22 @@ class Pending:
     kind: ConnectorKind
     source: str
     target: str
-    label: TextRun | None = None
     want: float | None = None  # where its pentagon should go (its lane), if not at x
+
+
+@dataclass(frozen=True)
+class LabelRequest:
+    """A decision exit to be labelled once every connector of the page is drawn.
+
+    `points` is the connector as routed from the exit (its first point is the
+    exit, on the decision's border); the label goes to the connector that
+    leaves `source` from that point.
+    """
+
+    text: str
+    port: Side
+    points: tuple[Point, ...]
+    place: Place
 
 
 @dataclass
@@ -60,6 +74,7 @@ class Router:
     tracks: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
     pending_out: list[Pending] = field(default_factory=list)
     pending_in: list[Pending] = field(default_factory=list)
+    labels: list[LabelRequest] = field(default_factory=list)
 
     def can_receive(self, place: Place, side: Side) -> bool:
         return not place.decision and self.roles.get((place.index, side)) in (None, "in")

@@ -1,9 +1,10 @@
 """The table of one flowchart page as drawing primitives: header, grid, cell texts.
 
-The header is repeated at the top of every page. Under it, when the flow
-arrives from another page, comes a strip holding the incoming off-page
-connectors; then one row per step. Lines of the grid are plain `Line`s, the
-header cells filled `Box`es, and the whole table is framed by one `Box`.
+The header is repeated at the top of every page, then one row per step. When
+the flow arrives from another page, the first row's cells are taller by a
+strip at their top holding the incoming off-page connectors (no line of its
+own: it is not a row). Lines of the grid are plain `Line`s, the header cells
+filled `Box`es, and the whole table is framed by one `Box`.
 """
 
 from __future__ import annotations
@@ -53,7 +54,6 @@ def sheet_parts(
     plan: ColumnPlan,
     header: Header,
     top: float,
-    strip: tuple[float, float] | None,
     rows: list[tuple[Row, RowText]],
 ) -> SheetParts:
     """Everything of the table on one page except symbols and connectors."""
@@ -62,9 +62,6 @@ def sheet_parts(
     right = plan.columns[-1].x + plan.columns[-1].w
     body_top = top + header.height
     lines: list[Line] = []
-    if strip is not None:
-        lines.append(Line((left, strip[1]), (right, strip[1]), GRID))
-        body_top = strip[1]
     bottom = rows[-1][0].y + rows[-1][0].h if rows else body_top
     for col in plan.columns[1:]:
         if bottom > body_top:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..sop import Step
 from .columns import ColumnPlan
 from .primitives import Anchor, Column, Font, Measure, Rect
-from .text import CellText, fit_with_ellipsis, line_height, wrap_cell
+from .text import CellText, fit_with_ellipsis, line_height, wrap_cell, wrap_text
 
 HEADER_FILL = "#c9d9ea"
 NUMBER_FILL = "#dde7f1"
@@ -64,7 +64,7 @@ def fit_title(
     text: str, width: float, plan: ColumnPlan, floor: float, measure: Measure
 ) -> CellText:
     """A bold title in `width`: shortened ("Ket."), then smaller (down to `floor`),
-    before any word is broken."""
+    before any word is broken (with a hyphen)."""
     size = plan.metrics.head
     short = [SHORT_TITLES[text]] if text in SHORT_TITLES else []
     tries = [(t, size) for t in [text, *short]]
@@ -74,7 +74,8 @@ def fit_title(
         if _fits_words(candidate, width, Font.BOLD, s, measure):
             return _capped(wrap_cell(candidate, width, Font.BOLD, s, measure), width, measure)
     last = short[0] if short else text
-    return _capped(wrap_cell(last, width, Font.BOLD, floor, measure), width, measure)
+    lines = wrap_text(last, width, Font.BOLD, floor, measure, hyphen=True)
+    return _capped(CellText(tuple(lines), Font.BOLD, floor), width, measure)
 
 
 def _capped(cell: CellText, width: float, measure: Measure) -> CellText:

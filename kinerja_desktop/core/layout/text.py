@@ -21,23 +21,30 @@ def line_height(size: float) -> float:
     return size * LINE_FACTOR
 
 
-def wrap_text(text: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
-    """Lines of `text` none wider than `width` (empty text gives no lines)."""
+def wrap_text(
+    text: str, width: float, font: Font, size: float, measure: Measure, *, hyphen: bool = False
+) -> list[str]:
+    """Lines of `text` none wider than `width` (empty text gives no lines).
+
+    With `hyphen`, a word of letters that must be broken gets a hyphen at the
+    end of each piece but the last ("PERENCANA-" / "AN"), as typesetters do.
+    """
     if not text.strip():
         return []
     lines: list[str] = []
     for paragraph in text.strip().splitlines():
         words = paragraph.split()
         if words:
-            lines.extend(_wrap_words(words, width, font, size, measure))
+            lines.extend(_wrap_words(words, (width, font, size), measure, hyphen))
         elif lines:
             lines.append("")
     return lines
 
 
 def _wrap_words(
-    words: list[str], width: float, font: Font, size: float, measure: Measure
+    words: list[str], setting: tuple[float, Font, float], measure: Measure, hyphen: bool
 ) -> list[str]:
+    width, font, size = setting
     lines: list[str] = []
     line = ""
     for word in words:
@@ -47,7 +54,10 @@ def _wrap_words(
             continue
         if line:
             lines.append(line)
-        pieces = break_word(word, width, font, size, measure)
+        if hyphen and word.isalpha() and len(word) > 3:
+            pieces = _hyphenated(word, width, font, size, measure)
+        else:
+            pieces = break_word(word, width, font, size, measure)
         lines.extend(pieces[:-1])
         line = pieces[-1]
     if line:
@@ -71,6 +81,38 @@ def break_word(word: str, width: float, font: Font, size: float, measure: Measur
         rest = rest[lo:]
     pieces.append(rest)
     return pieces
+
+
+def _hyphenated(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
+    """`word` broken into pieces that fit `width` with a hyphen after each but the
+    last, at a syllable boundary where one fits ("PERENCA-" / "NAAN"); each piece
+    keeps at least two letters where it can."""
+    pieces: list[str] = []
+    rest = word
+    while measure(rest, font, size) > width:
+        k = len(rest) - 2
+        while k > 2 and measure(rest[:k] + "-", font, size) > width:
+            k -= 1
+        if k <= 2 and measure(rest[:k] + "-", font, size) > width:
+            return pieces + break_word(rest, width, font, size, measure)
+        k = next((j for j in range(k, 1, -1) if _syllable_break(rest, j)), k)
+        pieces.append(rest[:k] + "-")
+        rest = rest[k:]
+    return [*pieces, rest]
+
+
+VOWELS = frozenset("aeiouAEIOU")
+DIGRAPHS = frozenset({"ng", "ny", "kh", "sy"})  # one sound: never parted
+
+
+def _syllable_break(word: str, k: int) -> bool:
+    """True when an Indonesian syllable may end before `word[k]`: V-V, V-CV, VC-CV."""
+    if k < 2 or k > len(word) - 2 or word[k - 1 : k + 1].lower() in DIGRAPHS:
+        return False
+    here, after, before = word[k], word[k + 1], word[k - 1]
+    if here in VOWELS:
+        return before in VOWELS
+    return after in VOWELS and word[k - 1 : k + 1].lower() not in DIGRAPHS
 
 
 def fit_with_ellipsis(line: str, width: float, font: Font, size: float, measure: Measure) -> str:

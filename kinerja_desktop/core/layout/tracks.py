@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .frame import Place, Side
-from .labels import attach_label, exit_label_run, label_room
+from .labels import label_room, request_label
 from .lanes import Half
 from .primitives import Anchor, Font, Point
 from .routing import Edge, Pending, Router
@@ -206,9 +206,7 @@ def _emit(router: Router, item: Long, points: list[Point], start: End, x: float)
     if item.tgt is None:
         pending = Pending(item.letter or "", x, points, edge.kind, src.step_id, offpage)
         pending.want = src.nearest(x).cx
-        if edge.label:
-            port = start.side if start.kind == "side" and start.side else Side.BOTTOM
-            pending.label = exit_label_run(router, edge, port, src, points)
+        _request(router, item, points, start)
         router.pending_out.append(pending)
         return
     if item.src is None:
@@ -224,7 +222,11 @@ def _emit(router: Router, item: Long, points: list[Point], start: End, x: float)
             )
         )
         return
-    conn = router.add(points, edge, src.step_id, item.tgt.step_id)
-    if edge.label:
+    router.add(points, edge, src.step_id, item.tgt.step_id)
+    _request(router, item, points, start)
+
+
+def _request(router: Router, item: Long, points: list[Point], start: End) -> None:
+    if item.edge.label and item.src is not None:
         port = start.side if start.kind == "side" and start.side else Side.BOTTOM
-        attach_label(router, conn, edge.label, port, place=src, points=points)
+        request_label(router, item.edge.label, port, points, item.src)

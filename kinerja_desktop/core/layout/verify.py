@@ -16,6 +16,8 @@ import itertools
 from collections import Counter
 
 from ..sop import SopDocument
+from .build import crowded_notice
+from .clearance import LABEL_GAP, drawing_obstacles, gap_to, grid_obstacles, run_box
 from .page import PageSettings
 from .primitives import (
     Connector,
@@ -41,6 +43,7 @@ def check_layout(
     layout: SwimlaneLayout, doc: SopDocument, settings: PageSettings, measure: Measure
 ) -> list[str]:
     problems = _steps_once(layout, doc)
+    told = {s.id for i, s in enumerate(doc.steps) if crowded_notice(i + 1) in layout.notices}
     header = _header_texts(layout.pages[0]) if layout.pages else set()
     for k, page in enumerate(layout.pages, start=1):
         where = f"hal. {k}"
@@ -51,6 +54,7 @@ def check_layout(
         problems += [f"{where}: {p}" for p in _along_grid(page)]
         problems += [f"{where}: {p}" for p in _bounds(page, settings, measure)]
         problems += [f"{where}: {p}" for p in _cell_texts(page, measure)]
+        problems += [f"{where}: {p}" for p in _label_gaps(page, measure, told)]
         if _header_texts(page) != header:
             problems.append(f"{where}: kepala tabel berbeda dari halaman 1")
     problems += _offpage_pairs(layout)
@@ -273,6 +277,29 @@ def _cell_texts(page: LayoutPage, measure: Measure) -> list[str]:
     return out
 
 
+def _label_gaps(page: LayoutPage, measure: Measure, told: set[str]) -> list[str]:
+    """Exit labels keep LABEL_GAP from every connector, grid line, symbol and pentagon,
+    and do not touch each other, except those of decisions the user was told are
+    crowded (`told`: step ids; lanes too narrow for the label)."""
+    obstacles = grid_obstacles(page.lines, page.boxes)
+    obstacles += drawing_obstacles(page.connectors, page.symbols, page.offpages)
+    runs = [c.label for c in page.connectors if c.label is not None]
+    runs += [t for t in page.texts if t.role == "exit-label"]
+    runs = [r for r in runs if r.step_id not in told]
+    boxes = [run_box(run, measure) for run in runs]
+    out: list[str] = []
+    for run, box in zip(runs, boxes, strict=True):
+        gap = gap_to(box, obstacles)
+        if gap < LABEL_GAP - TOL:
+            out.append(
+                f"label '{run.text}' langkah {run.step_id} terlalu dekat garis ({gap:.2f} pt)"
+            )
+    for (ra, a), (rb, b) in itertools.combinations(zip(runs, boxes, strict=True), 2):
+        if a.overlaps(b, TOL):
+            out.append(f"label '{ra.text}' dan '{rb.text}' bertumpuk")
+    return out
+
+
 def _header_texts(page: LayoutPage) -> set[tuple[str, str, float]]:
     return {(t.text, t.role, round(t.x, 2)) for t in page.texts if t.role in ("header", "colnum")}
 
@@ -288,15 +315,26 @@ def _offpage_pairs(layout: SwimlaneLayout) -> list[str]:
         if dirs != ["in", "out"]:
             out.append(f"penghubung {letter}: {dirs}, seharusnya sepasang keluar/masuk")
     for k, page in enumerate(layout.pages, start=1):
-        bottom = page.rows[-1].y + page.rows[-1].h if page.rows else 0.0
-        top = page.rows[0].y if page.rows else 0.0
-        for off in page.offpages:
-            if off.direction is OffPageDirection.OUT and off.rect.y < bottom - TOL:
-                out.append(
-                    f"hal. {k}: penghubung keluar {off.letter} tidak di bawah baris terakhir"
-                )
-            if off.direction is OffPageDirection.IN and off.rect.bottom > top + TOL:
-                out.append(f"hal. {k}: penghubung masuk {off.letter} tidak di atas baris pertama")
+        out += [f"hal. {k}: {p}" for p in _offpage_places(page)]
+    return out
+
+
+def _offpage_places(page: LayoutPage) -> list[str]:
+    """OUT pentagons under the last row; IN ones at the top of the first row, above
+    its symbols; none on a symbol."""
+    out: list[str] = []
+    bottom = page.rows[-1].y + page.rows[-1].h if page.rows else 0.0
+    top = page.rows[0].y if page.rows else 0.0
+    first = [s.rect.y for s in page.symbols if page.rows and s.step_id == page.rows[0].step_id]
+    for off in page.offpages:
+        if off.direction is OffPageDirection.OUT and off.rect.y < bottom - TOL:
+            out.append(f"penghubung keluar {off.letter} tidak di bawah baris terakhir")
+        if off.direction is OffPageDirection.IN and (
+            off.rect.y < top - TOL or off.rect.bottom > min(first, default=off.rect.bottom) + TOL
+        ):
+            out.append(f"penghubung masuk {off.letter} tidak di atas simbol baris pertama")
+        if any(off.rect.overlaps(s.rect, TOL) for s in page.symbols):
+            out.append(f"penghubung {off.letter} menimpa simbol")
     return out
 
 

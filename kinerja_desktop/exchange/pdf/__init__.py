@@ -11,7 +11,8 @@ The public calls:
 * `notices`: pass a list to receive the layout's messages for the user
   (text shrunk for many lanes, …), in Indonesian.
 * `PdfOptions(kertas="F4" | "A4", tegak=False, lembar_kerja=False,
-  tanggal_ttd=None)`.
+  tanggal_ttd=None)`; without `tanggal_ttd` each SOP is signed on the day it
+  was ratified (tanggal efektif, else revisi, else pembuatan, else today).
 * `measure` — the text measure for `core.layout.layout_sop`, with the
   embedded fonts (the on-screen view uses it too, so screen and paper agree).
 * `PdfCancelledError` — raised when `cancelled()` turned true; nothing written.

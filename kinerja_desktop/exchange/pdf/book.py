@@ -22,7 +22,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.layout.page import MM
+from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
@@ -41,6 +41,7 @@ TOC_HEAD = Style(SANS_BOLD, 9.5, 12)
 TOC_BODY = Style(SANS, 9.5, 12)
 TOC_GAP = 3.0
 NUMBER_BOX = 40.0
+NOMOR_GAP = 10.0  # between the Nomor SOP and the Judul SOP columns
 TOC_MAX_WIDTH = 190 * MM  # room kept for a page number at the right of each entry
 
 
@@ -120,14 +121,14 @@ class _Book:
         self.settings = settings_for(options.kertas, options.tegak)
         self.frame = frame_of(self.settings)
         self.toc_frame = toc_frame_of(self.frame)
-        self.cols = _columns(self.toc_frame)
+        self.cols = _columns(self.toc_frame, [d.nomor.strip() or "-" for d in docs])
         entries = [_entry(i, d, self.cols) for i, d in enumerate(docs)]
         self.toc_pages = _paginate_toc(entries, self.toc_frame)
 
     def draw(self, c: Canvas, year: int) -> int:
         """Cover, daftar isi, every SOP, then the daftar isi's numbers; returns pages."""
         _outline(c, "sampul", "Sampul")
-        _draw_cover(c, self.office, self.frame, year, len(self.docs))
+        _draw_cover(c, self.office, cover_frame(self.settings), year, len(self.docs))
         c.showPage()
         for n, entries in enumerate(self.toc_pages):
             if n == 0:
@@ -171,6 +172,18 @@ def _outline(c: Canvas, key: str, title: str) -> None:
 
 
 # -- cover ------------------------------------------------------------------------------
+
+
+def cover_frame(settings: PageSettings) -> Frame:
+    """The cover has no footer: its frame keeps the same margin at the foot of the
+    page as at its top, so that it sits in the middle of the sheet."""
+    width, height = settings.size
+    return Frame(
+        left=settings.margin_left,
+        right=width - settings.margin_right,
+        top=height - settings.margin_top,
+        bottom=settings.margin_top,
+    )
 
 
 def _draw_cover(c: Canvas, office: OfficeProfile, frame: Frame, year: int, count: int) -> None:
@@ -221,9 +234,13 @@ def toc_frame_of(frame: Frame) -> Frame:
     return Frame(left, left + width, frame.top, frame.bottom)
 
 
-def _columns(frame: Frame) -> _Columns:
+def _columns(frame: Frame, nomors: list[str]) -> _Columns:
+    """The daftar isi's columns; the Nomor SOP column as wide as the longest nomor
+    (so that no nomor is broken), within a fifth and a third of the width."""
     no_w = width_of("000.", TOC_HEAD) + 6
-    nomor_w = max(frame.width * 0.2, width_of("Nomor SOP", TOC_HEAD) + 8)
+    widest = max((width_of(n, TOC_BODY) for n in nomors), default=0.0) + NOMOR_GAP
+    least = max(frame.width * 0.2, width_of("Nomor SOP", TOC_HEAD) + NOMOR_GAP)
+    nomor_w = min(max(least, widest), frame.width * 0.34)
     judul_x = frame.left + no_w + nomor_w
     return _Columns(
         no=frame.left,
@@ -238,7 +255,9 @@ def _entry(index: int, doc: SopDocument, cols: _Columns) -> _Entry:
     return _Entry(
         index=index,
         no=TextLine(f"{index + 1}.", TOC_BODY),
-        nomor=tuple(paragraph(doc.nomor.strip() or "-", TOC_BODY, cols.judul - cols.nomor - 8)),
+        nomor=tuple(
+            paragraph(doc.nomor.strip() or "-", TOC_BODY, cols.judul - cols.nomor - NOMOR_GAP)
+        ),
         judul=tuple(paragraph(doc.judul.strip() or "(tanpa judul)", TOC_BODY, cols.judul_w - 12)),
     )
 

@@ -22,6 +22,7 @@ from .text import Style, width_of
 
 QR_SIZE = 13 * MM
 FOOTER_GAP = 3 * MM
+QR_QUIET = 3 * MM  # clear space right of the QR code (a scanner needs 4 modules)
 FOOTER_HEIGHT = QR_SIZE + FOOTER_GAP
 """The band kept free above the bottom margin (`PageSettings.reserve_bottom`)."""
 
@@ -106,7 +107,7 @@ def draw_footer(
     c.translate(left, y0)
     c.doForm(info.form_name)
     c.restoreState()
-    x = left + QR_SIZE + 2 * MM
+    x = left + QR_SIZE + QR_QUIET
     avail = right - x - width_of("Hal. 999 dari 999", _PAGE) - 6 * MM
     c.setFillColor(black)
     c.setFont(_LABEL.font, _LABEL.size)

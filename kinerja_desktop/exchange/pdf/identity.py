@@ -1,62 +1,75 @@
 """The identity sheet (Bagian Identitas) of an SOP, as in the official format.
 
-One framed table. Top: at left the logo and the heading of the government and
-office in bold capitals; at right the boxed identity list — Nomor SOP, the
-three dates, Disahkan Oleh (jabatan, room to sign, name bold and underlined,
-pangkat, NIP) and Judul SOP. Below, two columns of numbered lists: Dasar Hukum
-| Kualifikasi Pelaksana; Keterkaitan | Peralatan/Perlengkapan; Peringatan |
-Pencatatan dan Pendataan; then Identifikasi Risiko across both columns when it
-has entries. Lists too long for one page continue on the next, their headings
+One framed table. Top (`identity_head`): at left the logo and the heading of
+the government and office; at right the boxed identity list. Below, two
+columns of numbered lists: Dasar Hukum | Kualifikasi Pelaksana; Keterkaitan |
+Peralatan/Perlengkapan; Peringatan | Pencatatan dan Pendataan; then
+Identifikasi Risiko across both columns when it has entries.
+
+The sheet is meant to be one page. It is first planned roomy; when that does
+not fit, tighter settings are tried in turn (less room around the heading and
+in the signing space — never under 18 mm —, list boxes no taller than their
+lines, then the lists' type down to 7 pt). Only when even the tightest does not
+fit do the lists continue on the next page (set roomy again), their headings
 repeated with "(lanjutan)".
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.layout.page import MM, PageSettings
-from kinerja_desktop.core.nip import format_nip
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
 from .fonts import SANS, SANS_BOLD, SANS_ITALIC
 from .frame import Frame, PageDraw, frame_of
-from .table import (
-    MIDDLE,
-    PAD_X,
-    PAD_Y,
-    Cell,
-    Row,
-    draw_rows,
-    make_row,
-    split_lines,
-    text_cell,
-)
-from .text import CENTER, Style, TextLine, draw_lines, height_of, numbered, paragraph, width_of
+from .identity_head import HeadFit, TopBlock, heading_lines, logo_image, top_block
+from .table import PAD_X, PAD_Y, Cell, Row, draw_rows, make_row, split_lines, text_cell
+from .text import Style, TextLine, draw_lines, numbered, paragraph
 
-BODY = Style(SANS, 9, 11.2)
-BOLD = Style(SANS_BOLD, 9, 11.2)
-JUDUL = Style(SANS_BOLD, 10, 12.5)
-HEADING = Style(SANS_BOLD, 14, 17.5, CENTER)
-CENTERED = Style(SANS, 9, 11.2, CENTER)
-NAME = Style(SANS_BOLD, 9, 11.2, CENTER, underline=True)
+__all__ = ["IdentityFit", "heading_lines", "logo_image", "plan_identity"]
+
 NOTE = Style(SANS_ITALIC, 8.5, 11)
-SIGN_ROOM = 17 * MM
-LOGO_HEIGHT = 24 * MM
 MIN_LINES = 2  # a list continues on the next page rather than leave fewer lines here
+LEADING = 1.24  # list line height as a multiple of the type size
 
 PAIRS = (
     ("dasar_hukum", "kualifikasi_pelaksana"),
     ("keterkaitan", "peralatan_perlengkapan"),
     ("peringatan", "pencatatan_pendataan"),
 )
+
+
+@dataclass(frozen=True)
+class IdentityFit:
+    """How roomy the whole sheet is set: the top block, and the lists below it."""
+
+    head: HeadFit
+    list_size: float = 9.0
+    min_lines: int = 3  # a list box is at least this many lines tall
+
+    @property
+    def body(self) -> Style:
+        return Style(SANS, self.list_size, round(self.list_size * LEADING, 2))
+
+    @property
+    def bold(self) -> Style:
+        return self.body.with_(font=SANS_BOLD)
+
+
+ROOMY = IdentityFit(HeadFit(sign_room=20 * MM, judul_min=30.0, logo=24 * MM, heading_size=14.0))
+TIGHT = IdentityFit(
+    HeadFit(sign_room=18 * MM, judul_min=18.0, logo=19 * MM, heading_size=12.0), min_lines=1
+)
+FITS: tuple[IdentityFit, ...] = (
+    ROOMY,
+    TIGHT,
+    *(replace(TIGHT, list_size=size) for size in (8.5, 8.0, 7.5, 7.0)),
+)
+"""Tried in order until the sheet fits one page; 7 pt is the floor of the lists."""
 
 
 @dataclass
@@ -68,37 +81,32 @@ class _Section:
     cells: list[tuple[float, float]]  # (x, w) per column
 
 
-def heading_lines(doc: SopDocument, office: OfficeProfile) -> list[str]:
-    """The heading at left: the SOP's own kop, else the office profile's."""
-    lines = [t.strip() for t in doc.kop if t.strip()]
-    if not lines:
-        lines = [t.strip() for t in (office.pemerintah, office.nama_kantor) if t.strip()]
-    return [t.upper() for t in lines]
-
-
 def plan_identity(
     doc: SopDocument, office: OfficeProfile, settings: PageSettings
 ) -> list[PageDraw]:
-    """The identity sheet as one or more planned pages."""
+    """The identity sheet as planned pages: one whenever it can be made to fit."""
     frame = frame_of(settings)
-    split = frame.left + frame.width / 2
-    top_rows = _identity_rows(doc, split, frame)
-    left_cell = _LeftCell(heading_lines(doc, office), office.logo_png, frame.left, split)
-    top_height = sum(r.height for r in top_rows)
-    sections = _sections(doc, frame, split)
-    pages = _paginate(sections, frame.height - top_height, frame.height - NOTE.leading)
+    for fit in FITS:
+        top, pages = _plan(doc, office, frame, fit)
+        if len(pages) == 1:
+            break
+    else:
+        top, pages = _plan(doc, office, frame, ROOMY)
     first_rows = pages[0]
-    _stretch(first_rows, frame.height - top_height - sum(r.height for r in first_rows))
+    _stretch(first_rows, frame.height - top.height - sum(r.height for r in first_rows))
 
     def first(c: Canvas) -> None:
-        left_cell.draw(c, frame.top, top_height)
-        bottom = draw_rows(c, top_rows, frame.top)
-        draw_rows(c, first_rows, bottom)
+        draw_rows(c, first_rows, top.draw(c, frame.top))
 
-    draws: list[PageDraw] = [first]
-    for rows in pages[1:]:
-        draws.append(_continuation(doc, frame, rows))
-    return draws
+    return [first, *(_continuation(doc, frame, rows) for rows in pages[1:])]
+
+
+def _plan(
+    doc: SopDocument, office: OfficeProfile, frame: Frame, fit: IdentityFit
+) -> tuple[TopBlock, list[list[Row]]]:
+    top = top_block(doc, office, frame, fit.head)
+    sections = _sections(doc, frame, top.split, fit)
+    return top, _paginate(sections, frame.height - top.height, frame.height - NOTE.leading, fit)
 
 
 def _continuation(doc: SopDocument, frame: Frame, rows: list[Row]) -> PageDraw:
@@ -111,142 +119,73 @@ def _continuation(doc: SopDocument, frame: Frame, rows: list[Row]) -> PageDraw:
     return draw
 
 
-# -- the boxed identity list --------------------------------------------------
-
-
-def _identity_rows(doc: SopDocument, split: float, frame: Frame) -> list[Row]:
-    label_w = max(width_of("Tanggal Pembuatan", BODY) + 2 * PAD_X + 4, (frame.right - split) * 0.3)
-    vx, vw = split + label_w, frame.right - split - label_w
-
-    def row(label: str, value: Cell, min_h: float = 0.0) -> Row:
-        return make_row([text_cell(split, label_w, label, BODY, value.valign), value], min_h)
-
-    return [
-        row("Nomor SOP", text_cell(vx, vw, doc.nomor.strip() or "-", BODY)),
-        row("Tanggal Pembuatan", text_cell(vx, vw, format_tanggal(doc.tanggal_pembuatan), BODY)),
-        row("Tanggal Revisi", text_cell(vx, vw, format_tanggal(doc.tanggal_revisi), BODY)),
-        row("Tanggal Efektif", text_cell(vx, vw, format_tanggal(doc.tanggal_efektif), BODY)),
-        row("Disahkan Oleh", Cell(vx, vw, tuple(_pengesahan_lines(doc, vw - 2 * PAD_X)))),
-        row("Judul SOP", text_cell(vx, vw, doc.judul.strip() or "-", JUDUL, MIDDLE), 30.0),
-    ]
-
-
-def _pengesahan_lines(doc: SopDocument, width: float) -> list[TextLine]:
-    p = doc.pengesahan
-    lines = paragraph(p.jabatan.strip() or "-", CENTERED, width)
-    lines.append(TextLine("", CENTERED.with_(leading=SIGN_ROOM)))
-    lines += paragraph(p.nama.strip() or "(.......................................)", NAME, width)
-    if p.pangkat.strip():
-        lines += paragraph(p.pangkat.strip(), CENTERED, width)
-    if p.nip.strip():
-        lines += paragraph(f"NIP. {format_nip(p.nip)}", CENTERED, width)
-    return lines
-
-
-@dataclass
-class _LeftCell:
-    """The logo and the heading, centred in the cell left of the identity list."""
-
-    heading: list[str]
-    logo_png: bytes | None
-    left: float
-    right: float
-
-    def draw(self, c: Canvas, top: float, height: float) -> None:
-        width = self.right - self.left
-        c.setLineWidth(0.6)
-        c.rect(self.left, top - height, width, height, stroke=1, fill=0)
-        lines = [ln for t in self.heading for ln in paragraph(t, HEADING, width - 12 * MM)]
-        logo = logo_image(self.logo_png)
-        logo_h = LOGO_HEIGHT if logo else 0.0
-        gap = 4 * MM if logo and lines else 0.0
-        block = logo_h + gap + height_of(lines)
-        y = top - max((height - block) / 2, PAD_Y)
-        if logo:
-            iw, ih = logo.getSize()
-            lw = min(LOGO_HEIGHT * iw / max(ih, 1), width - 2 * PAD_X)
-            lh = lw * ih / max(iw, 1)
-            cx = self.left + width / 2
-            c.drawImage(logo, cx - lw / 2, y - lh, lw, lh, mask="auto")
-            y -= logo_h + gap
-        draw_lines(c, lines, self.left + 6 * MM, y, width - 12 * MM)
-
-
-@lru_cache(maxsize=8)
-def _logo_cached(digest: str, data: bytes) -> ImageReader | None:
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        reader.getSize()
-    except Exception:  # a damaged logo must not stop printing: draw without it
-        return None
-    return reader
-
-
-def logo_image(data: bytes | None) -> ImageReader | None:
-    """The office logo ready to draw; None when there is none or it is unreadable."""
-    if not data:
-        return None
-    return _logo_cached(hashlib.sha1(data).hexdigest(), data)
-
-
 # -- the lists ------------------------------------------------------------------
 
 
-def _sections(doc: SopDocument, frame: Frame, split: float) -> list[_Section]:
+def _sections(doc: SopDocument, frame: Frame, split: float, fit: IdentityFit) -> list[_Section]:
     headings = {attr: heading for attr, heading, _items in doc.lists()}
     cols = [(frame.left, split - frame.left), (split, frame.right - split)]
+    pad = 2 * PAD_X
     out: list[_Section] = []
     for pair in PAIRS:
         lines = [
-            numbered(getattr(doc, a), BODY, w - 2 * PAD_X)
+            numbered(getattr(doc, a), fit.body, w - pad)
             for a, (_x, w) in zip(pair, cols, strict=True)
         ]
         out.append(_Section([headings[a] for a in pair], lines, cols))
     if doc.identifikasi_risiko:
         full = [(frame.left, frame.width)]
-        lines = [numbered(doc.identifikasi_risiko, BODY, frame.width - 2 * PAD_X)]
+        lines = [numbered(doc.identifikasi_risiko, fit.body, frame.width - pad)]
         out.append(_Section([headings["identifikasi_risiko"]], lines, full))
     return out
 
 
-def _header_row(section: _Section, suffix: str, remaining: list[list[TextLine]]) -> Row:
+def _header_row(
+    section: _Section, suffix: str, remaining: list[list[TextLine]], fit: IdentityFit
+) -> Row:
     """The headings; on a continuation only over the columns that go on."""
     columns = zip(section.headings, section.cells, remaining, strict=True)
     cells = [
-        text_cell(x, w, f"{h}{suffix} :" if lines or not suffix else "", BOLD)
+        text_cell(x, w, f"{h}{suffix} :" if lines or not suffix else "", fit.bold)
         for h, (x, w), lines in columns
     ]
     return make_row(cells)
 
 
-def _body_row(section: _Section, lines: list[list[TextLine]]) -> Row:
+def _body_row(section: _Section, lines: list[list[TextLine]], min_h: float) -> Row:
     cells = [Cell(x, w, tuple(ls)) for ls, (x, w) in zip(lines, section.cells, strict=True)]
-    return make_row(cells)
+    return make_row(cells, min_h)
 
 
-def _paginate(sections: list[_Section], first_room: float, room: float) -> list[list[Row]]:
+def _paginate(
+    sections: list[_Section], first_room: float, room: float, fit: IdentityFit
+) -> list[list[Row]]:
     """Rows per page; a list that does not fit continues on the next page."""
     pages: list[list[Row]] = [[]]
     left = first_room
+    min_h = fit.min_lines * fit.body.leading + 2 * PAD_Y
     for section in sections:
         remaining = [list(ls) for ls in section.lines]
         suffix = ""
         while True:
-            header = _header_row(section, suffix, remaining)
-            fit = left - header.height - 2 * PAD_Y
-            line_h = max((ls[0].height for ls in remaining if ls), default=BODY.leading)
-            if fit < line_h * min(MIN_LINES, max(map(len, remaining))) and pages[-1]:
+            header = _header_row(section, suffix, remaining, fit)
+            fit_h = left - header.height - 2 * PAD_Y
+            line_h = max((ls[0].height for ls in remaining if ls), default=fit.body.leading)
+            if fit_h < line_h * min(MIN_LINES, max(map(len, remaining))) and pages[-1]:
                 pages.append([])
                 left = room
                 continue
-            parts = [split_lines(ls, fit) for ls in remaining]
+            parts = [split_lines(ls, fit_h) for ls in remaining]
             if not any(head for head, _tail in parts):  # not even one line fits: force one
                 parts = [(ls[:1], ls[1:]) for ls in remaining]
-            body = _body_row(section, [head for head, _tail in parts])
+            done = not any(tail for _head, tail in parts)
+            body = _body_row(section, [head for head, _tail in parts], min_h if done else 0.0)
+            if done and header.height + body.height > left + 1e-6 and pages[-1]:
+                body = _body_row(section, [head for head, _tail in parts], 0.0)
             pages[-1] += [header, body]
             left -= header.height + body.height
             remaining = [tail for _head, tail in parts]
-            if not any(remaining):
+            if done:
                 break
             pages.append([])
             left, suffix = room, " (lanjutan)"

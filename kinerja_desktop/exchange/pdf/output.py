@@ -1,15 +1,13 @@
 """Writing a PDF file safely: a fresh canvas with embedded fonts, written atomically.
 
 The canvas is drawn into a temporary file beside the target and moved over it
-with `os.replace` only when it is complete, so a failure or a cancel half way
+only when it is complete (`exchange.atomic`), so a failure or a cancel half way
 leaves no partial file and keeps an older file of the same name intact.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop import __version__
 from kinerja_desktop.core.errors import KinerjaError
+from kinerja_desktop.exchange import atomic
 
 from .fonts import SANS, register_fonts
 
@@ -60,36 +59,8 @@ def binary_streams() -> Iterator[None]:
         rl_config.useA85 = before
 
 
-@contextlib.contextmanager
-def _temp_beside(path: Path) -> Iterator[str]:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        yield tmp
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-
 def write_atomically(path: Path, produce: Callable[[str], None]) -> None:
-    """Let `produce` write the whole file at a temporary name, then move it over `path`.
-
-    OSError becomes a KinerjaError with an Indonesian message; every other
-    exception (a cancel, a bug) passes through. Either way the temporary file
-    is removed and `path` keeps what it had before.
-    """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise KinerjaError(f"Folder tujuan tidak ada: {path.parent}")
-    try:
-        with _temp_beside(path) as tmp, binary_streams():
-            produce(tmp)
-            os.replace(tmp, path)
-    except PermissionError as exc:
-        raise KinerjaError(
-            f"Berkas {path.name} tidak dapat ditulis. Jika berkas itu sedang dibuka di "
-            "penampil PDF, tutup dulu lalu coba lagi.",
-            str(exc),
-        ) from exc
-    except OSError as exc:
-        raise KinerjaError(f"Berkas {path.name} tidak dapat ditulis.", str(exc)) from exc
+    """Let `produce` draw the whole PDF at a temporary name, then move it over `path`
+    (see `exchange.atomic`): a failure or a cancel leaves `path` as it was."""
+    with binary_streams():
+        atomic.write_atomically(Path(path), produce, program="penampil PDF")

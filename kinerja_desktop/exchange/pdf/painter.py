@@ -16,12 +16,13 @@ from functools import lru_cache
 from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.pdfgen.canvas import Canvas
 
+from kinerja_desktop.core.layout import clearance
+from kinerja_desktop.core.layout.offpage import letter_run
 from kinerja_desktop.core.layout.primitives import (
     Anchor,
     Box,
     Connector,
     ConnectorKind,
-    Font,
     LayoutPage,
     OffPage,
     Point,
@@ -33,8 +34,8 @@ from kinerja_desktop.core.layout.primitives import (
 
 from .fonts import LAYOUT_FONTS, text_width
 
-SYMBOL_LINE = 0.8
-CONNECTOR_LINE = 0.6
+SYMBOL_LINE = clearance.SYMBOL_LINE  # the widths the layout kept labels clear of
+CONNECTOR_LINE = clearance.CONNECTOR_WIDTH
 ARROW_LENGTH = 5.0
 ARROW_HALF_WIDTH = 2.2
 JOIN_DASH = (1.0, 1.6)
@@ -195,11 +196,11 @@ def _polygon(c: Canvas, points: Sequence[Point], flip: float) -> None:
 def _draw_missing_letters(c: Canvas, page: LayoutPage, flip: float) -> None:
     """Letter the off-page connectors the layout left without a text run."""
     runs = [t for t in page.texts if t.role == "offpage-letter"]
-    for off in page.offpages:
-        r = off.rect
-        if any(t.text == off.letter and r.x - 1 <= t.x <= r.right + 1 for t in runs):
-            continue
-        size = max(min(r.h * 0.42, 9.0), 5.0)
-        baseline = r.y + r.h * OFFPAGE_SHOULDER * 0.5 + size * 0.35
-        c.setFont(LAYOUT_FONTS[Font.BOLD], size)
-        c.drawCentredString(r.cx, flip - baseline, off.letter)
+    missing = [
+        letter_run(off.rect, off.letter)
+        for off in page.offpages
+        if not any(
+            t.text == off.letter and off.rect.x - 1 <= t.x <= off.rect.right + 1 for t in runs
+        )
+    ]
+    draw_runs(c, missing, flip)

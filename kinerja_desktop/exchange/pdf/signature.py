@@ -27,8 +27,10 @@ from .fonts import SANS, SANS_BOLD
 from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph
 
 SIGN_SPACE = 20 * MM
+SIGN_SPACE_COMPACT = 18 * MM  # still room for a signature and a stamp
 BLOCK_WIDTH = 85 * MM
 GAP_ABOVE = 5 * MM
+GAP_ABOVE_COMPACT = 3 * MM
 _BODY = Style(SANS, 9.5, 12, CENTER)
 _NAME = Style(SANS_BOLD, 9.5, 12, CENTER, underline=True)
 _BLANK_NAME = "(.............................................)"
@@ -40,27 +42,35 @@ class SignatureBlock:
 
     lines: tuple[TextLine, ...]
     width: float
+    gap: float = GAP_ABOVE
 
     @property
     def height(self) -> float:
         """Height including the gap kept above the block."""
-        return GAP_ABOVE + height_of(self.lines)
+        return self.gap + height_of(self.lines)
 
     def draw(self, c: Canvas, right: float, top: float) -> None:
-        """Draw against the right edge `right`, `GAP_ABOVE` under `top` (y up)."""
-        draw_lines(c, self.lines, right - self.width, top - GAP_ABOVE, self.width)
+        """Draw against the right edge `right`, `gap` under `top` (y up)."""
+        draw_lines(c, self.lines, right - self.width, top - self.gap, self.width)
 
 
 def signature_block(
-    pengesahan: Pengesahan, kota: str, tanggal: date, content_width: float
+    pengesahan: Pengesahan,
+    kota: str,
+    tanggal: date,
+    content_width: float,
+    *,
+    compact: bool = False,
 ) -> SignatureBlock:
-    """The block for `pengesahan`, 85 mm wide (less on narrow pages)."""
+    """The block for `pengesahan`, 85 mm wide (less on narrow pages); `compact`
+    keeps less room above it and to sign (18 mm), to finish a page with it."""
     width = min(BLOCK_WIDTH, content_width * 0.45)
     lines = paragraph(format_tempat_tanggal(kota.strip(), tanggal), _BODY, width)
     jabatan = pengesahan.jabatan.strip().upper()
     if jabatan:
         lines += paragraph(f"{jabatan},", _BODY, width)
-    lines.append(TextLine("", _BODY.with_(leading=SIGN_SPACE)))
+    space = SIGN_SPACE_COMPACT if compact else SIGN_SPACE
+    lines.append(TextLine("", _BODY.with_(leading=space)))
     nama = pengesahan.nama.strip()
     if nama:
         lines += paragraph(nama, _NAME, width)
@@ -70,4 +80,4 @@ def signature_block(
         lines += paragraph(pengesahan.pangkat.strip(), _BODY, width)
     if pengesahan.nip.strip():
         lines += paragraph(f"NIP. {format_nip(pengesahan.nip)}", _BODY, width)
-    return SignatureBlock(tuple(lines), width)
+    return SignatureBlock(tuple(lines), width, GAP_ABOVE_COMPACT if compact else GAP_ABOVE)

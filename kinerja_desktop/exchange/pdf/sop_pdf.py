@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
-from kinerja_desktop.core.layout.primitives import LayoutPage
+from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
 from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
@@ -42,7 +42,8 @@ class PdfOptions:
     `kertas`: "A4" or "F4" (215 × 330 mm); landscape unless `tegak`.
     `lembar_kerja`: add the Lembar Kerja Identifikasi Kegiatan to every SOP
     (an SOP whose `lembar_kerja.cetak` is set gets it anyway).
-    `tanggal_ttd`: the date in the signature blocks (None = today).
+    `tanggal_ttd`: the date in the signature blocks (None = the date the SOP
+    was ratified, see `signing_date`).
     """
 
     kertas: str = "F4"
@@ -75,18 +76,18 @@ def plan_sop(
 ) -> SopPlan:
     """Lay out every page of `doc`; `key` keeps PDF names unique within one file."""
     settings = settings_for(options.kertas, options.tegak)
-    tanggal = options.tanggal_ttd or date.today()
+    tanggal = signing_date(doc, options)
     frame = frame_of(settings)
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
-    layout = layout_sop(doc, settings, measure)
-    sig = signature_block(doc.pengesahan, office.kota_ttd, tanggal, frame.width)
+    kota = signing_town(doc, office)
+    sig, layout = _signed_layout(doc, settings, kota, tanggal)
     sections.append((FLOWCHART, len(pages)))
     pages += _flow_pages(layout.pages, sig, frame)
     if options.lembar_kerja or doc.lembar_kerja.cetak:
         sections.append((LEMBAR_KERJA, len(pages)))
         lk = derive_lembar_kerja(doc, _office_name(doc, office))
-        pages += plan_worksheet(doc, lk, office, settings, tanggal)
+        pages += plan_worksheet(doc, lk, kota, settings, tanggal)
     return SopPlan(
         key=key,
         settings=settings,
@@ -95,6 +96,44 @@ def plan_sop(
         footer=footer_info(doc, key),
         notices=tuple(layout.notices),
     )
+
+
+def _signed_layout(
+    doc: SopDocument, settings: PageSettings, kota: str, tanggal: date
+) -> tuple[SignatureBlock, SwimlaneLayout]:
+    """The flowchart laid out with room for the signature under its last page; a
+    compact signature block when that saves a page."""
+    width = frame_of(settings).width
+    sig = signature_block(doc.pengesahan, kota, tanggal, width)
+    layout = layout_sop(doc, settings, measure, last_page_reserve=sig.height)
+    if len(layout.pages) > 1:
+        tight = signature_block(doc.pengesahan, kota, tanggal, width, compact=True)
+        shorter = layout_sop(doc, settings, measure, last_page_reserve=tight.height)
+        if len(shorter.pages) < len(layout.pages):
+            return tight, shorter
+    return sig, layout
+
+
+def signing_date(doc: SopDocument, options: PdfOptions) -> date:
+    """The date under the signature: the one asked for, else the day the SOP was
+    ratified (tanggal efektif, else revisi, else pembuatan), else today."""
+    for value in (
+        options.tanggal_ttd,
+        doc.tanggal_efektif,
+        doc.tanggal_revisi,
+        doc.tanggal_pembuatan,
+    ):
+        if value is not None:
+            return value
+    return date.today()
+
+
+def signing_town(doc: SopDocument, office: OfficeProfile) -> str:
+    """The town before the date: the office's own, but none for an SOP printed
+    under another office's heading (`doc.kop`), whose town is not known."""
+    if any(line.strip() for line in doc.kop):
+        return ""
+    return office.kota_ttd.strip()
 
 
 def _office_name(doc: SopDocument, office: OfficeProfile) -> str:
@@ -109,7 +148,8 @@ def _flow_pages(
     layout_pages: list[LayoutPage], sig: SignatureBlock, frame: Frame
 ) -> list[PageDraw]:
     """One drawing per layout page; the signature block under the table on the
-    last page when it fits there whole, else on a page of its own."""
+    last page (the layout kept room for it there), or on a page of its own in
+    the one case the layout cannot help: a last row that fills a page alone."""
     out: list[PageDraw] = [_flow_draw(page, None, frame, 0.0) for page in layout_pages[:-1]]
     if layout_pages:
         last = layout_pages[-1]

@@ -3,8 +3,8 @@
 What it says is derived in `core.lembar_kerja`; here it is set as the familiar
 form: a title, A. Data Kegiatan, B. Identifikasi Kegiatan and C. Identifikasi
 Langkah as framed two-column tables, then the signature block. Long parts
-continue on further pages; a section heading never stays alone at a page foot
-and the signature block is never split.
+continue on further pages; a section heading never stays alone at a page foot,
+the signature block is never split and never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.lembar_kerja import Langkah, LembarKerja
-from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
 from .fonts import SANS, SANS_BOLD
@@ -59,22 +58,30 @@ Block = _Heading | Row
 def plan_worksheet(
     doc: SopDocument,
     lk: LembarKerja,
-    office: OfficeProfile,
+    kota: str,
     settings: PageSettings,
     tanggal: date,
 ) -> list[PageDraw]:
-    """The Lembar Kerja as planned pages, its signature block on the last."""
+    """The Lembar Kerja as planned pages, its signature block (signed at `kota`,
+    "" for none, on `tanggal`) on the last."""
     frame = frame_of(settings)
     blocks = _blocks(lk, frame)
     pages = _paginate(blocks, frame.height)
-    sig = signature_block(doc.pengesahan, office.kota_ttd, tanggal, frame.width)
-    used = sum(b.height for b in pages[-1])
-    if frame.height - used < sig.height:
-        pages.append([])
+    sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
+    if frame.height - _used(pages[-1]) < sig.height:
+        # the last page again, leaving room for the signature: what does not fit
+        # goes on a new page, and the signature with it
+        pages[-1:] = _paginate(pages[-1], frame.height - sig.height)
+        if frame.height - _used(pages[-1]) < sig.height:  # a block too tall to part
+            pages.append([])
     return [
         _page_draw(frame, blocks_, sig if i == len(pages) - 1 else None)
         for i, blocks_ in enumerate(pages)
     ]
+
+
+def _used(blocks: list[Block]) -> float:
+    return sum(b.height for b in blocks)
 
 
 def _page_draw(frame: Frame, blocks: list[Block], sig: SignatureBlock | None) -> PageDraw:

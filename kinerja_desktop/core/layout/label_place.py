@@ -1,0 +1,140 @@
+"""Finding a clear spot for an exit label: blocks of lines, obstacles, and the search.
+
+A label is a `LabelBlock` (its lines, wrapped and measured, at one size) put at
+a spot: its box's left and top edges. A spot is clear when the box keeps
+`LABEL_GAP` from every obstacle (lines and shapes, with the width they are
+drawn at) and `LABEL_APART` from labels already placed, inside the bounds it
+must stay in. `search` looks, within one band (the decision's row), for the
+clear spot nearest to the exit: the box's edges are tried flush against the
+clear space of each obstacle, which finds the tight fits a grid would miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .clearance import ASCENT, DESCENT, LABEL_GAP, Obstacle
+from .primitives import Anchor, Font, Point, TextRun
+
+LINE = 1.15  # label line height as a multiple of its size
+LABEL_APART = 1.0  # clear space between two labels
+SPARE = 0.05  # placed this much clearer than required, against rounding
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+Hard = tuple[float, float, float, float, float]  # an obstacle's box and the space it needs
+
+
+@dataclass(frozen=True)
+class LabelBlock:
+    """The lines of one label at one size, with their widths."""
+
+    lines: tuple[str, ...]
+    widths: tuple[float, ...]
+    size: float
+
+    @property
+    def w(self) -> float:
+        return max(self.widths)
+
+    @property
+    def h(self) -> float:
+        return (ASCENT + DESCENT) * self.size + (len(self.lines) - 1) * LINE * self.size
+
+    def runs(self, spot: Point, anchor: Anchor, step_id: str) -> list[TextRun]:
+        """Text runs with the block's box at `spot` (left, top), lines aligned by `anchor`."""
+        left, top = spot
+        x = {Anchor.START: left, Anchor.MIDDLE: left + self.w / 2, Anchor.END: left + self.w}
+        return [
+            TextRun(
+                x[anchor],
+                top + ASCENT * self.size + k * LINE * self.size,
+                line,
+                Font.REGULAR,
+                self.size,
+                anchor,
+                "exit-label",
+                step_id,
+            )
+            for k, line in enumerate(self.lines)
+        ]
+
+
+def hard(obstacles: Iterable[Obstacle]) -> list[Hard]:
+    """Obstacles as plain tuples with the clear space each one needs."""
+    return [
+        (o.rect.x, o.rect.y, o.rect.right, o.rect.bottom, o.half + LABEL_GAP + SPARE)
+        for o in obstacles
+    ]
+
+
+def placed_hard(boxes: Iterable[Box]) -> list[Hard]:
+    return [(*b, LABEL_APART + SPARE) for b in boxes]
+
+
+def slack(box: Box, obstacles: list[Hard], bounds: Box) -> float:
+    """How much clearer than needed `box` is (negative: too close somewhere)."""
+    x0, y0, x1, y1 = box
+    worst = min(x0 - bounds[0], y0 - bounds[1], bounds[2] - x1, bounds[3] - y1)
+    for ox0, oy0, ox1, oy1, need in obstacles:
+        dx = ox0 - x1 if ox0 > x1 else (x0 - ox1 if x0 > ox1 else 0.0)
+        dy = oy0 - y1 if oy0 > y1 else (y0 - oy1 if y0 > oy1 else 0.0)
+        if dx >= need or dy >= need:
+            continue
+        worst = min(worst, (dx * dx + dy * dy) ** 0.5 - need)
+    return worst
+
+
+def clear(box: Box, obstacles: list[Hard], bounds: Box) -> bool:
+    x0, y0, x1, y1 = box
+    if x0 < bounds[0] or y0 < bounds[1] or x1 > bounds[2] or y1 > bounds[3]:
+        return False
+    for ox0, oy0, ox1, oy1, need in obstacles:
+        dx = ox0 - x1 if ox0 > x1 else (x0 - ox1 if x0 > ox1 else 0.0)
+        if dx >= need:
+            continue
+        dy = oy0 - y1 if oy0 > y1 else (y0 - oy1 if y0 > oy1 else 0.0)
+        if dy >= need:
+            continue
+        if dx * dx + dy * dy < need * need:
+            return False
+    return True
+
+
+def search(
+    block: LabelBlock, exit_point: Point, obstacles: list[Hard], band: Box, reach: float
+) -> Point | None:
+    """The clear spot (left, top) for `block` in `band` nearest to `exit_point`,
+    at most `reach` away from it; None when there is none."""
+    w, h = block.w, block.h
+    ex, ey = exit_point
+    lo_x, hi_x = max(band[0], ex - reach - w), min(band[2] - w, ex + reach)
+    lo_y, hi_y = max(band[1], ey - reach - h), min(band[3] - h, ey + reach)
+    if lo_x > hi_x or lo_y > hi_y:
+        return None
+    xs = _positions(ex, w, lo_x, hi_x, ((o[0], o[2], o[4]) for o in obstacles))
+    ys = _positions(ey, h, lo_y, hi_y, ((o[1], o[3], o[4]) for o in obstacles))
+    spots = sorted((_distance((x, y, x + w, y + h), exit_point), x, y) for x in xs for y in ys)
+    for _d, x, y in spots:
+        if clear((x, y, x + w, y + h), obstacles, band):
+            return (x, y)
+    return None
+
+
+def _positions(
+    target: float, size: float, lo: float, hi: float, spans: Iterator[tuple[float, float, float]]
+) -> list[float]:
+    """Start positions worth trying on one axis: centred on the target, flush
+    against either side of each obstacle's clear space, and the band's ends."""
+    found = {min(max(target - size / 2, lo), hi), lo, hi}
+    for a, b, need in spans:
+        for v in (b + need, a - need - size):
+            if lo <= v <= hi:
+                found.add(v)
+    return sorted(found)
+
+
+def _distance(box: Box, point: Point) -> float:
+    """Squared distance from `point` to `box`."""
+    dx = max(box[0] - point[0], point[0] - box[2], 0.0)
+    dy = max(box[1] - point[1], point[1] - box[3], 0.0)
+    return dx * dx + dy * dy

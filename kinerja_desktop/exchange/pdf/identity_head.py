@@ -1,0 +1,172 @@
+"""The top block of the identity sheet: heading and logo at left, the boxed list at right.
+
+At left, the logo (only under the office's own heading) above the name of the
+government and the office in bold capitals. At right, the boxed identity list:
+Nomor SOP, the three dates, Disahkan Oleh (jabatan, room to sign, name bold
+and underlined, pangkat, NIP) and Judul SOP. Both halves share one height: the
+taller decides, and when the heading needs more room than the list, the Judul
+row grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from kinerja_desktop.core.dates import format_tanggal
+from kinerja_desktop.core.layout.page import MM
+from kinerja_desktop.core.nip import format_nip
+from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.sop import SopDocument
+
+from .fonts import SANS, SANS_BOLD
+from .frame import Frame
+from .table import MIDDLE, PAD_X, PAD_Y, Cell, Row, draw_rows, make_row, text_cell
+from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+
+BODY = Style(SANS, 9, 11.2)
+JUDUL = Style(SANS_BOLD, 10, 12.5)
+CENTERED = BODY.with_(align=CENTER)
+NAME = Style(SANS_BOLD, 9, 11.2, CENTER, underline=True)
+HEADING_INSET = 6 * MM  # the heading keeps this far from the cell's sides
+LOGO_GAP = 3 * MM
+HEADING_MIN = 10.5  # the heading is set smaller, down to this, to wrap into fewer lines
+
+
+@dataclass(frozen=True)
+class HeadFit:
+    """How roomy the top block is set."""
+
+    sign_room: float  # blank height between jabatan and name, to sign in
+    judul_min: float  # least height of the Judul SOP row
+    logo: float  # logo height
+    heading_size: float  # size of the office heading
+
+
+def heading_lines(doc: SopDocument, office: OfficeProfile) -> list[str]:
+    """The heading at left: the SOP's own kop, else the office profile's."""
+    lines = [t.strip() for t in doc.kop if t.strip()]
+    if not lines:
+        lines = [t.strip() for t in (office.pemerintah, office.nama_kantor) if t.strip()]
+    return [t.upper() for t in lines]
+
+
+def heading_logo(doc: SopDocument, office: OfficeProfile) -> bytes | None:
+    """The office's logo, only under the office's own heading: an SOP carrying
+    another office's kop is never printed with this office's emblem."""
+    if any(t.strip() for t in doc.kop):
+        return None
+    return office.logo_png
+
+
+@lru_cache(maxsize=8)
+def _logo_cached(digest: str, data: bytes) -> ImageReader | None:
+    try:
+        reader = ImageReader(io.BytesIO(data))
+        reader.getSize()
+    except Exception:  # a damaged logo must not stop printing: draw without it
+        return None
+    return reader
+
+
+def logo_image(data: bytes | None) -> ImageReader | None:
+    """The office logo ready to draw; None when there is none or it is unreadable."""
+    if not data:
+        return None
+    return _logo_cached(hashlib.sha1(data).hexdigest(), data)
+
+
+@dataclass(frozen=True)
+class TopBlock:
+    """The planned top block: the rows of the boxed list and the heading cell."""
+
+    rows: tuple[Row, ...]
+    heading: tuple[TextLine, ...]
+    logo: ImageReader | None
+    logo_h: float
+    left: float
+    split: float
+
+    @property
+    def height(self) -> float:
+        return sum(r.height for r in self.rows)
+
+    def draw(self, c: Canvas, top: float) -> float:
+        """Draw the block from `top` down (y up); returns its bottom edge."""
+        width = self.split - self.left
+        c.setLineWidth(0.6)
+        c.rect(self.left, top - self.height, width, self.height, stroke=1, fill=0)
+        gap = LOGO_GAP if self.logo and self.heading else 0.0
+        block = (self.logo_h if self.logo else 0.0) + gap + height_of(self.heading)
+        y = top - max((self.height - block) / 2, PAD_Y)
+        if self.logo:
+            iw, ih = self.logo.getSize()
+            lw = min(self.logo_h * iw / max(ih, 1), width - 2 * PAD_X)
+            lh = lw * ih / max(iw, 1)
+            c.drawImage(self.logo, self.left + width / 2 - lw / 2, y - lh, lw, lh, mask="auto")
+            y -= self.logo_h + gap
+        draw_lines(c, self.heading, self.left + HEADING_INSET, y, width - 2 * HEADING_INSET)
+        return draw_rows(c, self.rows, top)
+
+
+def top_block(doc: SopDocument, office: OfficeProfile, frame: Frame, fit: HeadFit) -> TopBlock:
+    """Plan the top block across the frame's width, split in the middle."""
+    split = frame.left + frame.width / 2
+    heading = _heading(heading_lines(doc, office), split - frame.left - 2 * HEADING_INSET, fit)
+    logo = logo_image(heading_logo(doc, office))
+    need = height_of(heading) + 2 * PAD_Y + (fit.logo + LOGO_GAP if logo else 0.0)
+    rows = _identity_rows(doc, split, frame, fit)
+    short = need - sum(r.height for r in rows)
+    if short > 0:
+        rows[-1] = rows[-1].taller(short)
+    return TopBlock(tuple(rows), tuple(heading), logo, fit.logo, frame.left, split)
+
+
+def _heading(texts: list[str], width: float, fit: HeadFit) -> list[TextLine]:
+    """The heading in the largest size (down to HEADING_MIN) that wraps it into
+    the fewest lines: "KECAMATAN MARTAPURA BARAT" rather than a lone "BARAT"."""
+    best: list[TextLine] = []
+    size = fit.heading_size
+    while True:
+        style = Style(SANS_BOLD, size, size * 1.25, CENTER)
+        lines = [ln for t in texts for ln in paragraph(t, style, width)]
+        if not best or len(lines) < len(best):
+            best = lines
+        if len(lines) == len(texts) or size - 0.5 < HEADING_MIN:
+            return best
+        size -= 0.5
+
+
+def _identity_rows(doc: SopDocument, split: float, frame: Frame, fit: HeadFit) -> list[Row]:
+    label_w = max(width_of("Tanggal Pembuatan", BODY) + 2 * PAD_X + 4, (frame.right - split) * 0.3)
+    vx, vw = split + label_w, frame.right - split - label_w
+
+    def row(label: str, value: Cell, min_h: float = 0.0) -> Row:
+        return make_row([text_cell(split, label_w, label, BODY, value.valign), value], min_h)
+
+    sign = _pengesahan_lines(doc, vw - 2 * PAD_X, fit.sign_room)
+    return [
+        row("Nomor SOP", text_cell(vx, vw, doc.nomor.strip() or "-", BODY)),
+        row("Tanggal Pembuatan", text_cell(vx, vw, format_tanggal(doc.tanggal_pembuatan), BODY)),
+        row("Tanggal Revisi", text_cell(vx, vw, format_tanggal(doc.tanggal_revisi), BODY)),
+        row("Tanggal Efektif", text_cell(vx, vw, format_tanggal(doc.tanggal_efektif), BODY)),
+        row("Disahkan Oleh", Cell(vx, vw, tuple(sign))),
+        row("Judul SOP", text_cell(vx, vw, doc.judul.strip() or "-", JUDUL, MIDDLE), fit.judul_min),
+    ]
+
+
+def _pengesahan_lines(doc: SopDocument, width: float, room: float) -> list[TextLine]:
+    p = doc.pengesahan
+    lines = paragraph(p.jabatan.strip() or "-", CENTERED, width)
+    lines.append(TextLine("", CENTERED.with_(leading=room)))
+    lines += paragraph(p.nama.strip() or "(.......................................)", NAME, width)
+    if p.pangkat.strip():
+        lines += paragraph(p.pangkat.strip(), CENTERED, width)
+    if p.nip.strip():
+        lines += paragraph(f"NIP. {format_nip(p.nip)}", CENTERED, width)
+    return lines
