@@ -31,7 +31,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tegak", action="store_true", help="kertas tegak (bawaan: mendatar)")
     p.add_argument("--paksa", action="store_true", help="cetak walau pemeriksa menemukan kesalahan")
     p.add_argument(
-        "--tanggal", type=_tanggal, metavar="TGL", help="tanggal tanda tangan (bawaan: hari ini)"
+        "--tanggal",
+        type=_tanggal,
+        metavar="TGL",
+        help="tanggal tanda tangan (bawaan: tanggal efektif SOP)",
     )
 
 
