@@ -15,16 +15,22 @@ APP_DIR_NAME = "KinerjaDesktop"
 DB_FILE_NAME = "kinerja.db"
 
 
-def resources_dir() -> Path:
-    """The folder holding fonts, demo data, icons and templates."""
+def _bundled_dir(name: str) -> Path:
+    """A folder shipped with the program: frozen build, installed wheel
+    (inside the package) or source checkout (beside the package)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
+        return Path(frozen_root) / name
     package_dir = Path(__file__).resolve().parent
-    installed = package_dir / "resources"
+    installed = package_dir / name
     if installed.is_dir():
         return installed
-    return package_dir.parent / "resources"
+    return package_dir.parent / name
+
+
+def resources_dir() -> Path:
+    """The folder holding fonts, demo data, icons and templates."""
+    return _bundled_dir("resources")
 
 
 def resource(*parts: str) -> Path:
@@ -34,14 +40,7 @@ def resource(*parts: str) -> Path:
 
 def forms_dir() -> Path:
     """The Qt Designer `.ui` files (loaded at run time by the GUI)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "forms"
-    package_dir = Path(__file__).resolve().parent
-    installed = package_dir / "forms"
-    if installed.is_dir():
-        return installed
-    return package_dir.parent / "forms"
+    return _bundled_dir("forms")
 
 
 def data_dir() -> Path:

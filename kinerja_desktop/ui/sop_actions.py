@@ -158,8 +158,9 @@ class SopActions:
         return self.settings.paper(str(profile.kertas)), self.settings.portrait()
 
     def _ask_print(
-        self, title: str, lembar_kerja: bool | None, errors: list[Finding]
-    ) -> PrintChoice | None:
+        self, title: str, lembar_kerja: bool | None, errors: list[Finding], suggested: str
+    ) -> tuple[PrintChoice, Path] | None:
+        """Print options, then where to save the PDF; None when either is cancelled."""
         paper, portrait = self._paper_defaults()
         choice = PrintDialog(
             self.window,
@@ -169,10 +170,12 @@ class SopActions:
             lembar_kerja=lembar_kerja,
             errors=errors,
         ).ask()
-        if choice is not None:
-            self.settings.set_paper(choice.kertas)
-            self.settings.set_portrait(choice.tegak)
-        return choice
+        if choice is None:
+            return None
+        self.settings.set_paper(choice.kertas)
+        self.settings.set_portrait(choice.tegak)
+        path = self.ask_save_path("Simpan PDF", suggested, PDF_FILTER)
+        return None if path is None else (choice, with_extension(path, ".pdf"))
 
     def print_pdf(self) -> None:
         sop_id = self.catalogue.selected_id()
@@ -180,17 +183,15 @@ class SopActions:
             return
         doc = self.sops.get(sop_id).document
         errors = errors_of(self.sops.check(sop_id))
-        choice = self._ask_print(
-            f"<b>{doc.nomor or '—'}</b> — {doc.judul}", doc.lembar_kerja.cetak, errors
+        asked = self._ask_print(
+            f"<b>{doc.nomor or '—'}</b> — {doc.judul}",
+            doc.lembar_kerja.cetak,
+            errors,
+            f"{file_stem(doc.nomor or doc.judul)}.pdf",
         )
-        if choice is None:
+        if asked is None:
             return
-        path = self.ask_save_path(
-            "Simpan PDF", f"{file_stem(doc.nomor or doc.judul)}.pdf", PDF_FILTER
-        )
-        if path is None:
-            return
-        path = with_extension(path, ".pdf")
+        choice, path = asked
 
         def work(_c: TaskControl):
             return PrintService(self.session).sop_pdf(
@@ -211,15 +212,12 @@ class SopActions:
             for label, found in self.sops.book_errors(in_force=True).items()
             for f in found
         ]
-        choice = self._ask_print(
-            "<b>Buku SOP</b> — SOP yang berlaku (revisi yang berlaku)", None, errors
+        asked = self._ask_print(
+            "<b>Buku SOP</b> — SOP yang berlaku (revisi yang berlaku)", None, errors, "Buku SOP.pdf"
         )
-        if choice is None:
+        if asked is None:
             return
-        path = self.ask_save_path("Simpan Buku SOP", "Buku SOP.pdf", PDF_FILTER)
-        if path is None:
-            return
-        path = with_extension(path, ".pdf")
+        choice, path = asked
 
         def work(control: TaskControl):
             return PrintService(self.session).book_pdf(
