@@ -2,7 +2,7 @@
 
     ui / cli  ->  services  ->  store, exchange  ->  core
 
-`core` (and `paths`) import only the standard library; `store` and `exchange`
+`core` (and `paths`, `diagnostics`) import only the standard library; `store` and `exchange`
 never import each other; `ui` and `cli` never import `store`; PySide6 appears
 only in `ui/` and `app.py`.
 """
@@ -19,18 +19,20 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kinerja_desktop"
 ALLOWED: dict[str, set[str]] = {
     "core": {"core", "paths"},
     "paths": set(),
-    "store": {"core", "store", "paths"},
-    "exchange": {"core", "exchange", "paths"},
-    "services": {"core", "store", "exchange", "services", "paths"},
-    "cli": {"core", "services", "cli", "paths"},
-    "ui": {"core", "services", "ui", "paths"},
-    "app": {"core", "store", "exchange", "services", "cli", "ui", "paths"},
+    "diagnostics": {"paths"},
+    "store": {"core", "store", "paths", "diagnostics"},
+    "exchange": {"core", "exchange", "paths", "diagnostics"},
+    "services": {"core", "store", "exchange", "services", "paths", "diagnostics"},
+    "cli": {"core", "services", "cli", "paths", "diagnostics"},
+    "ui": {"core", "services", "ui", "paths", "diagnostics"},
+    "app": {"core", "store", "exchange", "services", "cli", "ui", "paths", "diagnostics"},
     "__init__": set(),
     "__main__": {"app"},
 }
 THIRD_PARTY: dict[str, set[str]] = {
     "core": set(),
     "paths": set(),
+    "diagnostics": set(),
     "store": {"peewee", "playhouse"},
     "exchange": {"openpyxl", "reportlab", "defusedxml"},
     "services": set(),

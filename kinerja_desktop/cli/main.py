@@ -9,12 +9,13 @@ Indonesian line too, with the technical detail only when KINERJA_DEBUG is set.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kinerja_desktop import __version__
+from kinerja_desktop import __version__, diagnostics
 from kinerja_desktop.core.errors import KinerjaError
 
 from . import db_commands, sop_commands
@@ -85,12 +86,22 @@ def run(argv: list[str], open_gui: Callable[[Path | None], int]) -> int:
     except Exception as exc:  # the last guard: never a traceback for the user
         if os.environ.get("KINERJA_DEBUG"):
             raise
+        where = _log_unexpected(exc, argv)
         print(
             f"Galat tak terduga ({type(exc).__name__}): {exc}. "
-            "Jalankan lagi dengan KINERJA_DEBUG=1 untuk rinciannya.",
+            "Jalankan lagi dengan KINERJA_DEBUG=1 untuk rinciannya"
+            + (f"; catatannya ada di {where}." if where else "."),
             file=sys.stderr,
         )
         return EXIT_UNEXPECTED
+
+
+def _log_unexpected(exc: Exception, argv: list[str]) -> Path | None:
+    """Write the traceback to the log file (set up only now: commands that
+    succeed never touch it); the log's path, or None when it cannot be written."""
+    where = diagnostics.setup_logging()
+    logging.getLogger(__name__).error("Galat tak terduga pada: %s", " ".join(argv), exc_info=exc)
+    return where
 
 
 def _silence_stdout() -> None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop import APP_NAME, __version__, diagnostics
 from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
@@ -118,5 +118,6 @@ class MainWindow(QMainWindow):
             self,
             f"Tentang {APP_NAME}",
             f"<b>{APP_NAME}</b> {__version__}<br>SOP AP (Permenpan RB 35/2012) dan data kinerja "
-            f"kantor Kecamatan, sepenuhnya luring.<br><br>Basis data: {self.session.path}",
+            f"kantor Kecamatan, sepenuhnya luring.<br><br>Basis data: {self.session.path}"
+            f"<br>Catatan galat: {diagnostics.log_file()}",
         )
