@@ -23,8 +23,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from .. import APP_NAME, __version__
-from ..core.serialize import content_hash
 from ..core.sop import SopDocument
+from ..core.sop.serialize import content_hash
 from .atomic import write_atomically
 from .xlsx_build import (
     build_lanes,

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..core.lane_guess import guess_lane
 from ..core.sop import DEFAULT_EXIT_LABELS, DecisionExit, Lane, MutuBaku, Step, StepKind
+from ..core.sop.lane_guess import guess_lane
 from .xlsx_header import TableHeader, header_waktu_unit
 from .xlsx_labels import TARGET_NEXT, Col, kind_of_mark, norm
 from .xlsx_notes import Notes

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kinerja_desktop.core.checker import Finding, errors_of
 from kinerja_desktop.core.errors import KinerjaError, ValidationError
+from kinerja_desktop.core.sop.checker import Finding, errors_of
 
 from .office_service import OfficeService
 from .session import Session

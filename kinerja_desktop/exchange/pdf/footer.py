@@ -1,7 +1,7 @@
 """The footer of every page: nomor SOP, revision, "Hal. x dari y" and a QR code.
 
 The QR code holds `SOP|<nomor>|rev <n>|<short hash>` so a signed paper can be
-matched later to the exact record (`core.serialize.short_hash`). It is drawn
+matched later to the exact record (`core.sop.serialize.short_hash`). It is drawn
 once per SOP as a PDF form and placed on each of its pages.
 """
 
@@ -13,9 +13,8 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.layout.page import MM, PageSettings
-from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop import SopDocument, serialize
 
 from .fonts import SANS, SANS_BOLD
 from .text import Style, width_of

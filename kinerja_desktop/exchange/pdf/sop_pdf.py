@@ -17,9 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
-from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
 
 from .fonts import measure
 from .footer import FooterInfo, define_qr_form, draw_footer, footer_info

@@ -1,6 +1,6 @@
 """The Lembar Kerja Identifikasi Kegiatan sheet, printed after the flowchart.
 
-What it says is derived in `core.lembar_kerja`; here it is set as the familiar
+What it says is derived in `core.sop.lembar_kerja`; here it is set as the familiar
 form: a title, A. Data Kegiatan, B. Identifikasi Kegiatan and C. Identifikasi
 Langkah as framed two-column tables, then the signature block. Long parts
 continue on further pages; a section heading never stays alone at a page foot,
@@ -15,8 +15,8 @@ from datetime import date
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout.page import MM, PageSettings
-from kinerja_desktop.core.lembar_kerja import Langkah, LembarKerja
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.lembar_kerja import Langkah, LembarKerja
 
 from .fonts import SANS, SANS_BOLD
 from .frame import Frame, PageDraw, frame_of
