@@ -53,7 +53,7 @@ THIRD_PARTY: dict[str, set[str]] = {
 APART: dict[str, set[str]] = {
     "core.sop": {"core.kinerja", "core.layout"},
     "core.kinerja": {"core.sop"},
-    "exchange.xlsx": {"exchange.sop_xlsx", "exchange.kinerja_xlsx"},
+    "exchange.xlsx": {"exchange.sop_xlsx", "exchange.kinerja_xlsx", "core.sop", "core.kinerja"},
     "exchange.sop_xlsx": {"exchange.kinerja_xlsx"},
     "exchange.kinerja_xlsx": {"exchange.sop_xlsx"},
     "exchange.pdf": {"exchange.pdf.sop", "exchange.pdf.kinerja"},
@@ -188,6 +188,8 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "core/kinerja/__init__.py": "from ..sop import SopDocument\n",
         "core/layout/build.py": "from ..sop import SopDocument\nfrom .. import sop\n",
         "exchange/xlsx/grid.py": "from ..sop_xlsx import header\nfrom .. import kinerja_xlsx\n",
+        "exchange/xlsx/style.py": "from kinerja_desktop.core.sop import StepKind\n"
+        "from ...core.kinerja.plan import Plan\n",
         "exchange/sop_xlsx/rows.py": "from ..xlsx.grid import SheetGrid\nfrom .header import H\n",
         "exchange/sop_xlsx/header.py": "from ..kinerja_xlsx.forms import Form\n",
         "exchange/kinerja_xlsx/__init__.py": "from ..sop_xlsx import read_sop_workbook\n",
@@ -210,6 +212,8 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
     assert fired("core/kinerja/__init__.py", "core.kinerja imports core.sop")
     assert fired("exchange/xlsx/grid.py", "exchange.xlsx imports exchange.sop_xlsx")
     assert fired("exchange/xlsx/grid.py", "exchange.xlsx imports exchange.kinerja_xlsx")
+    assert fired("exchange/xlsx/style.py", "exchange.xlsx imports core.sop")
+    assert fired("exchange/xlsx/style.py", "exchange.xlsx imports core.kinerja (core.kinerja.plan")
     assert fired(
         "exchange/kinerja_xlsx/__init__.py", "exchange.kinerja_xlsx imports exchange.sop_xlsx"
     )
