@@ -18,11 +18,11 @@ from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.lembar_kerja import Langkah, LembarKerja
 
-from .fonts import SANS, SANS_BOLD
-from .frame import Frame, PageDraw, frame_of
-from .signature import SignatureBlock, signature_block
-from .table import PAD_X, PAD_Y, Cell, Row, draw_row, make_row, split_lines, text_cell
-from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+from ..fonts import SANS, SANS_BOLD
+from ..frame import Frame, PageDraw, frame_of
+from ..signature import SignatureBlock, signature_block
+from ..table import PAD_X, PAD_Y, Cell, Row, draw_row, make_row, split_lines, text_cell
+from ..text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
 
 TITLE = Style(SANS_BOLD, 12, 16, CENTER)
 SECTION = Style(SANS_BOLD, 10, 13)
