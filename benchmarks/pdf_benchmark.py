@@ -39,8 +39,9 @@ from kinerja_desktop.core.sop import (
     Step,
     StepKind,
 )
-from kinerja_desktop.exchange.pdf import PdfOptions, measure, write_book_pdf, write_sop_pdf
+from kinerja_desktop.exchange.pdf import measure
 from kinerja_desktop.exchange.pdf.frame import settings_for
+from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
 
 WORDS = (
     "menyusun",

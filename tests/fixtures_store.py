@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.sop import (
     DecisionExit,
     Lane,
@@ -21,6 +20,7 @@ from kinerja_desktop.core.sop import (
     SopStatus,
     Step,
     StepKind,
+    serialize,
 )
 
 APPLICATION_ID = 0x4B4E4A44

@@ -11,16 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja_desktop.core import checker
-from kinerja_desktop.core.checker import (
-    Finding,
-    Severity,
-    check_sop,
-    errors_of,
-    has_errors,
-    normalize_nomor,
-    summarize,
-)
 from kinerja_desktop.core.sop import (
     DecisionExit,
     Lane,
@@ -29,8 +19,18 @@ from kinerja_desktop.core.sop import (
     SopDocument,
     Step,
     StepKind,
+    checker,
 )
-from kinerja_desktop.core.text_match import related, words_match
+from kinerja_desktop.core.sop.checker import (
+    Finding,
+    Severity,
+    check_sop,
+    errors_of,
+    has_errors,
+    normalize_nomor,
+    summarize,
+)
+from kinerja_desktop.core.sop.text_match import related, words_match
 
 K, P, S = Severity.KESALAHAN, Severity.PERINGATAN, Severity.SARAN
 

@@ -253,7 +253,7 @@ def test_layout_notices_reach_the_user(db_copy: Path, tmp_path: Path) -> None:
     data = json.loads(run("sop", "lihat", "1", "--json", "--db", db_copy).stdout)
     data["steps"][1]["uraian"] = "kata " * 6000  # far taller than a page: the layout must cut it
     xlsx = tmp_path / "panjang.xlsx"
-    from kinerja_desktop.core import serialize
+    from kinerja_desktop.core.sop import serialize
     from kinerja_desktop.exchange.sop_xlsx import write_sop_workbook
 
     write_sop_workbook(serialize.from_dict(data), xlsx)

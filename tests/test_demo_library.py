@@ -17,11 +17,10 @@ from typing import Any
 import pytest
 
 from kinerja_desktop import paths
-from kinerja_desktop.core import serialize
-from kinerja_desktop.core.checker import Severity, check_sop
 from kinerja_desktop.core.nip import nip_problems
 from kinerja_desktop.core.office import PaperSize, UnitKind
-from kinerja_desktop.core.sop import SopDocument, SopStatus, StepKind
+from kinerja_desktop.core.sop import SopDocument, SopStatus, StepKind, serialize
+from kinerja_desktop.core.sop.checker import Severity, check_sop
 
 DEMO = paths.resource("demo")
 SOP_FILES = sorted((DEMO / "sop").glob("*.json"))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja_desktop.core.durations import (
+from kinerja_desktop.core.sop.durations import (
     Duration,
     format_durasi,
     format_durasi_range,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja_desktop.core.lane_guess import guess_lane, normalize_words
+from kinerja_desktop.core.sop.lane_guess import guess_lane, normalize_words
 
 MASAMA = ["Camat", "Sekretaris", "Kepala Seksi/Lurah", "Kasubag Evlap", "Pelaksana"]
 BAPPEDA = [

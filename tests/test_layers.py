@@ -3,8 +3,13 @@
     ui / cli  ->  services  ->  store, exchange  ->  core
 
 `core` (and `paths`, `diagnostics`) import only the standard library; `store` and `exchange`
-never import each other; `ui` and `cli` never import `store`; PySide6 appears
-only in `ui/` and `app.py`.
+never import each other; `ui` and `cli` never import `store` (and `ui` never
+imports `exchange`); PySide6 appears only in `ui/` and `app.py`.
+
+Inside a layer, each domain has its own room (`core.sop`, `core.kinerja`,
+`exchange.sop_xlsx`, `exchange.pdf.sop` …) and the generic code they share has
+its own (`exchange.xlsx`, the files directly in `exchange/pdf/`). `APART` says
+which rooms a room must not import, so that the rooms can grow side by side.
 """
 
 from __future__ import annotations
@@ -43,29 +48,85 @@ THIRD_PARTY: dict[str, set[str]] = {
     "__main__": set(),
 }
 
+# Room -> the rooms it must not import (dotted names below kinerja_desktop). A room
+# is a package with everything inside it except the rooms listed here within it:
+# each module obeys the most specific room that holds it. So "exchange.pdf" binds
+# the generic files directly in exchange/pdf/, and exchange/pdf/sop/ obeys its own
+# entry. A room that does not exist yet (core.kinerja …) is bound all the same.
+APART: dict[str, set[str]] = {
+    "core.sop": {"core.kinerja", "core.layout"},
+    "core.kinerja": {"core.sop"},
+    "exchange.xlsx": {"exchange.sop_xlsx", "exchange.kinerja_xlsx", "core.sop", "core.kinerja"},
+    "exchange.sop_xlsx": {"exchange.kinerja_xlsx"},
+    "exchange.kinerja_xlsx": {"exchange.sop_xlsx"},
+    "exchange.pdf": {"exchange.pdf.sop", "exchange.pdf.kinerja", "core.sop", "core.kinerja"},
+    "exchange.pdf.sop": {"exchange.pdf.kinerja"},
+    "exchange.pdf.kinerja": {"exchange.pdf.sop"},
+}
+
 
 def _layer_of(path: Path) -> str:
     rel = path.relative_to(PACKAGE)
     return rel.parts[0].removesuffix(".py") if len(rel.parts) > 1 else rel.stem
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
+def _module_of(path: Path) -> str:
+    """The dotted name below kinerja_desktop: core/sop/__init__.py -> core.sop."""
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(line, module, names imported from it) for every import of `path`.
+
+    A relative import is resolved against the file's package; `__init__` counts
+    as a part of the file's path, so dropping `level` parts gives the right
+    package for a package's `__init__.py` and for a plain module alike.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     rel_parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, tuple[str, ...]]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found.extend((node.lineno, alias.name) for alias in node.names)
+            found.extend((node.lineno, alias.name, ()) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = list(rel_parts[: len(rel_parts) - node.level])
-                if path.name == "__init__.py":
-                    base = list(rel_parts[: len(rel_parts) - node.level + 1])
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
-            found.append((node.lineno, module))
+            found.append((node.lineno, module, tuple(alias.name for alias in node.names)))
     return found
+
+
+def _within(name: str, room: str) -> bool:
+    return name == room or name.startswith(room + ".")
+
+
+def _targets(module: str, names: tuple[str, ...]) -> list[str]:
+    """What an import may reach below kinerja_desktop: the module, and each name
+    imported from it (which may be a submodule: `from . import sop`)."""
+    inner = module.removeprefix("kinerja_desktop").removeprefix(".")
+    return [t for t in [inner, *(f"{inner}.{n}".lstrip(".") for n in names)] if t]
+
+
+def _layer_problem(layer: str, module: str, names: tuple[str, ...]) -> bool:
+    parts = module.split(".")
+    targets = [parts[1]] if len(parts) > 1 else [n for n in names if n in ALLOWED]
+    return any(t != layer and t not in ALLOWED[layer] for t in targets)
+
+
+def _room_problems(importer: str, module: str, names: tuple[str, ...]) -> list[str]:
+    rooms = [room for room in APART if _within(importer, room)]
+    if not rooms:
+        return []
+    room = max(rooms, key=len)
+    problems = []
+    for other in sorted(APART[room]):
+        hits = [t for t in _targets(module, names) if _within(t, other)]
+        if hits:
+            problems.append(f"{room} imports {other} ({max(hits, key=len)})")
+    return problems
 
 
 def _violations() -> list[str]:
@@ -75,18 +136,17 @@ def _violations() -> list[str]:
         if "generated" in path.parts and _layer_of(path) == "ui":
             continue
         layer = _layer_of(path)
-        allowed_internal = ALLOWED.get(layer)
-        if allowed_internal is None:
+        if layer not in ALLOWED:
             problems.append(f"{path}: layer {layer!r} is not in the layering table")
             continue
-        for lineno, module in _imports(path):
+        importer = _module_of(path)
+        for lineno, module, names in _imports(path):
             top = module.split(".")[0]
             where = f"{path.relative_to(PACKAGE.parent)}:{lineno}"
             if top == "kinerja_desktop":
-                parts = module.split(".")
-                target = parts[1] if len(parts) > 1 else "__init__"
-                if target != layer and target not in allowed_internal and target != "__init__":
+                if _layer_problem(layer, module, names):
                     problems.append(f"{where}: {layer} imports {module}")
+                problems.extend(f"{where}: {p}" for p in _room_problems(importer, module, names))
             elif top in stdlib or top == "__future__":
                 continue
             elif top not in THIRD_PARTY[layer]:
@@ -98,17 +158,88 @@ def test_layers_only_import_downwards() -> None:
     assert _violations() == []
 
 
+def _write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def test_checker_catches_an_upward_import(tmp_path: Path, monkeypatch) -> None:
     """The scanner itself must fail on a bad import, or it proves nothing."""
     fake = tmp_path / "kinerja_desktop"
-    (fake / "core").mkdir(parents=True)
-    (fake / "core" / "bad.py").write_text(
+    _write(
+        fake,
+        "core/bad.py",
         "from PySide6 import QtCore\nfrom kinerja_desktop.store import db\n"
-        "from ..services import x\n",
-        encoding="utf-8",
+        "from ..services import x\nfrom .. import ui\n",
     )
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
     problems = _violations()
     assert any("third-party PySide6" in p for p in problems)
     assert any("core imports kinerja_desktop.store" in p for p in problems)
     assert any("core imports kinerja_desktop.services" in p for p in problems)
+    assert any("core/bad.py:4: core imports kinerja_desktop" in p for p in problems)
+
+
+def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
+    """Every rule of APART fires, relative imports in nested packages included."""
+    fake = tmp_path / "kinerja_desktop"
+    files = {
+        # `from ..layout` in core/sop/__init__.py is core.layout, not core.sop.layout
+        "core/sop/__init__.py": "from ..layout import build\n",
+        "core/sop/checker.py": "from ..kinerja import rules\nfrom .document import Step\n",
+        "core/kinerja/__init__.py": "from ..sop import SopDocument\n",
+        "core/layout/build.py": "from ..sop import SopDocument\nfrom .. import sop\n",
+        "exchange/xlsx/grid.py": "from ..sop_xlsx import header\nfrom .. import kinerja_xlsx\n",
+        "exchange/xlsx/style.py": "from kinerja_desktop.core.sop import StepKind\n"
+        "from ...core.kinerja.plan import Plan\n",
+        "exchange/sop_xlsx/rows.py": "from ..xlsx.grid import SheetGrid\nfrom .header import H\n",
+        "exchange/sop_xlsx/header.py": "from ..kinerja_xlsx.forms import Form\n",
+        "exchange/kinerja_xlsx/__init__.py": "from ..sop_xlsx import read_sop_workbook\n",
+        "exchange/pdf/__init__.py": "from . import kinerja\n",
+        "exchange/pdf/footer.py": "from .sop.document import plan_sop\n",
+        "exchange/pdf/signature.py": "from kinerja_desktop.core.sop import Pengesahan\n",
+        "exchange/pdf/heading.py": "from ...core import kinerja\n",
+        "exchange/pdf/sop/book.py": "from . import document\nfrom ..footer import draw_footer\n",
+        "exchange/pdf/sop/identity.py": "from ..kinerja.report import x\n",
+        "exchange/pdf/sop/worksheet.py": "from kinerja_desktop.core.sop import Step\n",
+        "exchange/pdf/kinerja/report.py": "from ..sop import document\nfrom .. import footer\n",
+        "ui/window.py": "from kinerja_desktop.exchange import atomic\nfrom ..store import db\n",
+    }
+    for rel, text in files.items():
+        _write(fake, rel, text)
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    problems = _violations()
+
+    def fired(where: str, what: str) -> bool:
+        return any(p.startswith(f"kinerja_desktop/{where}:") and what in p for p in problems)
+
+    assert fired("core/sop/__init__.py", "core.sop imports core.layout (core.layout.build)")
+    assert fired("core/sop/checker.py", "core.sop imports core.kinerja")
+    assert fired("core/kinerja/__init__.py", "core.kinerja imports core.sop")
+    assert fired("exchange/xlsx/grid.py", "exchange.xlsx imports exchange.sop_xlsx")
+    assert fired("exchange/xlsx/grid.py", "exchange.xlsx imports exchange.kinerja_xlsx")
+    assert fired("exchange/xlsx/style.py", "exchange.xlsx imports core.sop")
+    assert fired("exchange/xlsx/style.py", "exchange.xlsx imports core.kinerja (core.kinerja.plan")
+    assert fired(
+        "exchange/kinerja_xlsx/__init__.py", "exchange.kinerja_xlsx imports exchange.sop_xlsx"
+    )
+    assert fired("exchange/pdf/__init__.py", "exchange.pdf imports exchange.pdf.kinerja")
+    assert fired("exchange/pdf/footer.py", "exchange.pdf imports exchange.pdf.sop")
+    assert fired("exchange/pdf/signature.py", "exchange.pdf imports core.sop")
+    assert fired("exchange/pdf/heading.py", "exchange.pdf imports core.kinerja")
+    assert fired("exchange/pdf/sop/identity.py", "exchange.pdf.sop imports exchange.pdf.kinerja")
+    assert fired("exchange/pdf/kinerja/report.py", "exchange.pdf.kinerja imports exchange.pdf.sop")
+    assert fired("ui/window.py", "ui imports kinerja_desktop.exchange")
+    assert fired("ui/window.py", "ui imports kinerja_desktop.store")
+    # every rule of the table is shown to fire (a new rule needs a fake file above)
+    rules = [f"{room} imports {other} (" for room, banned in APART.items() for other in banned]
+    assert [r for r in rules if not any(r in p for p in problems)] == []
+    # what the rooms may do: layout reads the SOP, a domain room uses the generic code
+    allowed = [
+        "core/layout/",
+        "exchange/sop_xlsx/rows.py",
+        "exchange/pdf/sop/book.py",
+        "exchange/pdf/sop/worksheet.py",
+    ]
+    assert not [p for p in problems if p.startswith(tuple(f"kinerja_desktop/{a}" for a in allowed))]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kinerja_desktop.core.lembar_kerja import AKHIR, AWAL, UTAMA, derive_lembar_kerja
 from kinerja_desktop.core.sop import Lane, LembarKerjaInfo, Pengesahan, SopDocument, Step
+from kinerja_desktop.core.sop.lembar_kerja import AKHIR, AWAL, UTAMA, derive_lembar_kerja
 
 
 def _doc(uraian: list[str], **kw) -> SopDocument:

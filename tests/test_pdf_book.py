@@ -11,20 +11,16 @@ import pytest
 from test_pdf_support import font_problems, office, page_texts, sop
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.exchange.pdf import (
-    PdfCancelledError,
-    PdfOptions,
-    write_book_pdf,
-    write_sop_pdf,
-)
-from kinerja_desktop.exchange.pdf.book import (
+from kinerja_desktop.exchange.pdf import PdfCancelledError
+from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
+from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
+from kinerja_desktop.exchange.pdf.sop.book import (
     _columns,
     _entry,
     _paginate_toc,
     cover_frame,
     toc_frame_of,
 )
-from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 
 OPTIONS = PdfOptions(tanggal_ttd=date(2026, 2, 16))
 

@@ -13,12 +13,12 @@ from test_pdf_document import TTD, check_sop_pdf
 from test_pdf_support import font_problems, page_texts
 
 from kinerja_desktop import paths
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.office import OfficeProfile
-from kinerja_desktop.core.sop import SopDocument
-from kinerja_desktop.exchange.pdf import PdfOptions, sop_pdf, write_book_pdf
+from kinerja_desktop.core.sop import SopDocument, serialize
 from kinerja_desktop.exchange.pdf.frame import settings_for
-from kinerja_desktop.exchange.pdf.identity import plan_identity
+from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf
+from kinerja_desktop.exchange.pdf.sop import document as sop_pdf
+from kinerja_desktop.exchange.pdf.sop.identity import plan_identity
 
 DEMO = paths.resource("demo")
 FILES = sorted((DEMO / "sop").glob("*.json"))

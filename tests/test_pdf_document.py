@@ -14,11 +14,12 @@ from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
-from kinerja_desktop.exchange.pdf import PdfOptions, measure, write_book_pdf, write_sop_pdf
-from kinerja_desktop.exchange.pdf import sop_pdf as sop_pdf_module
+from kinerja_desktop.exchange.pdf import measure
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
-from kinerja_desktop.exchange.pdf.identity import plan_identity
 from kinerja_desktop.exchange.pdf.signature import signature_block
+from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
+from kinerja_desktop.exchange.pdf.sop import document as sop_pdf_module
+from kinerja_desktop.exchange.pdf.sop.identity import plan_identity
 
 TTD = date(2026, 2, 16)
 

@@ -24,7 +24,7 @@ from kinerja_desktop.core.layout.primitives import (
 )
 from kinerja_desktop.exchange.pdf.fonts import measure
 from kinerja_desktop.exchange.pdf.output import new_canvas
-from kinerja_desktop.exchange.pdf.painter import draw_layout_page, pentagon_points
+from kinerja_desktop.exchange.pdf.sop.painter import draw_layout_page, pentagon_points
 
 W, H = 400.0, 300.0
 TERM = Rect(120, 50, 60, 20)

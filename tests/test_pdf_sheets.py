@@ -13,24 +13,23 @@ from pypdf.generic import ContentStream
 from reportlab.graphics.barcode import qrencoder
 from test_pdf_support import contains_words, font_problems, office, page_texts, sop, text_positions
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.layout.page import MM
-from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
-from kinerja_desktop.core.sop import Pengesahan
-from kinerja_desktop.exchange.pdf import identity as identity_module
+from kinerja_desktop.core.sop import Pengesahan, serialize
+from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.exchange.pdf.footer import (
     QR_SIZE,
     define_qr_form,
     draw_footer,
-    footer_info,
     qr_modules,
 )
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
-from kinerja_desktop.exchange.pdf.identity import plan_identity
 from kinerja_desktop.exchange.pdf.output import new_canvas
 from kinerja_desktop.exchange.pdf.signature import signature_block
-from kinerja_desktop.exchange.pdf.worksheet import plan_worksheet
+from kinerja_desktop.exchange.pdf.sop import identity as identity_module
+from kinerja_desktop.exchange.pdf.sop.footer import footer_info
+from kinerja_desktop.exchange.pdf.sop.identity import plan_identity
+from kinerja_desktop.exchange.pdf.sop.worksheet import plan_worksheet
 
 F4 = settings_for("F4", tegak=False)
 A4_TEGAK = settings_for("A4", tegak=True)
@@ -321,7 +320,7 @@ def test_unknown_paper_is_refused() -> None:
 
 
 def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
-    from kinerja_desktop.exchange.pdf.sop_pdf import _office_name
+    from kinerja_desktop.exchange.pdf.sop.document import _office_name
 
     doc = sop()
     assert _office_name(doc, office()) == "KECAMATAN MASAMA"

@@ -16,8 +16,8 @@ import pytest
 from PIL import Image
 from test_pdf_support import office, page_texts, sop
 
-from kinerja_desktop.exchange.pdf import PdfOptions, write_book_pdf, write_sop_pdf
-from kinerja_desktop.exchange.pdf.sop_pdf import signing_date, signing_town
+from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
+from kinerja_desktop.exchange.pdf.sop.document import signing_date, signing_town
 
 KOP = ["Pemerintah Kabupaten Banjar", "Kecamatan Martapura Barat"]
 

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.sop import (
     DecisionExit,
@@ -17,6 +16,7 @@ from kinerja_desktop.core.sop import (
     SopStatus,
     Step,
     StepKind,
+    serialize,
 )
 
 

@@ -10,9 +10,9 @@ import pytest
 from fixtures_store import rows, sample_doc
 
 from kinerja_desktop import paths
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import FileFormatError, KinerjaError
 from kinerja_desktop.core.office import Staff, Unit, UnitKind
+from kinerja_desktop.core.sop import serialize
 from kinerja_desktop.services import demo
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.database_service import DatabaseService

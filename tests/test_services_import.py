@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from fixtures_store import sample_doc
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import FileFormatError, ValidationError
-from kinerja_desktop.core.sop import SopStatus
+from kinerja_desktop.core.sop import SopStatus, serialize
 from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook, write_sop_workbook
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.session import Session, open_session

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 from fixtures_store import execute, rows, sample_doc
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import KinerjaError, NotFoundError, ValidationError
-from kinerja_desktop.core.sop import SopStatus
+from kinerja_desktop.core.sop import SopStatus, serialize
 from kinerja_desktop.services import sop_service
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.office_service import OfficeService

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from fixtures_store import make_v1_database, sample_doc
 
-from kinerja_desktop.core.checker import Severity, errors_of
 from kinerja_desktop.core.errors import NotFoundError
 from kinerja_desktop.core.sop import SopStatus
+from kinerja_desktop.core.sop.checker import Severity, errors_of
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.session import Session, open_session
 from kinerja_desktop.services.sop_service import SopService, sop_label

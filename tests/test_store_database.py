@@ -17,7 +17,7 @@ from fixtures_store import (
 from peewee import SqliteDatabase
 
 from kinerja_desktop import paths
-from kinerja_desktop.core import serialize
+from kinerja_desktop.core.sop import serialize
 from kinerja_desktop.store import migrations, models
 from kinerja_desktop.store.database import open_database, read_pragma
 from kinerja_desktop.store.errors import DatabaseFileError, DatabaseVersionError

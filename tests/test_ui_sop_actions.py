@@ -49,7 +49,7 @@ def test_export_selected_sop_to_excel(window, qtbot, tmp_path, monkeypatch) -> N
     window.sop_actions.export_action.trigger()
     written = target.with_name("keluar.xlsx")
     qtbot.waitUntil(lambda: "diekspor" in window.statusBar().currentMessage(), timeout=10000)
-    from kinerja_desktop.core.serialize import content_hash
+    from kinerja_desktop.core.sop.serialize import content_hash
     from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook
 
     selected = window.catalogue.selected_id()
@@ -102,7 +102,7 @@ def test_print_selected_sop(window, qtbot, tmp_path, monkeypatch) -> None:
 
 
 def test_print_dialog_needs_a_deliberate_choice_for_kesalahan(qtbot) -> None:
-    from kinerja_desktop.core.checker import Finding, Severity
+    from kinerja_desktop.core.sop.checker import Finding, Severity
 
     err = Finding(Severity.KESALAHAN, "nomor-kosong", "Nomor SOP belum diisi.")
     dlg = PrintDialog(None, "uji", paper="F4", portrait=False, lembar_kerja=False, errors=[err])

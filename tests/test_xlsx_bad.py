@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from kinerja_desktop.core.errors import FileFormatError
-from kinerja_desktop.exchange import xlsx_safety
 from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook
+from kinerja_desktop.exchange.xlsx import safety as xlsx_safety
 
 DATA = Path(__file__).resolve().parent / "data" / "xlsx"
 BAD = DATA / "bad"

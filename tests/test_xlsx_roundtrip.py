@@ -18,7 +18,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.sop import (
     DecisionExit,
@@ -30,6 +29,7 @@ from kinerja_desktop.core.sop import (
     SopStatus,
     Step,
     StepKind,
+    serialize,
 )
 from kinerja_desktop.exchange import sop_xlsx
 from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook, write_sop_workbook

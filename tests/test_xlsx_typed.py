@@ -12,9 +12,9 @@ import pytest
 
 from kinerja_desktop.core.sop import SopDocument, StepKind
 from kinerja_desktop.exchange.sop_xlsx import ImportNote, SopImport, read_sop_workbook
-from kinerja_desktop.exchange.xlsx_grid import SheetGrid
-from kinerja_desktop.exchange.xlsx_header import find_table_header
-from kinerja_desktop.exchange.xlsx_labels import Col
+from kinerja_desktop.exchange.sop_xlsx.header import find_table_header
+from kinerja_desktop.exchange.sop_xlsx.labels import Col
+from kinerja_desktop.exchange.xlsx.grid import SheetGrid
 
 DATA = Path(__file__).resolve().parent / "data" / "xlsx"
 M, P, K, S = StepKind.MULAI, StepKind.PROSES, StepKind.KEPUTUSAN, StepKind.SELESAI

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from kinerja_desktop.core.checker import Finding, Severity
+from kinerja_desktop.core.sop.checker import Finding, Severity
 
 
 def print_json(data: Any) -> None:

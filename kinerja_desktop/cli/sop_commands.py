@@ -8,11 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kinerja_desktop.core import serialize
-from kinerja_desktop.core.checker import has_errors, summarize
 from kinerja_desktop.core.dates import format_tanggal
-from kinerja_desktop.core.durations import format_durasi_range, total_waktu
-from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop import SopDocument, serialize
+from kinerja_desktop.core.sop.checker import has_errors, summarize
+from kinerja_desktop.core.sop.durations import format_durasi_range, total_waktu
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import open_session
 from kinerja_desktop.services.sop_service import ImportConflictError, SopService

@@ -7,7 +7,7 @@ The files live under `resources/demo/`:
   kertas, jam_kerja_per_hari, "logo": a PNG file name beside it or null},
   "units": [{nama, jenis, urutan}], "staff": [{nama, nip, pangkat, jabatan,
   unit: a unit name or null}]};
-* `sop/*.json`, one `core.serialize.to_dict` document each, loaded in file-name order.
+* `sop/*.json`, one `core.sop.serialize.to_dict` document each, loaded in file-name order.
 
 Loading is one transaction with one audit row. It adds only what is missing,
 so loading twice changes nothing: the profile only when none is filled in
@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import paths
-from ..core import serialize
 from ..core.errors import FileFormatError, KinerjaError, ValidationError
 from ..core.nip import validate_nip
 from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
-from ..core.sop import SopDocument
+from ..core.sop import SopDocument, serialize
 from ..store import models, sops
 from ..store import office as office_store
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT

@@ -4,7 +4,7 @@ An SOP the checker finds a kesalahan in is not printed unless the caller
 forces it (`paksa`): a sheet that goes to the Camat for signature must be
 complete. One SOP prints its latest revision (the one to be signed) or a
 chosen one; the Buku SOP holds the revision in force of each SOP. Writing
-the file itself is `exchange.pdf`'s job.
+the file itself is `exchange.pdf.sop`'s job.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kinerja_desktop.core.checker import Finding, errors_of
 from kinerja_desktop.core.errors import KinerjaError, ValidationError
+from kinerja_desktop.core.sop.checker import Finding, errors_of
 
 from .office_service import OfficeService
 from .session import Session
@@ -48,7 +48,7 @@ class PrintService:
 
     def _options(self, kertas: str | None, tegak: bool, lembar_kerja: bool, tanggal: date | None):
         # reportlab is imported only when something is printed: listing SOPs stays fast.
-        from kinerja_desktop.exchange.pdf import PdfOptions  # noqa: PLC0415
+        from kinerja_desktop.exchange.pdf.sop import PdfOptions  # noqa: PLC0415
 
         profile = self._office.get_profile()
         paper = (kertas or str(profile.kertas)).upper()
@@ -88,7 +88,7 @@ class PrintService:
         profile, options = self._options(
             kertas, tegak, lembar_kerja or doc.lembar_kerja.cetak, tanggal_ttd
         )
-        from kinerja_desktop.exchange.pdf import write_sop_pdf  # noqa: PLC0415
+        from kinerja_desktop.exchange.pdf.sop import write_sop_pdf  # noqa: PLC0415
 
         notices: list[str] = []
         pages = write_sop_pdf(doc, profile, path, options, notices=notices)
@@ -131,7 +131,7 @@ class PrintService:
                 f"{len(errors)} dari {len(items)} SOP belum siap dicetak.", errors
             )
         profile, options = self._options(kertas, tegak, False, tanggal_ttd)
-        from kinerja_desktop.exchange.pdf import write_book_pdf  # noqa: PLC0415
+        from kinerja_desktop.exchange.pdf.sop import write_book_pdf  # noqa: PLC0415
 
         notices: list[str] = []
         pages = write_book_pdf(

@@ -20,9 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.checker import Finding, errors_of
 from ..core.errors import KinerjaError, ValidationError
 from ..core.sop import SopDocument, SopStatus
+from ..core.sop.checker import Finding, errors_of
 from ..store import sops
 from ..store.models import SopRow
 from .sop_types import SopSummary, describe, summary_of

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from ..core.checker import Finding, check_sop, errors_of, has_errors
 from ..core.errors import NotFoundError, ValidationError
 from ..core.sop import SopDocument, SopStatus
+from ..core.sop.checker import Finding, check_sop, errors_of, has_errors
 from ..store import office as office_store
 from ..store import sops
 from ..store.models import SopRow

@@ -9,7 +9,7 @@ points at the database being opened (the Vorta way). A process works with one
 open database at a time; `activate` re-points the proxy when a program opens
 another one (tests, a restore check).
 
-The SOP document itself is kept as JSON (`core.serialize`) in
+The SOP document itself is kept as JSON (`core.sop.serialize`) in
 `sop_revision.document`, one row per revision: lossless, and an old revision
 reads back exactly as it was saved, whatever later versions of the program add
 to the document model. The `sop` row mirrors the latest revision's identity

@@ -1,7 +1,7 @@
 """SOP rows and their revisions: the storage half of the SOP use cases.
 
 An SOP is one `sop` row plus one `sop_revision` row per revision holding the
-whole document as JSON (`core.serialize`). The `sop` row mirrors the latest
+whole document as JSON (`core.sop.serialize`). The `sop` row mirrors the latest
 revision (nomor, judul, unit, revisi_ke, jumlah_langkah) — the one that is
 edited — and points at the revision in force (`revisi_berlaku`, None when
 none is). Its `status` is the SOP's: berlaku exactly when a revision is in
@@ -20,9 +20,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..core import serialize
-from ..core.checker import normalize_nomor
-from ..core.sop import SopDocument, SopStatus
+from ..core.sop import SopDocument, SopStatus, serialize
+from ..core.sop.checker import normalize_nomor
 from .errors import DAMAGED_ADVICE, DatabaseDamagedError
 from .models import SopRevisionRow, SopRow
 

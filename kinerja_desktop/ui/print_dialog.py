@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.checker import Finding
+from kinerja_desktop.core.sop.checker import Finding
 
 from .forms import child, load_form
 

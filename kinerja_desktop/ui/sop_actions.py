@@ -14,7 +14,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from kinerja_desktop.core.checker import Finding, errors_of
+from kinerja_desktop.core.sop.checker import Finding, errors_of
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.print_service import PrintResult, PrintService
 from kinerja_desktop.services.session import Session

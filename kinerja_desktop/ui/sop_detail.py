@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from kinerja_desktop.core.checker import Finding, Severity
 from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.nip import format_nip
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.checker import Finding, Severity
 
 _SEVERITY_COLOUR = {
     Severity.KESALAHAN: "#b00020",

@@ -2,7 +2,7 @@
 
 One geometry for every painter: `layout_sop` decides, in points, where every
 cell, text line, symbol, connector and off-page connector of the flowchart
-sheet goes; the PDF (`exchange.pdf`) and the on-screen scene (`ui`) only draw
+sheet goes; the PDF (`exchange.pdf.sop`) and the on-screen scene (`ui`) only draw
 the result (`primitives.py`). Text widths come from the caller's `measure`, so
 this package needs neither reportlab nor Qt.
 """

@@ -1,7 +1,7 @@
 """What the swimlane layout produces and every painter draws.
 
 This module is the contract between `core.layout` (which decides every
-position) and its painters: the PDF (`exchange.pdf`) and the on-screen scene
+position) and its painters: the PDF (`exchange.pdf.sop`) and the on-screen scene
 (`ui`). Painters draw these records as they are; they never measure, wrap or
 move anything, so what the user sees is what prints.
 

@@ -1,28 +1,24 @@
-"""Printed sheets as vector PDF: identity sheet, flowchart, Lembar Kerja, Buku SOP.
+"""Printed sheets as vector PDF: the building blocks every domain's sheets share.
 
-The public calls:
+The files directly in this package know no domain (tests/test_layers.py checks
+that they import neither `core.sop` nor a domain room):
 
-* `write_sop_pdf(doc, office, path, options, notices=None)` — one SOP
-  (identity sheet, flowchart pages with the signature block, optional Lembar
-  Kerja); returns the number of pages.
-* `write_book_pdf(docs, office, path, options, tahun=, progress=, cancelled=,
-  notices=)` — the Buku SOP: cover, daftar isi, every SOP; returns the number
-  of pages.
-* `notices`: pass a list to receive the layout's messages for the user
-  (text shrunk for many lanes, …), in Indonesian.
-* `PdfOptions(kertas="F4" | "A4", tegak=False, lembar_kerja=False,
-  tanggal_ttd=None)`; without `tanggal_ttd` each SOP is signed on the day it
-  was ratified (tanggal efektif, else revisi, else pembuatan, else today).
-* `measure` — the text measure for `core.layout.layout_sop`, with the
-  embedded fonts (the on-screen view uses it too, so screen and paper agree).
-* `PdfCancelledError` — raised when `cancelled()` turned true; nothing written.
+* `fonts` — the embedded fonts (Liberation Sans/Serif) and `measure`, the text
+  measure for `core.layout.layout_sop` (the on-screen view uses it too, so
+  screen and paper agree);
+* `text`, `table` — styles, wrapped lines and framed rows set on the canvas;
+* `heading` — the office heading (logo, government and office name);
+* `footer` — the footer band of every page with its QR code;
+* `signature` — the signature block;
+* `frame` — page geometry: paper settings and the content area;
+* `output` — a canvas with embedded fonts, written atomically;
+  `PdfCancelledError` when the user cancelled (nothing written).
 
-Files are written atomically; every font is embedded (Liberation Sans).
+Each domain has its own room built on them: `exchange.pdf.sop` (the SOP
+sheets and the Buku SOP; its public calls are there).
 """
 
-from .book import write_book_pdf
 from .fonts import measure
 from .output import PdfCancelledError
-from .sop_pdf import PdfOptions, write_sop_pdf
 
-__all__ = ["PdfCancelledError", "PdfOptions", "measure", "write_book_pdf", "write_sop_pdf"]
+__all__ = ["PdfCancelledError", "measure"]

@@ -1,8 +1,11 @@
-"""The footer of every page: nomor SOP, revision, "Hal. x dari y" and a QR code.
+"""The footer of every printed page: what the document is, "Hal. x dari y" and a QR code.
 
-The QR code holds `SOP|<nomor>|rev <n>|<short hash>` so a signed paper can be
-matched later to the exact record (`core.serialize.short_hash`). It is drawn
-once per SOP as a PDF form and placed on each of its pages.
+Generic: the caller says what its footers print (`FooterInfo`: a bold title
+line, a small line under it, the QR payload, and the name of the book the
+page may belong to). The payload's last `|` field is printed as "Kode isi",
+so that a signed paper can be matched later to the exact record (the SOP's
+footer is made in `exchange.pdf.sop.footer`). The QR code is drawn once per
+document as a PDF form and placed on each of its pages.
 """
 
 from __future__ import annotations
@@ -13,9 +16,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core import serialize
 from kinerja_desktop.core.layout.page import MM, PageSettings
-from kinerja_desktop.core.sop import SopDocument
 
 from .fonts import SANS, SANS_BOLD
 from .text import Style, width_of
@@ -33,28 +34,19 @@ _PAGE = Style(SANS, 8, 10)
 
 @dataclass(frozen=True)
 class FooterInfo:
-    """What one SOP's footers print; `form_name` names its QR form in the PDF."""
+    """What one document's footers print; `form_name` names its QR form in the PDF.
 
-    nomor: str
-    revisi_ke: int
-    judul: str
+    `title` is the bold first line ("SOP Nomor …"), `subtitle` the small line
+    under it; `payload` is the text in the QR code, its last `|` field printed
+    as "Kode isi"; `book` names the book whose page number a page in a book
+    also prints ("Buku SOP hlm. 12").
+    """
+
+    title: str
+    subtitle: str
     payload: str
     form_name: str
-
-
-def qr_payload(doc: SopDocument) -> str:
-    """The text inside the QR code: 'SOP|<nomor>|rev <n>|<short hash>'."""
-    return f"SOP|{doc.nomor.strip()}|rev {doc.revisi_ke}|{serialize.short_hash(doc)}"
-
-
-def footer_info(doc: SopDocument, key: str) -> FooterInfo:
-    return FooterInfo(
-        nomor=doc.nomor.strip() or "-",
-        revisi_ke=doc.revisi_ke,
-        judul=doc.judul.strip(),
-        payload=qr_payload(doc),
-        form_name=f"qr-{key}",
-    )
+    book: str
 
 
 def qr_modules(payload: str) -> list[list[bool]]:
@@ -96,7 +88,7 @@ def draw_footer(
 ) -> None:
     """The footer band of one page (reportlab coordinates, y up).
 
-    `page` / `pages` count the SOP's own pages; in a book, `book_page` (the
+    `page` / `pages` count the document's own pages; in a book, `book_page` (the
     page's number in the whole book, as the daftar isi cites it) is printed
     as well.
     """
@@ -111,18 +103,16 @@ def draw_footer(
     avail = right - x - width_of("Hal. 999 dari 999", _PAGE) - 6 * MM
     c.setFillColor(black)
     c.setFont(_LABEL.font, _LABEL.size)
-    c.drawString(x, y0 + QR_SIZE - 8, _fit(f"SOP Nomor {info.nomor}", _LABEL, avail))
+    c.drawString(x, y0 + QR_SIZE - 8, _fit(info.title, _LABEL, avail))
     c.setFont(_SMALL.font, _SMALL.size)
-    c.drawString(
-        x, y0 + QR_SIZE - 17, _fit(f"Revisi ke-{info.revisi_ke} · {info.judul}", _SMALL, avail)
-    )
+    c.drawString(x, y0 + QR_SIZE - 17, _fit(info.subtitle, _SMALL, avail))
     code = info.payload.rsplit("|", 1)[-1]
     c.drawString(x, y0 + QR_SIZE - 25, f"Kode isi {code}")
     c.setFont(_PAGE.font, _PAGE.size)
     c.drawRightString(right, y0 + QR_SIZE - 8, f"Hal. {page} dari {pages}")
     if book_page is not None:
         c.setFont(_SMALL.font, _SMALL.size)
-        c.drawRightString(right, y0 + QR_SIZE - 17, f"Buku SOP hlm. {book_page}")
+        c.drawRightString(right, y0 + QR_SIZE - 17, f"{info.book} hlm. {book_page}")
 
 
 def _fit(text: str, style: Style, width: float) -> str:

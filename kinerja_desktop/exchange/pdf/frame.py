@@ -2,7 +2,7 @@
 
 `Frame` is the content area of a page in reportlab coordinates (y up): inside
 the margins and above the footer band, the same area the swimlane layout
-fills. `settings_for` builds the `PageSettings` every part of one SOP uses.
+fills. `settings_for` builds the `PageSettings` every part of one document uses.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The signature block under the flowchart and the Lembar Kerja.
+"""The signature block of a printed sheet (under the SOP flowchart, the Lembar Kerja).
 
     Masama, 16 Februari 2026
     CAMAT MASAMA,
@@ -8,20 +8,21 @@
     NIP. 19750428 200012 1 003
 
 The block is planned as one unit (its height is known before drawing) and is
-never split across pages.
+never split across pages. Who signs is any record with a jabatan, nama, NIP and
+pangkat (`Signer`): the SOP's `core.sop.Pengesahan` is one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.dates import format_tempat_tanggal
 from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.nip import format_nip
-from kinerja_desktop.core.sop import Pengesahan
 
 from .fonts import SANS, SANS_BOLD
 from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph
@@ -34,6 +35,19 @@ GAP_ABOVE_COMPACT = 3 * MM
 _BODY = Style(SANS, 9.5, 12, CENTER)
 _NAME = Style(SANS_BOLD, 9.5, 12, CENTER, underline=True)
 _BLANK_NAME = "(.............................................)"
+
+
+class Signer(Protocol):
+    """Who signs: the jabatan (e.g. "Camat Masama") and the person."""
+
+    @property
+    def jabatan(self) -> str: ...
+    @property
+    def nama(self) -> str: ...
+    @property
+    def nip(self) -> str: ...
+    @property
+    def pangkat(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -55,29 +69,29 @@ class SignatureBlock:
 
 
 def signature_block(
-    pengesahan: Pengesahan,
+    signer: Signer,
     kota: str,
     tanggal: date,
     content_width: float,
     *,
     compact: bool = False,
 ) -> SignatureBlock:
-    """The block for `pengesahan`, 85 mm wide (less on narrow pages); `compact`
+    """The block for `signer`, 85 mm wide (less on narrow pages); `compact`
     keeps less room above it and to sign (18 mm), to finish a page with it."""
     width = min(BLOCK_WIDTH, content_width * 0.45)
     lines = paragraph(format_tempat_tanggal(kota.strip(), tanggal), _BODY, width)
-    jabatan = pengesahan.jabatan.strip().upper()
+    jabatan = signer.jabatan.strip().upper()
     if jabatan:
         lines += paragraph(f"{jabatan},", _BODY, width)
     space = SIGN_SPACE_COMPACT if compact else SIGN_SPACE
     lines.append(TextLine("", _BODY.with_(leading=space)))
-    nama = pengesahan.nama.strip()
+    nama = signer.nama.strip()
     if nama:
         lines += paragraph(nama, _NAME, width)
     else:
         lines.append(TextLine(_BLANK_NAME, _BODY))
-    if pengesahan.pangkat.strip():
-        lines += paragraph(pengesahan.pangkat.strip(), _BODY, width)
-    if pengesahan.nip.strip():
-        lines += paragraph(f"NIP. {format_nip(pengesahan.nip)}", _BODY, width)
+    if signer.pangkat.strip():
+        lines += paragraph(signer.pangkat.strip(), _BODY, width)
+    if signer.nip.strip():
+        lines += paragraph(f"NIP. {format_nip(signer.nip)}", _BODY, width)
     return SignatureBlock(tuple(lines), width, GAP_ABOVE_COMPACT if compact else GAP_ABOVE)

@@ -32,7 +32,6 @@ HERE = Path(__file__).resolve().parent
 BAD = HERE / "bad"
 sys.path.insert(0, str(HERE.parents[2]))
 
-from kinerja_desktop.core import serialize  # noqa: E402
 from kinerja_desktop.core.sop import (  # noqa: E402
     DecisionExit,
     Lane,
@@ -43,6 +42,7 @@ from kinerja_desktop.core.sop import (  # noqa: E402
     SopStatus,
     Step,
     StepKind,
+    serialize,
 )
 from kinerja_desktop.exchange.sop_xlsx import write_sop_workbook  # noqa: E402
 

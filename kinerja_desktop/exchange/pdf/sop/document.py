@@ -17,17 +17,18 @@ from reportlab.pdfgen.canvas import Canvas
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
-from kinerja_desktop.core.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
 
-from .fonts import measure
-from .footer import FooterInfo, define_qr_form, draw_footer, footer_info
-from .frame import Frame, PageDraw, frame_of, settings_for
+from ..fonts import measure
+from ..footer import FooterInfo, define_qr_form, draw_footer
+from ..frame import Frame, PageDraw, frame_of, settings_for
+from ..output import new_canvas, write_atomically
+from ..signature import SignatureBlock, signature_block
+from .footer import footer_info
 from .identity import plan_identity
-from .output import new_canvas, write_atomically
 from .painter import draw_layout_page
-from .signature import SignatureBlock, signature_block
 from .worksheet import plan_worksheet
 
 IDENTITAS = "Bagian Identitas"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from ..core.sop import StepKind
+from kinerja_desktop.core.sop import StepKind
 
 FORMAT_VERSION = 1
 

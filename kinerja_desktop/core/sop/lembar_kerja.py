@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sop import SopDocument
+from .document import SopDocument
 
 AWAL = "Langkah Awal"
 UTAMA = "Langkah Utama"

@@ -17,16 +17,9 @@ from datetime import date
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.sop import LIST_FIELDS, SopDocument
-from .xlsx_labels import (
-    FIELD_LABELS,
-    FORMAT_VERSION,
-    LIST_HEADINGS,
-    MARKER_TEXT,
-    TARGET_NEXT,
-    Field,
-)
-from .xlsx_style import (
+from kinerja_desktop.core.sop import LIST_FIELDS, SopDocument
+
+from ..xlsx.style import (
     DATE_FORMAT,
     FONT,
     FONT_BOLD,
@@ -37,6 +30,14 @@ from .xlsx_style import (
     portrait,
     put_text,
     style,
+)
+from .labels import (
+    FIELD_LABELS,
+    FORMAT_VERSION,
+    LIST_HEADINGS,
+    MARKER_TEXT,
+    TARGET_NEXT,
+    Field,
 )
 
 HASH_LABEL = "Sidik isi saat diekspor"

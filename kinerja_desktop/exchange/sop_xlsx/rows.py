@@ -3,7 +3,7 @@
 A raw record is what one step's row says, still as text: number, uraian,
 the marks in the lane columns, mutu baku, keterangan and — in our own
 layout — the symbol and the decision exits. Turning records into steps
-(kinds, lanes, guesses) is `xlsx_build`'s job.
+(kinds, lanes, guesses) is `build`'s job.
 
 Hand-typed tables end somewhere above a signature block, may leave one blank
 row inside, may spill one step over two rows (a merged No cell, or a row
@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .xlsx_grid import SheetGrid
-from .xlsx_header import TableHeader
-from .xlsx_labels import Col
-from .xlsx_notes import Notes
+from ..xlsx.grid import SheetGrid
+from .header import TableHeader
+from .labels import Col
+from .notes import Notes
 
 _STEP_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s*$")
 _MAX_BLANK_RUN = 3

@@ -13,8 +13,8 @@ import json
 from datetime import date
 from typing import Any
 
-from .errors import ValidationError
-from .sop import (
+from ..errors import ValidationError
+from .document import (
     LIST_FIELDS,
     DecisionExit,
     Lane,

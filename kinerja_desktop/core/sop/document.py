@@ -74,7 +74,7 @@ class MutuBaku:
     """The quality standard of a step: what goes in, how long, what comes out.
 
     `waktu` is kept exactly as the user wrote it ("10 MENIT", "1 – 20 Hari
-    Kerja", "120"); `core.durations` understands it.
+    Kerja", "120"); `core.sop.durations` understands it.
     """
 
     kelengkapan: str = ""

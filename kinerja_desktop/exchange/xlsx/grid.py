@@ -1,11 +1,12 @@
 """A worksheet as a plain grid of values, with its merged areas filled in.
 
-The reader works on this grid, never on openpyxl objects: every touch of a
-file happens in `xlsx_safety`, and everything after is plain Python. A merged
-area's value is copied into every cell it covers (so "Pelaksana" stands over
-each lane column, and a mark merged across two lanes marks both); cells that
-got their value from a merge that starts in an earlier row are remembered,
-because such a row continues the step above it.
+Readers work on this grid, never on openpyxl objects: every touch of a file
+happens in `safety`, and everything after is plain Python. A merged area's
+value is copied into every cell it covers (so a group heading stands over each
+of its columns: in an SOP table "Pelaksana" over each lane column, and a mark
+merged across two lanes marks both); cells that got their value from a merge
+that starts in an earlier row are remembered, because such a row may continue
+the one above it (the SOP reader reads it as the same step).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from ..core.dates import format_tanggal
+from kinerja_desktop.core.dates import format_tanggal
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 

@@ -37,8 +37,9 @@ from defusedxml.ElementTree import iterparse
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..core.errors import FileFormatError, KinerjaError
-from .xlsx_grid import Merge, SheetGrid, unescape_text
+from kinerja_desktop.core.errors import FileFormatError, KinerjaError
+
+from .grid import Merge, SheetGrid, unescape_text
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024

@@ -1,6 +1,6 @@
 """The Lembar Kerja Identifikasi Kegiatan sheet, printed after the flowchart.
 
-What it says is derived in `core.lembar_kerja`; here it is set as the familiar
+What it says is derived in `core.sop.lembar_kerja`; here it is set as the familiar
 form: a title, A. Data Kegiatan, B. Identifikasi Kegiatan and C. Identifikasi
 Langkah as framed two-column tables, then the signature block. Long parts
 continue on further pages; a section heading never stays alone at a page foot,
@@ -15,14 +15,14 @@ from datetime import date
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout.page import MM, PageSettings
-from kinerja_desktop.core.lembar_kerja import Langkah, LembarKerja
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.lembar_kerja import Langkah, LembarKerja
 
-from .fonts import SANS, SANS_BOLD
-from .frame import Frame, PageDraw, frame_of
-from .signature import SignatureBlock, signature_block
-from .table import PAD_X, PAD_Y, Cell, Row, draw_row, make_row, split_lines, text_cell
-from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+from ..fonts import SANS, SANS_BOLD
+from ..frame import Frame, PageDraw, frame_of
+from ..signature import SignatureBlock, signature_block
+from ..table import PAD_X, PAD_Y, Cell, Row, draw_row, make_row, split_lines, text_cell
+from ..text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
 
 TITLE = Style(SANS_BOLD, 12, 16, CENTER)
 SECTION = Style(SANS_BOLD, 10, 13)

@@ -11,7 +11,13 @@ is, marks of any kind, lanes guessed from the wording where unmarked). It
 returns the document with new ids and the notes of what it understood and
 what it doubts; it never writes anything — the caller decides, after the
 user has confirmed. A bad file raises one `FileFormatError` with a clear
-Indonesian message (see `xlsx_safety` for the caps on size).
+Indonesian message (see `exchange.xlsx.safety` for the caps on size).
+
+The room, built on the generic `exchange.xlsx`: `labels` (the words of the
+workbook, shared by reader and writer), `header` (finding the step table),
+`rows` (its rows as raw records), `build` (records to lanes and steps),
+`identity` (the identity part), `notes` (what an import reports); `write` and
+`write_identity` (the Langkah, Identitas and Petunjuk sheets).
 """
 
 from __future__ import annotations
@@ -22,25 +28,26 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from .. import APP_NAME, __version__
-from ..core.serialize import content_hash
-from ..core.sop import SopDocument
-from .atomic import write_atomically
-from .xlsx_build import (
+from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.serialize import content_hash
+
+from ..atomic import write_atomically
+from ..xlsx.grid import SheetGrid
+from ..xlsx.safety import fail, read_workbook_grids
+from .build import (
     build_lanes,
     build_own_steps,
     build_typed_steps,
     drop_placeholder_lanes,
 )
-from .xlsx_grid import SheetGrid
-from .xlsx_header import TableHeader, find_table_header
-from .xlsx_identity import IdentityReader, read_kop
-from .xlsx_labels import SHEET_IDENTITAS, SHEET_LANGKAH, SHEET_PETUNJUK, norm
-from .xlsx_notes import ImportNote, Notes
-from .xlsx_rows import read_own_rows, read_typed_rows
-from .xlsx_safety import fail, read_workbook_grids
-from .xlsx_write import write_langkah_sheet
-from .xlsx_write_identity import HASH_LABEL, write_identitas_sheet, write_petunjuk_sheet
+from .header import TableHeader, find_table_header
+from .identity import IdentityReader, read_kop
+from .labels import SHEET_IDENTITAS, SHEET_LANGKAH, SHEET_PETUNJUK, norm
+from .notes import ImportNote, Notes
+from .rows import read_own_rows, read_typed_rows
+from .write import write_langkah_sheet
+from .write_identity import HASH_LABEL, write_identitas_sheet, write_petunjuk_sheet
 
 LAYOUT_KINERJA = "kinerja"
 LAYOUT_KETIK = "ketik"

@@ -24,13 +24,13 @@ from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
-from .fonts import SANS, SANS_BOLD, SANS_ITALIC
-from .frame import Frame, PageDraw, frame_of
-from .identity_head import HeadFit, TopBlock, heading_lines, logo_image, top_block
-from .table import PAD_X, PAD_Y, Cell, Row, draw_rows, make_row, split_lines, text_cell
-from .text import Style, TextLine, draw_lines, numbered, paragraph
+from ..fonts import SANS, SANS_BOLD, SANS_ITALIC
+from ..frame import Frame, PageDraw, frame_of
+from ..table import PAD_X, PAD_Y, Cell, Row, draw_rows, make_row, split_lines, text_cell
+from ..text import Style, TextLine, draw_lines, numbered, paragraph
+from .identity_head import HeadFit, TopBlock, top_block
 
-__all__ = ["IdentityFit", "heading_lines", "logo_image", "plan_identity"]
+__all__ = ["IdentityFit", "plan_identity"]
 
 NOTE = Style(SANS_ITALIC, 8.5, 11)
 MIN_LINES = 2  # a list continues on the next page rather than leave fewer lines here

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .xlsx_grid import SheetGrid
-from .xlsx_labels import Col, classify_heading, waktu_unit
+from ..xlsx.grid import SheetGrid
+from .labels import Col, classify_heading, waktu_unit
 
 _SINGLE = (
     Col.NO,

@@ -1,4 +1,4 @@
-"""Cell writing and looks shared by the sheets we write.
+"""Cell writing and looks shared by every workbook we write (nothing domain-specific).
 
 Every text goes through `put_text`, which stores it as a string cell even
 when it begins with "=", "+", "-" or "@" (so Excel never runs it as a
@@ -16,8 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.errors import KinerjaError
-from ..core.sop import StepKind
+from kinerja_desktop.core.errors import KinerjaError
 
 MAX_CELL_CHARS = 32767  # Excel's limit for one cell
 MAX_ROW_HEIGHT = 409.0  # points, Excel's limit
@@ -27,12 +26,6 @@ _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 SECTION_FILL = PatternFill("solid", fgColor="EDEDED")
-KIND_FILL = {
-    StepKind.MULAI: PatternFill("solid", fgColor="E2EFDA"),
-    StepKind.SELESAI: PatternFill("solid", fgColor="E2EFDA"),
-    StepKind.PROSES: PatternFill("solid", fgColor="DDEBF7"),
-    StepKind.KEPUTUSAN: PatternFill("solid", fgColor="FFF2CC"),
-}
 FONT = Font(name="Arial", size=10)
 FONT_BOLD = Font(name="Arial", size=10, bold=True)
 FONT_TITLE = Font(name="Arial", size=14, bold=True)

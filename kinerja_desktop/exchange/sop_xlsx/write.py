@@ -16,11 +16,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.sop import SopDocument, Step
-from .xlsx_labels import (
+from kinerja_desktop.core.sop import SopDocument, Step, StepKind
+
+from ..xlsx.style import (
+    FONT_TITLE,
+    HEADER_FILL,
+    fit_row,
+    footer_text,
+    landscape,
+    put_text,
+    style,
+)
+from .labels import (
     HEAD_CABANG,
     HEAD_EXIT_LABEL,
     HEAD_EXIT_TARGET,
@@ -35,22 +46,19 @@ from .xlsx_labels import (
     HEAD_WAKTU,
     TARGET_NEXT,
 )
-from .xlsx_style import (
-    FONT_TITLE,
-    HEADER_FILL,
-    KIND_FILL,
-    fit_row,
-    footer_text,
-    landscape,
-    put_text,
-    style,
-)
 
 TITLE_ROW = 1
 SUBTITLE_ROW = 2
 HEAD_ROW = 4  # group headings; the names are on the next row
 NUMBER_ROW = HEAD_ROW + 2
 FIRST_STEP_ROW = NUMBER_ROW + 1
+KIND_FILL = {
+    StepKind.MULAI: PatternFill("solid", fgColor="E2EFDA"),
+    StepKind.SELESAI: PatternFill("solid", fgColor="E2EFDA"),
+    StepKind.PROSES: PatternFill("solid", fgColor="DDEBF7"),
+    StepKind.KEPUTUSAN: PatternFill("solid", fgColor="FFF2CC"),
+}
+"""The tint of a step's lane cell, by its symbol."""
 
 
 @dataclass(frozen=True)

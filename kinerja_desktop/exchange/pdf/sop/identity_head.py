@@ -1,19 +1,17 @@
 """The top block of the identity sheet: heading and logo at left, the boxed list at right.
 
 At left, the logo (only under the office's own heading) above the name of the
-government and the office in bold capitals. At right, the boxed identity list:
-Nomor SOP, the three dates, Disahkan Oleh (jabatan, room to sign, name bold
-and underlined, pangkat, NIP) and Judul SOP. Both halves share one height: the
-taller decides, and when the heading needs more room than the list, the Judul
-row grows.
+government and the office in bold capitals (`exchange.pdf.heading`), or the
+SOP's own kop when it belongs to another office. At right, the boxed identity
+list: Nomor SOP, the three dates, Disahkan Oleh (jabatan, room to sign, name
+bold and underlined, pangkat, NIP) and Judul SOP. Both halves share one height:
+the taller decides, and when the heading needs more room than the list, the
+Judul row grows.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -24,10 +22,11 @@ from kinerja_desktop.core.nip import format_nip
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
-from .fonts import SANS, SANS_BOLD
-from .frame import Frame
-from .table import MIDDLE, PAD_X, PAD_Y, Cell, Row, draw_rows, make_row, text_cell
-from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+from ..fonts import SANS, SANS_BOLD
+from ..frame import Frame
+from ..heading import fit_heading, logo_image, office_heading_lines
+from ..table import MIDDLE, PAD_X, PAD_Y, Cell, Row, draw_rows, make_row, text_cell
+from ..text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
 
 BODY = Style(SANS, 9, 11.2)
 JUDUL = Style(SANS_BOLD, 10, 12.5)
@@ -35,7 +34,6 @@ CENTERED = BODY.with_(align=CENTER)
 NAME = Style(SANS_BOLD, 9, 11.2, CENTER, underline=True)
 HEADING_INSET = 6 * MM  # the heading keeps this far from the cell's sides
 LOGO_GAP = 3 * MM
-HEADING_MIN = 10.5  # the heading is set smaller, down to this, to wrap into fewer lines
 
 
 @dataclass(frozen=True)
@@ -50,10 +48,7 @@ class HeadFit:
 
 def heading_lines(doc: SopDocument, office: OfficeProfile) -> list[str]:
     """The heading at left: the SOP's own kop, else the office profile's."""
-    lines = [t.strip() for t in doc.kop if t.strip()]
-    if not lines:
-        lines = [t.strip() for t in (office.pemerintah, office.nama_kantor) if t.strip()]
-    return [t.upper() for t in lines]
+    return [t.strip().upper() for t in doc.kop if t.strip()] or office_heading_lines(office)
 
 
 def heading_logo(doc: SopDocument, office: OfficeProfile) -> bytes | None:
@@ -62,23 +57,6 @@ def heading_logo(doc: SopDocument, office: OfficeProfile) -> bytes | None:
     if any(t.strip() for t in doc.kop):
         return None
     return office.logo_png
-
-
-@lru_cache(maxsize=8)
-def _logo_cached(digest: str, data: bytes) -> ImageReader | None:
-    try:
-        reader = ImageReader(io.BytesIO(data))
-        reader.getSize()
-    except Exception:  # a damaged logo must not stop printing: draw without it
-        return None
-    return reader
-
-
-def logo_image(data: bytes | None) -> ImageReader | None:
-    """The office logo ready to draw; None when there is none or it is unreadable."""
-    if not data:
-        return None
-    return _logo_cached(hashlib.sha1(data).hexdigest(), data)
 
 
 @dataclass(frozen=True)
@@ -117,7 +95,9 @@ class TopBlock:
 def top_block(doc: SopDocument, office: OfficeProfile, frame: Frame, fit: HeadFit) -> TopBlock:
     """Plan the top block across the frame's width, split in the middle."""
     split = frame.left + frame.width / 2
-    heading = _heading(heading_lines(doc, office), split - frame.left - 2 * HEADING_INSET, fit)
+    heading = fit_heading(
+        heading_lines(doc, office), split - frame.left - 2 * HEADING_INSET, fit.heading_size
+    )
     logo = logo_image(heading_logo(doc, office))
     need = height_of(heading) + 2 * PAD_Y + (fit.logo + LOGO_GAP if logo else 0.0)
     rows = _identity_rows(doc, split, frame, fit)
@@ -125,21 +105,6 @@ def top_block(doc: SopDocument, office: OfficeProfile, frame: Frame, fit: HeadFi
     if short > 0:
         rows[-1] = rows[-1].taller(short)
     return TopBlock(tuple(rows), tuple(heading), logo, fit.logo, frame.left, split)
-
-
-def _heading(texts: list[str], width: float, fit: HeadFit) -> list[TextLine]:
-    """The heading in the largest size (down to HEADING_MIN) that wraps it into
-    the fewest lines: "KECAMATAN MARTAPURA BARAT" rather than a lone "BARAT"."""
-    best: list[TextLine] = []
-    size = fit.heading_size
-    while True:
-        style = Style(SANS_BOLD, size, size * 1.25, CENTER)
-        lines = [ln for t in texts for ln in paragraph(t, style, width)]
-        if not best or len(lines) < len(best):
-            best = lines
-        if len(lines) == len(texts) or size - 0.5 < HEADING_MIN:
-            return best
-        size -= 0.5
 
 
 def _identity_rows(doc: SopDocument, split: float, frame: Frame, fit: HeadFit) -> list[Row]:

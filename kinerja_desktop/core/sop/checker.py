@@ -43,10 +43,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .dates import format_tanggal
+from ..dates import format_tanggal
+from ..nip import nip_problems
+from .document import SopDocument, Step, StepKind
 from .durations import parse_waktu
-from .nip import nip_problems
-from .sop import SopDocument, Step, StepKind
 from .text_match import related
 
 

@@ -20,10 +20,11 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from ..core.dates import parse_tanggal
-from ..core.sop import SopDocument, SopStatus
-from .xlsx_grid import SheetGrid, cell_text
-from .xlsx_labels import (
+from kinerja_desktop.core.dates import parse_tanggal
+from kinerja_desktop.core.sop import SopDocument, SopStatus
+
+from ..xlsx.grid import SheetGrid, cell_text
+from .labels import (
     STATUS_WORDS,
     YES_WORDS,
     Field,
@@ -31,7 +32,7 @@ from .xlsx_labels import (
     list_of_heading,
     norm,
 )
-from .xlsx_notes import Notes
+from .notes import Notes
 
 SkipCell = Callable[[int, int], bool]
 

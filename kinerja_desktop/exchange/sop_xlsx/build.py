@@ -18,12 +18,20 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..core.lane_guess import guess_lane
-from ..core.sop import DEFAULT_EXIT_LABELS, DecisionExit, Lane, MutuBaku, Step, StepKind
-from .xlsx_header import TableHeader, header_waktu_unit
-from .xlsx_labels import TARGET_NEXT, Col, kind_of_mark, norm
-from .xlsx_notes import Notes
-from .xlsx_rows import RawStep, step_number
+from kinerja_desktop.core.sop import (
+    DEFAULT_EXIT_LABELS,
+    DecisionExit,
+    Lane,
+    MutuBaku,
+    Step,
+    StepKind,
+)
+from kinerja_desktop.core.sop.lane_guess import guess_lane
+
+from .header import TableHeader, header_waktu_unit
+from .labels import TARGET_NEXT, Col, kind_of_mark, norm
+from .notes import Notes
+from .rows import RawStep, step_number
 
 _BARE_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _NEXT_WORDS = frozenset({TARGET_NEXT, "lanjut", "selanjutnya", "berikut", "langkah berikutnya"})

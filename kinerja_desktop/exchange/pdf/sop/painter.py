@@ -32,7 +32,7 @@ from kinerja_desktop.core.layout.primitives import (
     TextRun,
 )
 
-from .fonts import LAYOUT_FONTS, text_width
+from ..fonts import LAYOUT_FONTS, text_width
 
 SYMBOL_LINE = clearance.SYMBOL_LINE  # the widths the layout kept labels clear of
 CONNECTOR_LINE = clearance.CONNECTOR_WIDTH

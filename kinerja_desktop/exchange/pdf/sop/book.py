@@ -26,12 +26,12 @@ from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 
-from .fonts import SANS, SANS_BOLD
-from .frame import Frame, frame_of, settings_for
-from .identity import heading_lines, logo_image
-from .output import PdfCancelledError, new_canvas, write_atomically
-from .sop_pdf import DEFAULT_OPTIONS, PdfOptions, plan_sop, render_plan
-from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+from ..fonts import SANS, SANS_BOLD
+from ..frame import Frame, frame_of, settings_for
+from ..heading import logo_image, office_heading_lines
+from ..output import PdfCancelledError, new_canvas, write_atomically
+from ..text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
+from .document import DEFAULT_OPTIONS, PdfOptions, plan_sop, render_plan
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -206,9 +206,7 @@ def _draw_cover(c: Canvas, office: OfficeProfile, frame: Frame, year: int, count
         c.drawImage(logo, frame.left + frame.width / 2 - lw / 2, top - lh, lw, lh, mask="auto")
         top -= lh + 6 * MM
     office_style = Style(SANS_BOLD, 16, 21, CENTER)
-    lines = [
-        ln for t in heading_lines(SopDocument(), office) for ln in paragraph(t, office_style, inner)
-    ]
+    lines = [ln for t in office_heading_lines(office) for ln in paragraph(t, office_style, inner)]
     top = draw_lines(c, lines, x, top, inner)
     title = paragraph("STANDAR OPERASIONAL PROSEDUR", Style(SANS_BOLD, 26, 33, CENTER), inner)
     sub = paragraph("ADMINISTRASI PEMERINTAHAN", Style(SANS, 15, 20, CENTER), inner)
