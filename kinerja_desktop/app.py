@@ -14,7 +14,7 @@ from kinerja_desktop.cli.main import run
 
 def open_gui(db_path: Path | None) -> int:
     """Open the desktop window on `db_path` (None = the user's default database)."""
-    from kinerja_desktop.ui.application import run_gui  # noqa: PLC0415 (Qt only for the GUI)
+    from kinerja_desktop.ui.shell.application import run_gui  # noqa: PLC0415 (Qt only for the GUI)
 
     return run_gui(db_path)
 

@@ -20,7 +20,7 @@ import pytest
 
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui.application import create_window
+from kinerja_desktop.ui.shell.application import create_window
 
 SOAK = Path(__file__).with_name("qt_soak.py")
 MIN_CALLS = 50_000

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kinerja_desktop.paths import forms_dir
-from kinerja_desktop.ui import catalogue, import_dialog, print_dialog
-from kinerja_desktop.ui.forms import FormError, load_form
+from kinerja_desktop.ui.common.forms import FormError, load_form
+from kinerja_desktop.ui.sop import catalogue, import_dialog, print_dialog
 
 FORMS = {
     catalogue.FORM: catalogue.REQUIRED,

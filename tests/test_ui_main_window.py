@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui.application import create_window
-from kinerja_desktop.ui.sop_table_model import COL_JUDUL, COL_LANGKAH, SopTableModel
+from kinerja_desktop.ui.shell.application import create_window
+from kinerja_desktop.ui.sop.table_model import COL_JUDUL, COL_LANGKAH, SopTableModel
 
 
 @pytest.fixture()

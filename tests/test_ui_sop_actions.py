@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui import sop_actions
-from kinerja_desktop.ui.application import create_window
-from kinerja_desktop.ui.import_dialog import ImportChoice, ImportDialog
-from kinerja_desktop.ui.print_dialog import PrintChoice, PrintDialog
+from kinerja_desktop.ui.shell.application import create_window
+from kinerja_desktop.ui.sop import actions as sop_actions
+from kinerja_desktop.ui.sop.import_dialog import ImportChoice, ImportDialog
+from kinerja_desktop.ui.sop.print_dialog import PrintChoice, PrintDialog
 
 CORPUS = Path(__file__).resolve().parent / "data" / "xlsx"
 A4_WITH_LEMBAR_KERJA = PrintChoice(

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services.sop_service import ImportPreview
-
-from .forms import child, load_form
-from .sop_detail import findings_html
+from kinerja_desktop.ui.common.forms import child, load_form
+from kinerja_desktop.ui.sop.detail import findings_html
 
 FORM = "import_dialog"
 REQUIRED = {

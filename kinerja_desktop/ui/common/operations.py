@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from .errors import show_error
+from kinerja_desktop.ui.common.errors import show_error
 
 SHOW_AFTER_MS = 600
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.sop.checker import Finding
-
-from .forms import child, load_form
+from kinerja_desktop.ui.common.forms import child, load_form
 
 FORM = "print_dialog"
 REQUIRED = {

@@ -12,12 +12,11 @@ from kinerja_desktop import APP_NAME, __version__, diagnostics
 from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
-
-from .catalogue import SopCatalogue
-from .errors import show_error
-from .operations import run_task
-from .settings import UiSettings
-from .sop_actions import SopActions
+from kinerja_desktop.ui.common.errors import show_error
+from kinerja_desktop.ui.common.operations import run_task
+from kinerja_desktop.ui.common.settings import UiSettings
+from kinerja_desktop.ui.sop.actions import SopActions
+from kinerja_desktop.ui.sop.catalogue import SopCatalogue
 
 
 class ChangeRelay(QObject):

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kinerja_desktop import APP_NAME, __version__, diagnostics, paths
 from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.services.session import Session, open_session
-
-from .errors import ExceptionHooks, show_error
-from .main_window import MainWindow
+from kinerja_desktop.ui.common.errors import ExceptionHooks, show_error
+from kinerja_desktop.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

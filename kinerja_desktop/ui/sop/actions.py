@@ -19,12 +19,11 @@ from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.print_service import PrintResult, PrintService
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
-
-from .catalogue import SopCatalogue
-from .import_dialog import ImportDialog
-from .operations import TaskControl, run_task
-from .print_dialog import PrintChoice, PrintDialog
-from .settings import UiSettings
+from kinerja_desktop.ui.common.operations import TaskControl, run_task
+from kinerja_desktop.ui.common.settings import UiSettings
+from kinerja_desktop.ui.sop.catalogue import SopCatalogue
+from kinerja_desktop.ui.sop.import_dialog import ImportDialog
+from kinerja_desktop.ui.sop.print_dialog import PrintChoice, PrintDialog
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
 PDF_FILTER = "Dokumen PDF (*.pdf)"
@@ -144,7 +143,7 @@ class SopActions:
         try:
             new_id = self.sops.apply_import(preview, choice.mode, choice.catatan)
         except Exception as exc:  # one readable dialog, nothing saved
-            from .errors import show_error  # noqa: PLC0415
+            from kinerja_desktop.ui.common.errors import show_error  # noqa: PLC0415
 
             show_error(self.window, exc, "Impor gagal")
             return

@@ -15,10 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services.sop_service import SopService
-
-from .forms import child, load_form
-from .sop_detail import sop_detail_html
-from .sop_table_model import COL_DIPERBARUI, COL_JUDUL, SOP_ID_ROLE, SORT_ROLE, SopTableModel
+from kinerja_desktop.ui.common.forms import child, load_form
+from kinerja_desktop.ui.sop.detail import sop_detail_html
+from kinerja_desktop.ui.sop.table_model import (
+    COL_DIPERBARUI,
+    COL_JUDUL,
+    SOP_ID_ROLE,
+    SORT_ROLE,
+    SopTableModel,
+)
 
 FORM = "sop_catalogue"
 REQUIRED = {
