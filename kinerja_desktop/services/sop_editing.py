@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from ..core.errors import KinerjaError, NotFoundError
 from ..core.office import Staff, Unit
 from ..core.sop import SopDocument, SopStatus, serialize
+from ..core.sop.checker import Finding, check_sop, errors_of
 from ..store import office as office_store
 from ..store import sops
 from ..store.models import SopRow
@@ -60,6 +62,18 @@ class EditableSop:
     def editable_in_place(self) -> bool:
         """False when saving will start a new revision (the latest is not a draf)."""
         return self.sop_id is None or SopStatus(self.document.status) is SopStatus.DRAF
+
+
+@dataclass(frozen=True)
+class EditorPrint:
+    """A PDF written for the editor: where, how many pages, the kesalahan the
+    checker finds (printing a draft is allowed; signing one is not advised) and
+    the layout's notices."""
+
+    path: Path
+    pages: int
+    errors: tuple[Finding, ...]
+    notices: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,40 @@ class SopEditingService:
             row = sops.insert(copy, "Salinan dari editor", datetime.now())
             scope.record("create", SOP, row.id, f"SOP disimpan sebagai salinan: {_name(row)}")
             return self._saved(row, CREATED, f"Disimpan sebagai SOP baru: {_name(row)}.")
+
+    # -- printing ------------------------------------------------------------------
+    def print_document(
+        self,
+        document: SopDocument,
+        path: Path,
+        *,
+        sop_id: int | None = None,
+        kertas: str | None = None,
+        tegak: bool = False,
+        lembar_kerja: bool = False,
+    ) -> EditorPrint:
+        """`document` (saved or not, any revision) as the PDF it prints to, for the
+        preview and for saving; its kesalahan are returned, not refused — the
+        preview shows them and the caller asks before keeping such a PDF."""
+        if self._session.is_own_file(path):
+            raise KinerjaError(f"{path} adalah berkas basis data; pilih nama berkas PDF lain.")
+        with self._session.reading():
+            profile = office_store.load_profile()
+            others = [r.nomor for r in sops.all_rows() if r.id != sop_id and r.nomor.strip()]
+        errors = errors_of(
+            check_sop(document, other_nomors=others, jam_kerja_per_hari=profile.jam_kerja_per_hari)
+        )
+        # reportlab is imported only when something is printed (see PrintService).
+        from ..exchange.pdf.sop import PdfOptions, write_sop_pdf  # noqa: PLC0415
+
+        options = PdfOptions(
+            kertas=(kertas or str(profile.kertas)).upper(),
+            tegak=tegak,
+            lembar_kerja=lembar_kerja or document.lembar_kerja.cetak,
+        )
+        notices: list[str] = []
+        pages = write_sop_pdf(document, profile, Path(path), options, notices=notices)
+        return EditorPrint(Path(path), pages, tuple(errors), tuple(notices))
 
     # -- helpers -------------------------------------------------------------------
     def _saved(self, row: SopRow, outcome: str, message: str) -> SavedSop:

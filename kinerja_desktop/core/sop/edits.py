@@ -58,9 +58,10 @@ class BrokenExit:
 class BrokenExitsError(EditError):
     """Removing or moving steps would break these exits; retry with `retarget`."""
 
-    def __init__(self, broken: Sequence[BrokenExit]) -> None:
+    def __init__(self, broken: Sequence[BrokenExit], after: SopDocument) -> None:
         super().__init__(f"{len(broken)} cabang keputusan akan kehilangan tujuannya.")
         self.broken = tuple(broken)
+        self.after = after  # the document the edit would give, exits not yet settled
 
     def suggested(self) -> tuple[tuple[ExitKey, str | None], ...]:
         """`retarget` that takes every suggestion."""
@@ -297,12 +298,19 @@ class InsertSteps(Op):
 
 
 def _suggest(old: SopDocument, new: SopDocument, step_id: str, target: str | None) -> str | None:
-    """A step of `new` near where `target` was in `old` (after it first), not `step_id`."""
+    """A step of `new` that keeps the exit's direction: for a jump back, the
+    nearest step left between the old target and the decision; for a jump
+    forward (or "the next step"), the nearest step at or after the old target."""
     old_pos = {s.id: i for i, s in enumerate(old.steps)}
-    anchor = old_pos[target] if target in old_pos else old_pos[step_id] + 1
-    after = [s.id for s in new.steps if old_pos.get(s.id, -1) >= anchor]
-    before = [s.id for s in reversed(new.steps) if old_pos.get(s.id, -1) < anchor]
-    return next((sid for sid in after + before if sid != step_id), None)
+    here = old_pos[step_id]
+    anchor = old_pos[target] if target in old_pos else here + 1
+    left = sorted(old_pos[s.id] for s in new.steps if s.id != step_id and s.id in old_pos)
+    if anchor < here:
+        order = [p for p in left if anchor <= p < here]
+        order += [p for p in reversed(left) if p < anchor] + [p for p in left if p > here]
+    else:
+        order = [p for p in left if p >= anchor] + [p for p in reversed(left) if p < anchor]
+    return old.steps[order[0]].id if order else None
 
 
 def _settle_exits(
@@ -323,7 +331,7 @@ def _settle_exits(
         exit_problems(settled) - exit_problems(old), key=lambda k: (settled.step_index(k[0]), k[1])
     )
     if broken:
-        raise BrokenExitsError([_broken(old, new, key) for key in broken])
+        raise BrokenExitsError([_broken(old, new, key) for key in broken], new)
     return settled
 
 
