@@ -7,12 +7,15 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kinerja_desktop.paths import forms_dir
 from kinerja_desktop.ui.common.forms import FormError, load_form
+from kinerja_desktop.ui.editor import identity_page, print_preview
 from kinerja_desktop.ui.sop import catalogue, import_dialog, print_dialog
 
 FORMS = {
     catalogue.FORM: catalogue.REQUIRED,
     print_dialog.FORM: print_dialog.REQUIRED,
     import_dialog.FORM: import_dialog.REQUIRED,
+    identity_page.FORM: identity_page.REQUIRED,
+    print_preview.FORM: print_preview.REQUIRED,
 }
 
 
