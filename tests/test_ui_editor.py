@@ -231,3 +231,20 @@ def test_the_same_sop_opened_twice_brings_its_editor_forward(qtbot, demo_session
     assert first is second and other is not first
     first.close()
     other.close()
+
+
+def test_a_lane_is_ticked_by_a_click_or_space_and_undone(qtbot, demo_session) -> None:
+    window = editor_for(qtbot, demo_session, sop_id=first_sop_id(demo_session))
+    window.tabs.setCurrentIndex(1)
+    grid, model = window.grid, window.model
+    lane = doc_of(window).lanes[1].id
+    index = model.index(0, model.column_of(f"lane:{lane}"))
+    grid.scrollTo(index)
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.visualRect(index).center()
+    )
+    assert lane in doc_of(window).steps[0].pelaksana
+    grid.setCurrentIndex(index)
+    qtbot.keyClick(grid, Qt.Key.Key_Space)
+    assert lane not in doc_of(window).steps[0].pelaksana
+    assert window.editor.stack.count() == 2

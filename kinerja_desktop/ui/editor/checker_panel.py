@@ -91,7 +91,9 @@ class CheckerPanel(QWidget):
         self.renumber(doc)
         text = summarize(f.finding for f in found)
         self.summary.setText(
-            f"<b>Pemeriksa SOP:</b> {text}" if found else "<b>Pemeriksa SOP:</b> tidak ada temuan."
+            f"{text} — klik dua kali sebuah temuan untuk menuju ke langkah atau isiannya."
+            if found
+            else "Tidak ada temuan: SOP ini memenuhi aturan Pemeriksa SOP."
         )
 
     def renumber(self, doc: SopDocument) -> None:

@@ -13,12 +13,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QApplication,
     QComboBox,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -108,6 +110,55 @@ class LiveTextDelegate(QStyledItemDelegate):
                     self._paste_table(QModelIndex(found[0]))
                 return True
         return False
+
+
+class LaneCheckDelegate(QStyledItemDelegate):
+    """A lane cell: its tick centred, as the symbol sits in the middle of the lane on paper."""
+
+    def _check_rect(self, option: QStyleOptionViewItem) -> QRect:
+        style = option.widget.style() if option.widget else QApplication.style()
+        size = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, option.widget)
+        r = option.rect
+        return QRect(r.x() + (r.width() - size) // 2, r.y() + (r.height() - size) // 2, size, size)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        state = index.data(Qt.ItemDataRole.CheckStateRole)
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        check = QStyleOptionViewItem(option)
+        check.rect = self._check_rect(option)
+        check.state = check.state & ~QStyle.StateFlag.State_HasFocus
+        on = Qt.CheckState(state) == Qt.CheckState.Checked if state is not None else False
+        check.state |= QStyle.StateFlag.State_On if on else QStyle.StateFlag.State_Off
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, check, painter, option.widget
+        )
+
+    def editorEvent(
+        self, event: QEvent, model, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> bool:
+        if not index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonRelease:
+            if (
+                not self._check_rect(option)
+                .adjusted(-4, -4, 4, 4)
+                .contains(event.position().toPoint())
+            ):
+                return False
+        elif kind == QEvent.Type.MouseButtonDblClick:
+            return True  # a double-click is two ticks otherwise
+        elif not (
+            kind == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select)
+        ):
+            return False
+        state = Qt.CheckState(index.data(Qt.ItemDataRole.CheckStateRole))
+        new = Qt.CheckState.Unchecked if state == Qt.CheckState.Checked else Qt.CheckState.Checked
+        return model.setData(index, new.value, Qt.ItemDataRole.CheckStateRole)
 
 
 class KindDelegate(QStyledItemDelegate):

@@ -42,6 +42,9 @@ class ListEditor(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setMinimumHeight(84)
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setAlternatingRowColors(True)
         self.view.itemChanged.connect(self._item_changed)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)

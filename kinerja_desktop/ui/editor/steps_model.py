@@ -11,6 +11,7 @@ An edit the document refuses is reported through `refused(message)`.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Hashable
 from typing import Any
 
@@ -112,7 +113,7 @@ class StepsTableModel(QAbstractTableModel):
             lane = self.doc.lane_by_id().get(key[5:])
             name = lane.nama if lane else "?"
             if role == Qt.ItemDataRole.DisplayRole:
-                return name or "(tanpa nama)"
+                return "\n".join(textwrap.wrap(name, 12, break_long_words=False)) or "(tanpa nama)"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"Pelaksana: {name}\nKlik dua kali untuk mengganti nama."
             return None

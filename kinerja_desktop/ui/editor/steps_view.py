@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from kinerja_desktop.core.sop import edits as ed
 from kinerja_desktop.core.sop.table_paste import PasteKind, parse_rows, paste_kind, steps_from_rows
 
-from .delegates import KindDelegate, LiveTextDelegate, TargetDelegate
+from .delegates import KindDelegate, LaneCheckDelegate, LiveTextDelegate, TargetDelegate
 from .prompts import EditorPrompts
 from .steps_model import COL_URAIAN, STEP_ID_ROLE, StepsTableModel
 
@@ -69,9 +69,12 @@ class StepsGrid(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().sectionDoubleClicked.connect(self._header_double_clicked)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._text = LiveTextDelegate(model, self.move_down, self.paste_at, self)
         self._kind = KindDelegate(self)
         self._target = TargetDelegate(self)
+        self._lane = LaneCheckDelegate(self)
         model.modelReset.connect(self._columns_changed)
         model.dataChanged.connect(self._rows_changed)
         model.refused.connect(self.message)
@@ -88,6 +91,8 @@ class StepsGrid(QTableView):
                 self.setItemDelegateForColumn(col, self._kind)
             elif key.startswith("tujuan"):
                 self.setItemDelegateForColumn(col, self._target)
+            elif key.startswith("lane:"):
+                self.setItemDelegateForColumn(col, self._lane)
             else:
                 self.setItemDelegateForColumn(col, None)
             self.setColumnWidth(col, WIDTHS.get(key, LANE_WIDTH))

@@ -199,6 +199,18 @@ class EditorWindow(QMainWindow):
         self.print_action = self._action(
             "&Pratinjau cetak…", self.print_preview, ["Ctrl+P"], "Pratinjau dan cetak ke PDF"
         )
+        self.paste_action = QAction("&Tempel dari Excel/Word (Ctrl+V)", self)
+        self.paste_action.triggered.connect(lambda: self.grid.paste_at(self.grid.currentIndex()))
+        self.copy_action = QAction("&Salin sel (Ctrl+C)", self)
+        self.copy_action.triggered.connect(self.grid.copy_selection)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.grid.addActions(
+            [
+                self.insert_action, self.insert_above_action, self.delete_action, separator,
+                self.up_action, self.down_action, separator, self.copy_action, self.paste_action,
+            ]
+        )  # fmt: skip
         self._build_menus()
 
     def _build_menus(self) -> None:
