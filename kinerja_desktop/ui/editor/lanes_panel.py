@@ -51,8 +51,10 @@ class LanesPanel(QWidget):
         self.combo.setObjectName("lanesCombo")
         self.combo.setAccessibleName("Pelaksana terpilih")
         self.combo.setToolTip("Pelaksana (kolom) yang diubah oleh tombol di sampingnya")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.setMinimumWidth(180)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(22)
         self.add_button = QToolButton(self)
         self.add_button.setText("+ Tambah pelaksana")
         self.add_button.setToolTip(

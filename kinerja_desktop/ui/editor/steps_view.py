@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from kinerja_desktop.core.sop import edits as ed
@@ -38,7 +38,9 @@ WIDTHS = {
     "tujuan2": 104,
 }
 LANE_WIDTH = 74
+MAX_LINES = 5
 TEXT_KEYS = ("uraian", "kelengkapan", "waktu", "output", "keterangan", "label1", "label2")
+WRAPPED = ("uraian", "kelengkapan", "output", "keterangan")
 
 
 class StepsGrid(QTableView):
@@ -95,12 +97,36 @@ class StepsGrid(QTableView):
                 self.setItemDelegateForColumn(col, self._lane)
             else:
                 self.setItemDelegateForColumn(col, None)
-            self.setColumnWidth(col, WIDTHS.get(key, LANE_WIDTH))
-        self.resizeRowsToContents()
+            self.setColumnWidth(col, WIDTHS.get(key) or self._lane_width(col))
+        self.fit_rows(range(self.steps.rowCount()))
+
+    def _lane_width(self, column: int) -> int:
+        """Wide enough for the longest line of the lane's wrapped name."""
+        metrics = QFontMetrics(self.horizontalHeader().font())
+        name = str(self.steps.headerData(column, Qt.Orientation.Horizontal, 0) or "")
+        widest = max((metrics.horizontalAdvance(line) for line in name.splitlines()), default=0)
+        return max(LANE_WIDTH, min(widest + 14, 2 * LANE_WIDTH))
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, _roles=()) -> None:
-        for row in range(top.row(), bottom.row() + 1):
-            self.resizeRowToContents(row)
+        self.fit_rows(range(top.row(), bottom.row() + 1))
+
+    def fit_rows(self, rows) -> None:
+        """Each row as tall as its longest wrapped text (cheaper than asking every cell)."""
+        metrics = QFontMetrics(self.font())
+        columns = [
+            (c, self.columnWidth(c) - 8) for c, k in enumerate(self.steps.columns()) if k in WRAPPED
+        ]
+        minimum = metrics.height() + 8
+        maximum = metrics.height() * MAX_LINES + 8  # longer texts: the tooltip and the editor
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row in rows:
+            tallest = minimum
+            for col, width in columns:
+                text = self.steps.data(self.steps.index(row, col)) or ""
+                if text:
+                    box = metrics.boundingRect(QRect(0, 0, max(width, 20), 100000), flags, text)
+                    tallest = max(tallest, box.height() + 8)
+            self.setRowHeight(row, min(tallest, maximum))
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_step_changed.emit(current.data(STEP_ID_ROLE) if current.isValid() else None)
