@@ -106,6 +106,7 @@ def test_history_opens_a_revision_read_only_and_previews_its_print(qtbot, demo_s
     preview.kertas.setCurrentIndex(1)  # A4
     preview.tegak.setChecked(True)
     qtbot.waitUntil(lambda: preview.pdf.pagePointSize(0) != portrait, timeout=30000)
+    qtbot.waitUntil(lambda: preview.pdf.pagePointSize(0).width() < 600, timeout=30000)
     size = preview.pdf.pagePointSize(0)
     assert round(size.width()) == 595 and round(size.height()) == 842  # A4 portrait
 

@@ -109,6 +109,7 @@ class PrintPreviewDialog(QDialog):
             prefix="kinerja-pratinjau-", ignore_cleanup_errors=True
         )
         self._count = 0
+        self._latest: Path | None = None
         self._task: Task | None = None
         self.result: EditorPrint | None = None
         self.render()
@@ -133,6 +134,7 @@ class PrintPreviewDialog(QDialog):
         """Write the preview PDF in the background, then show it."""
         self._count += 1
         path = Path(self._folder.name) / f"pratinjau-{self._count}.pdf"
+        self._latest = path
         options = self.options()
         self.page_label.setText("Menyusun halaman…")
         self._task = run_task(
@@ -145,6 +147,8 @@ class PrintPreviewDialog(QDialog):
         )
 
     def _show(self, result: EditorPrint) -> None:
+        if result.path != self._latest:
+            return  # an earlier choice of paper, overtaken by a newer one
         self.result = result
         self.pdf.load(str(result.path))
         self.page_label.setText(f"{result.pages} halaman · {self.options()['kertas']}")
