@@ -248,3 +248,21 @@ def test_a_lane_is_ticked_by_a_click_or_space_and_undone(qtbot, demo_session) ->
     qtbot.keyClick(grid, Qt.Key.Key_Space)
     assert lane not in doc_of(window).steps[0].pelaksana
     assert window.editor.stack.count() == 2
+
+
+def test_the_exits_of_the_current_decision_are_edited_under_the_grid(qtbot, demo_session) -> None:
+    window = editor_for(qtbot, demo_session, sop_id=first_sop_id(demo_session))
+    grid, model, bar = window.grid, window.model, window.exits
+    model.setData(model.index(3, model.column_of("jenis")), StepKind.KEPUTUSAN)
+    grid.setCurrentIndex(model.index(3, 1))
+    assert not bar.isHidden()
+    assert bar.targets[0].currentText() == "langkah berikutnya (5)"
+    combo = bar.targets[1]
+    combo.setCurrentIndex(combo.findData(doc_of(window).steps[0].id))
+    combo.activated.emit(combo.currentIndex())
+    assert doc_of(window).steps[3].exits[1].target == doc_of(window).steps[0].id
+    bar.labels[0].setText("Lengkap")
+    bar.labels[0].editingFinished.emit()
+    assert doc_of(window).steps[3].exits[0].label == "Lengkap"
+    grid.setCurrentIndex(model.index(2, 1))
+    assert bar.isHidden()

@@ -92,7 +92,7 @@ class RevisionsDialog(QDialog):
             cells = (
                 f"ke-{info.revisi_ke}",
                 format_tanggal(info.tanggal),
-                info.label + (" (berlaku sekarang)" if info.berlaku else ""),
+                "Berlaku — dipakai sekarang" if info.berlaku else info.label,
                 info.catatan,
                 info.dibuat.strftime("%d-%m-%Y %H:%M"),
             )

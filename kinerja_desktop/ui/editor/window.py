@@ -35,6 +35,7 @@ from kinerja_desktop.services.sop_editing import (
 
 from .checker_panel import CheckerPanel, check_with_ids
 from .document import EditorDocument
+from .exits_bar import ExitsBar
 from .identity_page import IdentityPage
 from .lanes_panel import LanesPanel
 from .live import LiveRefresher, LiveResult
@@ -110,6 +111,9 @@ class EditorWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.lanes)
         column.addWidget(self.grid, 1)
+        self.exits = ExitsBar(self.editor)
+        column.addWidget(self.exits)
+        self.grid.current_step_changed.connect(self.exits.show_step)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("editorSplitter")
         self.splitter.addWidget(left)
