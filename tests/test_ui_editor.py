@@ -266,3 +266,18 @@ def test_the_exits_of_the_current_decision_are_edited_under_the_grid(qtbot, demo
     assert doc_of(window).steps[3].exits[0].label == "Lengkap"
     grid.setCurrentIndex(model.index(2, 1))
     assert bar.isHidden()
+
+
+def test_ctrl_z_in_an_identity_field_undoes_the_document(qtbot, demo_session) -> None:
+    window = editor_for(qtbot, demo_session, sop_id=first_sop_id(demo_session))
+    window.tabs.setCurrentIndex(0)
+    judul = window.identity.widget("judulEdit")
+    before = doc_of(window).judul
+    judul.setFocus()
+    judul.end(False)
+    qtbot.keyClicks(judul, " baru")
+    assert doc_of(window).judul == before + " baru"
+    qtbot.keyClick(judul, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc_of(window).judul == before and judul.text() == before
+    qtbot.keyClick(judul, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert doc_of(window).judul == before + " baru" and judul.text() == before + " baru"
