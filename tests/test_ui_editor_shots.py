@@ -8,6 +8,8 @@ revision read-only, two revisions compared, the print preview.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import editor_helpers
 import pytest
 from editor_helpers import SHOTS, doc_of, editor_for, first_sop_id, type_into_cell, wait_idle
@@ -28,15 +30,10 @@ def _shoot(widget: QWidget, name: str) -> QImage:
     image = widget.grab().toImage()
     assert image.save(str(SHOTS / f"{name}.png")), name
     small = image.scaled(120, 80)
-    colors = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
-    background = max(colors, key=lambda c: sum(
-        1 for x in range(small.width()) for y in range(small.height()) if small.pixel(x, y) == c
-    ))  # fmt: skip
-    painted = sum(
-        1 for x in range(small.width()) for y in range(small.height())
-        if small.pixel(x, y) != background
-    )  # fmt: skip
-    assert len(colors) >= 8 and painted > 0.05 * small.width() * small.height(), f"{name} is blank"
+    pixels = Counter(small.pixel(x, y) for x in range(small.width()) for y in range(small.height()))
+    _background, most = pixels.most_common(1)[0]
+    painted = small.width() * small.height() - most
+    assert len(pixels) >= 8 and painted > 0.05 * small.width() * small.height(), f"{name} is blank"
     return image
 
 

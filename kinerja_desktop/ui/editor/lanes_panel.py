@@ -55,6 +55,12 @@ class LanesPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.combo.setMinimumContentsLength(22)
+        self._build_buttons()
+        self._shown: list[tuple[str, str]] | None = None
+        editor.changed.connect(lambda _o, new, _h: self.sync(new))
+        self.sync(editor.document)
+
+    def _build_buttons(self) -> None:
         self.add_button = QToolButton(self)
         self.add_button.setText("+ Tambah pelaksana")
         self.add_button.setToolTip(
@@ -90,9 +96,6 @@ class LanesPanel(QWidget):
             self.buttons.append(button)
         layout.addWidget(self.add_button)
         layout.addStretch(1)
-        self._shown: list[tuple[str, str]] | None = None
-        editor.changed.connect(lambda _o, new, _h: self.sync(new))
-        self.sync(editor.document)
 
     def set_read_only(self) -> None:
         for button in self.buttons:

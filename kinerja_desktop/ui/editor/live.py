@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,13 +35,20 @@ class LiveResult:
 
 
 class _Signals(QObject):
-    done = Signal(object)
+    done = Signal(int, object)  # generation, LiveResult
 
 
 class _Job(QRunnable):
-    def __init__(self, compute: Callable[[SopDocument], Any], doc: SopDocument, signals: _Signals):
+    def __init__(
+        self,
+        compute: Callable[[SopDocument], Any],
+        doc: SopDocument,
+        generation: int,
+        signals: _Signals,
+    ) -> None:
         super().__init__()
         self._compute, self._doc, self._signals = compute, doc, signals
+        self._generation = generation
 
     def run(self) -> None:
         start = time.perf_counter()
@@ -51,7 +59,7 @@ class _Job(QRunnable):
             value, error = None, exc
         result = LiveResult(self._doc, value, time.perf_counter() - start, error)
         try:
-            self._signals.done.emit(result)
+            self._signals.done.emit(self._generation, result)
         except RuntimeError:  # the window closed meanwhile: nobody waits for it
             log.debug("live result dropped: its window is gone")
 
@@ -69,39 +77,55 @@ class LiveRefresher(QObject):
     ) -> None:
         super().__init__(parent)
         self._compute = compute
-        self._pool = pool or QThreadPool.globalInstance()
+        if pool is None:  # its own thread, so that closing waits for its work only
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+        self._pool = pool
         self._signals = _Signals(self)
         self._signals.done.connect(self._finished)
         self._newest: SopDocument | None = None
-        self._running: SopDocument | None = None
-        self._last: SopDocument | None = None  # the document of the last result shown
+        self._wanted = 0  # generation of the newest request
+        self._running = 0  # generation being computed (0: none)
+        self._shown = 0  # generation of the last result delivered
 
     @property
     def idle(self) -> bool:
-        """True when the newest document's result has been delivered."""
-        return self._running is None and (self._newest is None or self._newest is self._last)
+        """True when the newest request's result has been delivered."""
+        return self._running == 0 and self._shown == self._wanted
+
+    @property
+    def latest(self) -> bool:
+        """While handling `ready`: True when that result answers the newest request."""
+        return self._shown == self._wanted
 
     def request(self, doc: SopDocument) -> None:
+        """Compute `doc` (replacing any request not started yet)."""
         self._newest = doc
-        if self._running is None:
+        self._wanted += 1
+        if self._running == 0:
             QTimer.singleShot(0, self._start)  # edits of one action arrive together
 
     def refresh(self) -> None:
         """Compute the newest document again (what `compute` depends on changed)."""
-        self._last = None
         if self._newest is not None:
             self.request(self._newest)
 
-    def _start(self) -> None:
-        doc = self._newest
-        if self._running is not None or doc is None or doc is self._last:
-            return
-        self._running = doc
-        self._pool.start(_Job(self._compute, doc, self._signals))
+    def shutdown(self, wait_ms: int = 5000) -> None:
+        """No more results: the running computation (if any) is waited for, and dropped."""
+        self._newest = None
+        with suppress(RuntimeError, TypeError):
+            self._signals.done.disconnect(self._finished)
+        self._pool.waitForDone(wait_ms)
 
-    def _finished(self, result: LiveResult) -> None:
-        self._running = None
-        self._last = result.document
+    def _start(self) -> None:
+        if self._running or self._newest is None or self._shown == self._wanted:
+            return
+        self._running = self._wanted
+        self._pool.start(_Job(self._compute, self._newest, self._running, self._signals))
+
+    def _finished(self, generation: int, result: LiveResult) -> None:
+        self._running = 0
+        self._shown = generation
         self.ready.emit(result)
-        if self._newest is not None and self._newest is not self._last:
+        if self._shown != self._wanted:
             self._start()

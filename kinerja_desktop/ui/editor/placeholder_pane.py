@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 class SwimlanePane(QWidget):
     step_clicked = Signal(str)
-    refreshed = Signal(float)
 
     def __init__(self, session, parent=None) -> None:
         super().__init__(parent)

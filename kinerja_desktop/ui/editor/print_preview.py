@@ -35,6 +35,7 @@ from kinerja_desktop.ui.common.forms import child, load_form
 from kinerja_desktop.ui.common.operations import Task, run_task
 from kinerja_desktop.ui.common.settings import UiSettings
 
+from .live import LiveRefresher, LiveResult
 from .prompts import EditorPrompts
 
 FORM = "editor_print_preview"
@@ -94,6 +95,19 @@ class PrintPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.pdf)
         child(self.form, QWidget, "previewHolder").layout().addWidget(self.view)
+        self._bind(document)
+        self._folder = tempfile.TemporaryDirectory(
+            prefix="kinerja-pratinjau-", ignore_cleanup_errors=True
+        )
+        self._count = 0
+        self._options = self.options()
+        self._task: Task | None = None
+        self.result: EditorPrint | None = None
+        self.renderer = LiveRefresher(self._write_preview, self)
+        self.renderer.ready.connect(self._show)
+        self.render()
+
+    def _bind(self, document: SopDocument) -> None:
         self.kertas.setCurrentIndex(PAPERS.index(self.settings.paper(self._office_paper())))
         self.tegak.setChecked(self.settings.portrait())
         self.lembar_kerja.setChecked(document.lembar_kerja.cetak)
@@ -105,14 +119,6 @@ class PrintPreviewDialog(QDialog):
             signal.connect(lambda *_a: self.render())
         child(self.form, QPushButton, "saveButton").clicked.connect(self.save_pdf)
         child(self.form, QPushButton, "closeButton").clicked.connect(self.close)
-        self._folder = tempfile.TemporaryDirectory(
-            prefix="kinerja-pratinjau-", ignore_cleanup_errors=True
-        )
-        self._count = 0
-        self._latest: Path | None = None
-        self._task: Task | None = None
-        self.result: EditorPrint | None = None
-        self.render()
 
     def _office_paper(self) -> str:
         from kinerja_desktop.services.office_service import OfficeService  # noqa: PLC0415
@@ -128,27 +134,29 @@ class PrintPreviewDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and self._task.running
+        return not self.renderer.idle or (self._task is not None and self._task.running)
 
     def render(self) -> None:
-        """Write the preview PDF in the background, then show it."""
+        """Write the preview PDF in the background (the newest options win), then show it."""
+        self._options = self.options()
+        self.page_label.setText("Menyusun halaman…")
+        self.renderer.request(self.document)
+
+    def _write_preview(self, document: SopDocument) -> EditorPrint:
+        """On the worker thread: one PDF in the preview folder."""
         self._count += 1
         path = Path(self._folder.name) / f"pratinjau-{self._count}.pdf"
-        self._latest = path
-        options = self.options()
-        self.page_label.setText("Menyusun halaman…")
-        self._task = run_task(
-            self,
-            "Menyusun pratinjau…",
-            lambda _c: self.service.print_document(
-                self.document, path, sop_id=self.sop_id, **options
-            ),
-            self._show,
-        )
+        options = dict(self._options)  # a dict set by the UI thread, read whole
+        return self.service.print_document(document, path, sop_id=self.sop_id, **options)
 
-    def _show(self, result: EditorPrint) -> None:
-        if result.path != self._latest:
-            return  # an earlier choice of paper, overtaken by a newer one
+    def _show(self, done: LiveResult) -> None:
+        if done.error is not None:
+            self.page_label.setText("")
+            self.errors_label.setText(f"Pratinjau tidak dapat dibuat: {done.error}")
+            return
+        result: EditorPrint = done.value
+        if not self.renderer.latest:
+            return  # overtaken by newer options: that one follows at once
         self.result = result
         self.pdf.load(str(result.path))
         self.page_label.setText(f"{result.pages} halaman · {self.options()['kertas']}")
@@ -200,6 +208,7 @@ class PrintPreviewDialog(QDialog):
         )
 
     def closeEvent(self, event) -> None:
+        self.renderer.shutdown()
         self.pdf.close()
         if not self.busy:  # else the folder goes when the dialog is collected
             self._folder.cleanup()

@@ -11,8 +11,6 @@ Ctrl++ / Ctrl+- / Ctrl+0 (fit the width).
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +36,6 @@ class SwimlanePane(QWidget):
     """Paper choice, zoom buttons, notices, and the view."""
 
     step_clicked = Signal(str)
-    refreshed = Signal(float)  # seconds from the request of the shown document to its repaint
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +54,21 @@ class SwimlanePane(QWidget):
         self.notice = QLabel(self)
         self.notice.setObjectName("swimlaneNotice")
         self.notice.setWordWrap(True)
+        bar = self._toolbar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notice)
+        self._fitted = False
+        self._doc: SopDocument | None = None
+        self._options = (self.paper.currentData(), self.portrait.isChecked())
+        self.refresher = LiveRefresher(self._lay_out, self)
+        self.refresher.ready.connect(self._laid_out)
+        self.paper.currentIndexChanged.connect(self._paper_changed)
+        self.portrait.toggled.connect(self._paper_changed)
+
+    def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(QLabel("<b>Swimlane</b> — kertas:", self))
@@ -74,19 +86,7 @@ class SwimlanePane(QWidget):
             button.setAccessibleName(tip)
             button.clicked.connect(slot)
             bar.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.notice)
-        self._asked: dict[int, float] = {}  # id(document) -> when it was requested
-        self._fitted = False
-        self._doc: SopDocument | None = None
-        self._options = (self.paper.currentData(), self.portrait.isChecked())
-        self.refresher = LiveRefresher(self._lay_out, self)
-        self.refresher.ready.connect(self._laid_out)
-        self.paper.currentIndexChanged.connect(self._paper_changed)
-        self.portrait.toggled.connect(self._paper_changed)
+        return bar
 
     # -- the view's interface, forwarded -------------------------------------------------
     def highlight_step(self, step_id: str | None) -> None:
@@ -104,14 +104,11 @@ class SwimlanePane(QWidget):
     # -- laying out ------------------------------------------------------------------------
     def request(self, doc: SopDocument) -> None:
         self._doc = doc
-        self._asked[id(doc)] = time.perf_counter()
         self.refresher.request(doc)
 
     def _paper_changed(self, *_args) -> None:
         self._fitted = False
         self._options = (self.paper.currentData(), self.portrait.isChecked())
-        if self._doc is not None:
-            self._asked[id(self._doc)] = time.perf_counter()
         self.refresher.refresh()  # the same document on other paper
 
     def _lay_out(self, doc: SopDocument) -> SwimlanePreview:
@@ -134,14 +131,10 @@ class SwimlanePane(QWidget):
         notes = "; ".join(preview.notices)
         self.notice.setText(f"{count} halaman flowchart" + (f". Catatan: {notes}" if notes else ""))
         self.view.viewport().repaint()
-        asked = self._asked.pop(id(result.document), None)
-        self._asked = {k: v for k, v in self._asked.items() if v >= (asked or 0)}
-        if asked is not None:
-            self.refreshed.emit(time.perf_counter() - asked)
 
     def idle(self) -> bool:
         return self.refresher.idle
 
     def shutdown(self) -> None:
         """Stop following the document (the window closes)."""
-        self.refresher.ready.disconnect(self._laid_out)
+        self.refresher.shutdown()

@@ -161,7 +161,18 @@ class EditorWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([self.undo_action, self.redo_action])
         self.close_action = self._action("&Tutup editor", self.close, ["Ctrl+W"])
-        page = self.splitter
+        self.history_action = self._action(
+            "&Riwayat revisi…", self.show_history, [], "Riwayat dan perbandingan revisi"
+        )
+        self.print_action = self._action(
+            "&Pratinjau cetak…", self.print_preview, ["Ctrl+P"], "Pratinjau dan cetak ke PDF"
+        )
+        self._step_actions(self.splitter)
+        self._view_actions(self.splitter)
+        self._build_menus()
+
+    def _step_actions(self, page: QWidget) -> None:
+        """Insert, delete and move steps: while the Langkah page has the focus."""
         self.insert_action = self._action(
             "Sisipkan langkah di &bawah",
             lambda: self.grid.insert_step(True),
@@ -188,21 +199,6 @@ class EditorWindow(QMainWindow):
         self.down_action = self._action(
             "T&urunkan langkah", lambda: self.grid.move_steps(1), ["Ctrl+Shift+Down"], scope=page
         )
-        self.zoom_in_action = self._action(
-            "Per&besar", self.swimlane.zoom_in, ["Ctrl++", "Ctrl+="], scope=page
-        )
-        self.zoom_out_action = self._action(
-            "Per&kecil", self.swimlane.zoom_out, ["Ctrl+-"], scope=page
-        )
-        self.fit_action = self._action(
-            "Selebar &jendela", self.swimlane.fit_width, ["Ctrl+0"], scope=page
-        )
-        self.history_action = self._action(
-            "&Riwayat revisi…", self.show_history, [], "Riwayat dan perbandingan revisi"
-        )
-        self.print_action = self._action(
-            "&Pratinjau cetak…", self.print_preview, ["Ctrl+P"], "Pratinjau dan cetak ke PDF"
-        )
         self.paste_action = QAction("&Tempel dari Excel/Word (Ctrl+V)", self)
         self.paste_action.triggered.connect(lambda: self.grid.paste_at(self.grid.currentIndex()))
         self.copy_action = QAction("&Salin sel (Ctrl+C)", self)
@@ -215,7 +211,17 @@ class EditorWindow(QMainWindow):
                 self.up_action, self.down_action, separator, self.copy_action, self.paste_action,
             ]
         )  # fmt: skip
-        self._build_menus()
+
+    def _view_actions(self, page: QWidget) -> None:
+        self.zoom_in_action = self._action(
+            "Per&besar", self.swimlane.zoom_in, ["Ctrl++", "Ctrl+="], scope=page
+        )
+        self.zoom_out_action = self._action(
+            "Per&kecil", self.swimlane.zoom_out, ["Ctrl+-"], scope=page
+        )
+        self.fit_action = self._action(
+            "Selebar &jendela", self.swimlane.fit_width, ["Ctrl+0"], scope=page
+        )
 
     def _build_menus(self) -> None:
         menus = {
@@ -333,6 +339,7 @@ class EditorWindow(QMainWindow):
                 event.ignore()
                 return
         self.swimlane.shutdown()
+        self.checks.shutdown()
         super().closeEvent(event)
 
     # -- revisions and printing -----------------------------------------------------------------
