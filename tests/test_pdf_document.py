@@ -11,8 +11,8 @@ from sop_factory import sop_strategy
 from test_pdf_support import contains_text, contains_words, font_problems, office, page_texts, sop
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import MM
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.exchange.pdf import measure
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for

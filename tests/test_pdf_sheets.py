@@ -14,7 +14,7 @@ from reportlab.graphics.barcode import qrencoder
 from test_pdf_support import contains_words, font_problems, office, page_texts, sop, text_positions
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.layout.page import MM
+from kinerja_desktop.core.page import MM
 from kinerja_desktop.core.sop import Pengesahan, serialize
 from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.exchange.pdf.footer import (

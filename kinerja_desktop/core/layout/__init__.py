@@ -9,9 +9,9 @@ this package needs neither reportlab nor Qt.
 
 from __future__ import annotations
 
+from ..page import PageSettings
 from ..sop import SopDocument
 from .build import build_layout
-from .page import PageSettings
 from .primitives import Measure, SwimlaneLayout
 
 __all__ = ["layout_sop"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..page import PageSettings
 from ..sop import SopDocument, Step
 from .clearance import drawing_obstacles, grid_obstacles
 from .columns import LANE_BASE, ColumnPlan, plan_columns, text_demand
@@ -22,7 +23,6 @@ from .frame import Frame, Place, Side, make_place
 from .labels import label_margin, place_labels, request_label
 from .lanes import TYPICAL_LABEL, LaneGeometry, lane_geometry, symbol_kind
 from .offpage import IN_GAP, finish_in, finish_out, letter
-from .page import PageSettings
 from .paginate import Bands, has_in_strip, has_out_band, paginate
 from .primitives import (
     Font,

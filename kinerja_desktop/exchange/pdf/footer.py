@@ -16,7 +16,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.layout.page import MM, PageSettings
+from kinerja_desktop.core.page import MM, PageSettings
 
 from .fonts import SANS, SANS_BOLD
 from .text import Style, width_of

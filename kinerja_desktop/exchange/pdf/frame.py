@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.layout.page import PAPER_MM, PageSettings
+from kinerja_desktop.core.page import PAPER_MM, PageSettings
 
 from .footer import FOOTER_HEIGHT
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
 
