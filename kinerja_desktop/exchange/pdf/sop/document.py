@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
+from kinerja_desktop.core.layout.render import display_page
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.core.sop import SopDocument
@@ -28,7 +29,7 @@ from ..output import new_canvas, write_atomically
 from ..signature import SignatureBlock, signature_block
 from .footer import footer_info
 from .identity import plan_identity
-from .painter import draw_layout_page
+from .painter import draw_display_page
 from .worksheet import plan_worksheet
 
 IDENTITAS = "Bagian Identitas"
@@ -179,7 +180,7 @@ def _flow_draw(
     page: LayoutPage, sig: SignatureBlock | None, frame: Frame, below: float
 ) -> PageDraw:
     def draw(c: Canvas) -> None:
-        draw_layout_page(c, page)
+        draw_display_page(c, display_page(page, measure))
         if sig is not None:
             sig.draw(c, frame.right, below)
 
