@@ -320,7 +320,7 @@ def test_unknown_paper_is_refused() -> None:
 
 
 def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
-    from kinerja_desktop.exchange.pdf.sop.document import _office_name
+    from kinerja_desktop.core.sop.signing import office_name as _office_name
 
     doc = sop()
     assert _office_name(doc, office()) == "KECAMATAN MASAMA"
