@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from ..page import PageSettings
 from ..sop import SopDocument
-from .build import build_layout
+from .build import Reuse, build_layout
 from .primitives import Measure, SwimlaneLayout
 
-__all__ = ["layout_sop"]
+__all__ = ["Reuse", "layout_sop"]
 
 
 def layout_sop(
@@ -23,6 +23,7 @@ def layout_sop(
     measure: Measure,
     *,
     last_page_reserve: float = 0.0,
+    reuse: Reuse | None = None,
 ) -> SwimlaneLayout:
     """Lay out the flowchart sheet(s) of `doc` on pages described by `settings`.
 
@@ -32,5 +33,7 @@ def layout_sop(
     `last_page_reserve` is height kept free under the table on the last page
     (the printed signature block), so that it never stands alone on a page:
     rows move to a new page with it instead (unless one row fills a page).
+    Layouts of one document that differ only in `last_page_reserve` can share
+    their work through one `Reuse()` (the results are the same).
     """
-    return build_layout(doc, settings, measure, last_page_reserve)
+    return build_layout(doc, settings, measure, last_page_reserve, reuse)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..page import PageSettings
 from ..sop import SopDocument
-from . import layout_sop
+from . import Reuse, layout_sop
 from .display import DisplayPage
 from .primitives import LayoutPage, Measure, SwimlaneLayout
 from .render import display_page
@@ -72,12 +72,13 @@ def signed_layout(
 ) -> tuple[SwimlaneLayout, int]:
     """The layout with room for the block under its last table, and the index of
     the form kept: a later (more compact) form only when it saves a page."""
-    layout = layout_sop(doc, settings, measure, last_page_reserve=block_heights[0])
+    reuse = Reuse()  # the pages before the last are usually the same: laid out once
+    layout = layout_sop(doc, settings, measure, last_page_reserve=block_heights[0], reuse=reuse)
     form = 0
     for k, height in enumerate(block_heights[1:], start=1):
         if len(layout.pages) <= 1:
             break
-        shorter = layout_sop(doc, settings, measure, last_page_reserve=height)
+        shorter = layout_sop(doc, settings, measure, last_page_reserve=height, reuse=reuse)
         if len(shorter.pages) < len(layout.pages):
             layout, form = shorter, k
     return layout, form
