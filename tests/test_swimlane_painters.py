@@ -125,3 +125,32 @@ def test_text_is_fitted_to_the_measured_width(qapp) -> None:
     assert len(drawn) == 1
     assert drawn[0].width == pytest.approx(200.0, abs=1e-3)
     assert (drawn[0].x, drawn[0].baseline, drawn[0].size) == pytest.approx((10.0, 20.0, 8.0))
+
+
+def test_crisp_screen_rules_keep_every_position(qapp) -> None:
+    """On screen thin rules are set on whole pixels: the same outlines, texts and
+    dashes (in points), widths rounded to whole device pixels, at least one."""
+    page = _screen(bps_012(), "A4", False)[0]
+    scale = 1.6
+
+    def draw(crisp: bool) -> Drawing:
+        def paint(painter) -> None:
+            painter.scale(scale, scale)
+            paint_page(painter, page, crisp=crisp)
+
+        return qt_record(paint, page.width * scale, page.height * scale)
+
+    exact, crisp = draw(False), draw(True)
+    for drawing in (exact, crisp):
+        for shape in drawing.shapes:
+            if shape.stroke:
+                width, color, dash, cap, join = shape.stroke
+                shape.stroke = (width * scale, color, tuple(d * scale for d in dash), cap, join)
+    differences = compare(exact, crisp, TOL)
+    assert differences and all(": stroke (" in d for d in differences), differences[:3]
+    for s, t in zip(exact.shapes, crisp.shapes, strict=True):
+        if s.stroke != t.stroke:
+            assert t.stroke[0] == max(1, round(s.stroke[0]))  # whole pixels
+            (_w, *rest), (_v, *same) = t.stroke, s.stroke
+            assert rest[0] == same[0] and rest[2:] == same[2:]  # colour, cap, join
+            assert rest[1] == pytest.approx(same[1])  # the dash, in points

@@ -13,11 +13,13 @@ screen's DPI.
 
 `QtPage(page)` converts a page into Qt objects once (pens, brushes, polygons,
 per-run transforms); painting it again (scrolling, zooming) only replays them.
-`paint_page(painter, page)` does both for a single paint.
+`paint_page(painter, page)` does both for a single paint. On screen the view
+paints `crisp`: thin rules on whole pixels, as a PDF viewer shows them.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -146,24 +148,34 @@ class QtPage:
         self.width = page.width
         self.height = page.height
         self._steps: list[tuple[int, object, object, object]] = [_convert(op) for op in page.ops]
+        self._crisp: tuple[float, list[tuple[int, object, object, object]]] | None = None
 
-    def paint(self, painter: QPainter) -> None:
-        """Draw the page in the painter's current coordinates (points, y down)."""
+    def paint(self, painter: QPainter, *, crisp: bool = False) -> None:
+        """Draw the page in the painter's current coordinates (points, y down).
+
+        `crisp` (for the screen) draws rectangles and lines of horizontal and
+        vertical segments without antialiasing, their widths rounded to whole
+        device pixels (at least one), as PDF viewers set thin rules; positions
+        and shapes are the same, only the rasterisation differs.
+        """
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         base = painter.transform()
-        pen: object = None
-        brush: object = None
-        font: object = None
-        for kind, a, b, shape in self._steps:
+        steps = self._crisp_steps(_scale_of(base)) if crisp else self._steps
+        pen = brush = font = None
+        smooth = True
+        for kind, a, b, shape in steps:
+            if crisp and (kind not in _CRISP) != smooth:
+                smooth = not smooth
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+            if pen is not a:
+                painter.setPen(a)  # type: ignore[arg-type]
+                pen = a
             if kind == _TEXT:
-                if font is not a:
-                    painter.setFont(a)  # type: ignore[arg-type]
-                    font = a
-                if pen is not b:
-                    painter.setPen(b)  # type: ignore[arg-type]
-                    pen = b
+                if font is not b:
+                    painter.setFont(b)  # type: ignore[arg-type]
+                    font = b
                 text, local = shape  # type: ignore[misc]
                 painter.setTransform(local * base)
                 painter.drawText(_ORIGIN, text)
@@ -171,17 +183,49 @@ class QtPage:
             if font is not None:
                 painter.setTransform(base)
                 font = None
-            if pen is not a:
-                painter.setPen(a)  # type: ignore[arg-type]
-                pen = a
             if brush is not b:
                 painter.setBrush(b)  # type: ignore[arg-type]
                 brush = b
             _DRAW[kind](painter, shape)
         painter.restore()
 
+    def _crisp_steps(self, scale: float) -> list[tuple[int, object, object, object]]:
+        """The steps with the pens of crisp shapes widened to whole pixels at `scale`
+        (kept for the last scale asked: zooming is rarer than painting)."""
+        if self._crisp is None or self._crisp[0] != scale:
+            pens: dict[int, QPen] = {}
+            steps = []
+            for kind, pen, other, shape in self._steps:
+                if kind in _CRISP:
+                    pen = _whole_pixels(pen, scale, pens)  # noqa: PLW2901 - the crisp pen
+                steps.append((kind, pen, other, shape))
+            self._crisp = (scale, steps)
+        return self._crisp[1]
 
-_RECT, _ROUND, _LINE, _POLY, _TEXT = range(5)
+
+def _scale_of(t: QTransform) -> float:
+    return abs(t.m11() * t.m22() - t.m12() * t.m21()) ** 0.5 or 1.0
+
+
+def _whole_pixels(pen: object, scale: float, pens: dict[int, QPen]) -> QPen:
+    """`pen` with its width rounded to whole device pixels, at least one."""
+    key = id(pen)
+    if key not in pens:
+        adjusted = QPen(pen)  # type: ignore[call-overload]
+        if adjusted.style() != Qt.PenStyle.NoPen:
+            pixels = max(1, round(adjusted.widthF() * scale))
+            adjusted.setWidthF(pixels / scale)
+            if adjusted.style() == Qt.PenStyle.CustomDashLine:  # keep the dash lengths in points
+                ratio = pen.widthF() / adjusted.widthF()  # type: ignore[attr-defined]
+                adjusted.setDashPattern([d * ratio for d in pen.dashPattern()])  # type: ignore[attr-defined]
+        pens[key] = adjusted
+    return pens[key]
+
+
+_RECT, _ROUND, _LINE, _POLY, _TEXT, _ORTHO = range(6)
+_CRISP = frozenset({_RECT, _ORTHO})
+"""Drawn without antialiasing: rectangles and lines of only horizontal and vertical
+segments land on whole pixels, crisp as a PDF viewer draws thin rules."""
 
 
 def _round_rect(painter: QPainter, shape: object) -> None:
@@ -193,6 +237,7 @@ _DRAW: dict[int, Callable[[QPainter, object], None]] = {
     _RECT: lambda p, s: p.drawRect(s),  # type: ignore[arg-type]
     _ROUND: _round_rect,
     _LINE: lambda p, s: p.drawPolyline(s),  # type: ignore[arg-type]
+    _ORTHO: lambda p, s: p.drawPolyline(s),  # type: ignore[arg-type]
     _POLY: lambda p, s: p.drawPolygon(s),  # type: ignore[arg-type]
 }
 
@@ -206,11 +251,16 @@ def _polygon(points: tuple[tuple[float, float], ...]) -> QPolygonF:
     return QPolygonF([QPointF(x, y) for x, y in points])
 
 
+def _orthogonal(points: tuple[tuple[float, float], ...]) -> bool:
+    return all(a[0] == b[0] or a[1] == b[1] for a, b in itertools.pairwise(points))
+
+
 def _convert(op: Op) -> tuple[int, object, object, object]:
     if isinstance(op, TextOp):
-        return (_TEXT, qt_font(op.font), qt_pen(Pen(0.0, op.color)), (op.text, run_transform(op)))
+        return (_TEXT, qt_pen(Pen(0.0, op.color)), qt_font(op.font), (op.text, run_transform(op)))
     if isinstance(op, PolylineOp):
-        return (_LINE, qt_pen(op.pen), _NO_BRUSH, _polygon(op.points))
+        kind = _ORTHO if _orthogonal(op.points) else _LINE
+        return (kind, qt_pen(op.pen), _NO_BRUSH, _polygon(op.points))
     pen, brush = qt_pen(op.pen), _brush(op.fill)
     if isinstance(op, RectOp):
         return (_RECT, pen, brush, _rectf(op))
@@ -221,6 +271,6 @@ def _convert(op: Op) -> tuple[int, object, object, object]:
     raise TypeError(f"unknown display op {op!r}")
 
 
-def paint_page(painter: QPainter, page: DisplayPage) -> None:
+def paint_page(painter: QPainter, page: DisplayPage, *, crisp: bool = False) -> None:
     """Draw `page` once in the painter's current coordinates (points, y down)."""
-    QtPage(page).paint(painter)
+    QtPage(page).paint(painter, crisp=crisp)

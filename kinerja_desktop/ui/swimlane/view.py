@@ -85,7 +85,7 @@ class PageItem(QGraphicsItem):
         painter.fillRect(QRectF(0, 0, w, h), QColor("white"))
         if self._qt_page is None:
             self._qt_page = QtPage(self.page)
-        self._qt_page.paint(painter)
+        self._qt_page.paint(painter, crisp=True)
         painter.setPen(QPen(QColor("#9aa0a6"), 0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(0, 0, w, h))
