@@ -2,9 +2,12 @@
 
 One geometry for every painter: `layout_sop` decides, in points, where every
 cell, text line, symbol, connector and off-page connector of the flowchart
-sheet goes; the PDF (`exchange.pdf.sop`) and the on-screen scene (`ui`) only draw
-the result (`primitives.py`). Text widths come from the caller's `measure`, so
-this package needs neither reportlab nor Qt.
+sheet goes (`primitives.py`); `render.display_page` inks a page into a display
+list (`display.py`, with every width, dash and colour from `style.py`), and
+`compose.compose_flowchart` makes the printed flowchart pages with room for
+the signature. The PDF (`exchange.pdf.sop.painter`) and the screen
+(`ui.swimlane.painter`) only interpret display lists. Text widths come from the
+caller's `measure`, so this package needs neither reportlab nor Qt.
 """
 
 from __future__ import annotations
