@@ -63,3 +63,30 @@ def test_table_model_without_widgets(tmp_path: Path) -> None:
     assert model.rowCount() == 7 and model.columnCount() == 7
     assert model.headerData(COL_JUDUL, Qt.Orientation.Horizontal) == "Judul"
     assert model.data(model.index(0, COL_LANGKAH)) == str(rows[0].jumlah_langkah)
+
+
+def test_navigation_lists_sections_and_switches_pages(window, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kinerja_desktop.ui.shell.navigation import SECTION_BERANDA, SECTION_KANTOR
+
+    nav = window.navigation
+    assert nav.keys() == ["sop.katalog"] and nav.current_key() == "sop.katalog"
+    # pages added in any order are listed in the fixed section order
+    nav.add_page("kantor.profil", "Profil Instansi", QLabel("profil"), section=SECTION_KANTOR)
+    nav.add_page("beranda", "Beranda", QLabel("beranda"), section=SECTION_BERANDA)
+    sections = [nav.tree.topLevelItem(i).text(0) for i in range(nav.tree.topLevelItemCount())]
+    assert sections == ["Beranda", "SOP", "Kantor"]
+    assert nav.keys() == ["beranda", "sop.katalog", "kantor.profil"]
+    with qtbot.waitSignal(nav.page_changed) as changed:
+        nav.show_page("kantor.profil")
+    assert changed.args == ["kantor.profil"]
+    assert nav.stack.currentWidget().text() == "profil"
+    nav.step_page(1)  # wraps round
+    assert nav.current_key() == "beranda"
+    window.find_sop()  # Ctrl+F brings the catalogue forward
+    assert nav.current_key() == "sop.katalog"
+    import pytest
+
+    with pytest.raises(ValueError):
+        nav.add_page("beranda", "lagi", QLabel(), section=SECTION_BERANDA)

@@ -1,4 +1,9 @@
-"""The main window: menus, the SOP catalogue and the status bar."""
+"""The main window: menus, the navigation between pages, the status bar.
+
+Pages (the SOP catalogue, and what other rooms register) live in
+`self.navigation` (`navigation.Navigation`); `self.relay.changed` carries the
+session's committed changes `(entity, id)` to every page as a Qt signal.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,10 @@ from kinerja_desktop.ui.common.operations import run_task
 from kinerja_desktop.ui.common.settings import UiSettings
 from kinerja_desktop.ui.sop.actions import SopActions
 from kinerja_desktop.ui.sop.catalogue import SopCatalogue
+
+from .navigation import SECTION_SOP, Navigation
+
+PAGE_SOP_CATALOGUE = "sop.katalog"
 
 
 class ChangeRelay(QObject):
@@ -38,8 +47,16 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.navigation = Navigation(self)
+        self.setCentralWidget(self.navigation)
         self.catalogue = SopCatalogue(SopService(session), self)
-        self.setCentralWidget(self.catalogue)
+        self.navigation.add_page(
+            PAGE_SOP_CATALOGUE,
+            "Katalog SOP",
+            self.catalogue,
+            section=SECTION_SOP,
+            tooltip="Daftar SOP kantor: cari, periksa, ekspor, cetak",
+        )
         self.sop_actions = SopActions(self, session, self.catalogue, self.settings)
         self.relay = ChangeRelay(self)
         session.subscribe(self.relay)
@@ -66,9 +83,7 @@ class MainWindow(QMainWindow):
             if action is not None:
                 toolbar.addAction(action)
         lihat = self.menuBar().addMenu("&Lihat")
-        self._action(
-            lihat, "&Cari SOP", self.catalogue.search.setFocus, QKeySequence.StandardKey.Find
-        )
+        self._action(lihat, "&Cari SOP", self.find_sop, QKeySequence.StandardKey.Find)
         self._action(lihat, "Muat &ulang", self.catalogue.refresh, QKeySequence.StandardKey.Refresh)
         bantuan = self.menuBar().addMenu("Ba&ntuan")
         self._action(bantuan, "&Tentang Kinerja Desktop", self.about)
@@ -80,6 +95,11 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def find_sop(self) -> None:
+        self.navigation.show_page(PAGE_SOP_CATALOGUE)
+        self.catalogue.search.setFocus()
+        self.catalogue.search.selectAll()
 
     def closeEvent(self, event) -> None:
         self.settings.set_geometry(self.saveGeometry())
