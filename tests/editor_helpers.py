@@ -108,7 +108,7 @@ def cell_editor(window: EditorWindow) -> QLineEdit:
 
 def wait_idle(qtbot, window: EditorWindow) -> None:
     """Until the checker and the swimlane show the newest document."""
-    qtbot.waitUntil(lambda: window.checks.idle and window.swimlane.idle(), timeout=15000)
+    qtbot.waitUntil(window.live_idle, timeout=15000)
 
 
 def type_into_cell(qtbot, window: EditorWindow, row: int, key: str, text: str) -> None:

@@ -36,6 +36,7 @@ class SwimlanePane(QWidget):
     """Paper choice, zoom buttons, notices, and the view."""
 
     step_clicked = Signal(str)
+    first_shown = Signal()  # the first pages are on screen
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,7 @@ class SwimlanePane(QWidget):
             )
             return
         preview: SwimlanePreview = result.value
+        first = not self.view.pages()
         self.view.set_pages(preview.pages)
         if not self._fitted:
             self.view.fit_width()
@@ -131,6 +133,8 @@ class SwimlanePane(QWidget):
         notes = "; ".join(preview.notices)
         self.notice.setText(f"{count} halaman flowchart" + (f". Catatan: {notes}" if notes else ""))
         self.view.viewport().repaint()
+        if first:
+            self.first_shown.emit()
 
     def idle(self) -> bool:
         return self.refresher.idle

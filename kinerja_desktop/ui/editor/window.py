@@ -12,7 +12,7 @@ opened from the SOP menu.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,13 +42,10 @@ from .live import LiveRefresher, LiveResult
 from .prompts import EditorPrompts
 from .steps_model import COL_URAIAN, StepsTableModel
 from .steps_view import StepsGrid
-
-try:
-    from .swimlane_pane import SwimlanePane
-except ImportError:  # until ui.swimlane lands on main
-    from .placeholder_pane import SwimlanePane  # type: ignore[assignment]
+from .swimlane_pane import SwimlanePane
 
 TAB_IDENTITY, TAB_STEPS = 0, 1
+CHECK_AFTER_MS = 350  # idle time before the checker runs again
 
 
 class EditorWindow(QMainWindow):
@@ -83,6 +80,11 @@ class EditorWindow(QMainWindow):
             lambda doc: check_with_ids(doc, opened.other_nomors, opened.jam_kerja_per_hari), self
         )
         self.checks.ready.connect(self._checked)
+        # The checker waits for a pause in the typing: the swimlane comes first.
+        self.check_timer = QTimer(self)
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_AFTER_MS)
+        self.check_timer.timeout.connect(lambda: self.checks.request(self.editor.document))
         self.editor.changed.connect(self._document_changed)
         self.editor.stack.cleanChanged.connect(self._update_title)
         self.grid.message.connect(self.show_message)
@@ -120,7 +122,7 @@ class EditorWindow(QMainWindow):
         self.splitter.addWidget(self.swimlane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([800, 540])
+        self.splitter.setSizes([720, 640])
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editorTabs")
         self.tabs.addTab(self.identity, "&Identitas")
@@ -262,11 +264,15 @@ class EditorWindow(QMainWindow):
 
     # -- following the document ------------------------------------------------------------
     def _document_changed(self, old, new, hint) -> None:
-        self.checks.request(new)
+        self.check_timer.start()
         self.swimlane.request(new)
         self.checker.renumber(new)
         if (old.nomor, old.judul) != (new.nomor, new.judul):
             self._update_title()
+
+    def live_idle(self) -> bool:
+        """True when the checker and the swimlane show the newest document."""
+        return not self.check_timer.isActive() and self.checks.idle and self.swimlane.idle()
 
     def _checked(self, result: LiveResult) -> None:
         if result.error is None:
@@ -338,6 +344,7 @@ class EditorWindow(QMainWindow):
             if answer is None or (answer == "save" and not self.save()):
                 event.ignore()
                 return
+        self.check_timer.stop()
         self.swimlane.shutdown()
         self.checks.shutdown()
         super().closeEvent(event)
