@@ -281,3 +281,40 @@ def test_ctrl_z_in_an_identity_field_undoes_the_document(qtbot, demo_session) ->
     assert doc_of(window).judul == before and judul.text() == before
     qtbot.keyClick(judul, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert doc_of(window).judul == before + " baru" and judul.text() == before + " baru"
+
+
+def test_the_swimlane_follows_the_grid_and_the_grid_follows_the_swimlane(
+    qtbot, demo_session
+) -> None:
+    window = editor_for(qtbot, demo_session, sop_id=first_sop_id(demo_session))
+    window.tabs.setCurrentIndex(1)
+    wait_idle(qtbot, window)
+    view, model, grid = window.swimlane.view, window.model, window.grid
+    doc = doc_of(window)
+    step = doc.steps[2]
+    x_before = view.step_scene_rects(step.id)[0].center().x()
+    old_lane, new_lane = (
+        step.pelaksana[0],
+        next(ln.id for ln in doc.lanes if ln.id not in step.pelaksana),
+    )
+    model.setData(
+        model.index(2, model.column_of(f"lane:{new_lane}")), 2, Qt.ItemDataRole.CheckStateRole
+    )
+    model.setData(
+        model.index(2, model.column_of(f"lane:{old_lane}")), 0, Qt.ItemDataRole.CheckStateRole
+    )
+    type_into_cell(qtbot, window, 2, "waktu", "77 menit")
+    wait_idle(qtbot, window)
+    assert view.step_scene_rects(step.id)[0].center().x() != x_before
+    assert any("77 menit" in text for page in view.pages() for text in page.texts())
+    for _ in range(3):
+        window.undo_action.trigger()
+    wait_idle(qtbot, window)
+    assert view.step_scene_rects(step.id)[0].center().x() == x_before
+    assert not any("77 menit" in text for page in view.pages() for text in page.texts())
+    grid.setCurrentIndex(model.index(4, 1))
+    assert view.highlighted_step() == doc.steps[4].id
+    target = doc.steps[6].id
+    centre = view.mapFromScene(view.step_scene_rects(target)[0].center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert grid.current_step_id() == target
