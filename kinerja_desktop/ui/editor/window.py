@@ -134,7 +134,7 @@ class EditorWindow(QMainWindow):
         dock.setWidget(self.checker)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.resizeDocks([dock], [150], Qt.Orientation.Vertical)
+        self.resizeDocks([dock], [120], Qt.Orientation.Vertical)
 
     def _action(
         self, text: str, slot, keys=(), tip: str = "", scope: QWidget | None = None
