@@ -51,13 +51,19 @@ def require_no_errors(doc: SopDocument, exclude_id: int | None, name: str) -> No
 
 def book_errors(items: Sequence[tuple[int, SopDocument]]) -> dict[str, list[Finding]]:
     """The kesalahan of each (id, document) that has any, keyed by `sop_label`."""
+    docs = dict(items)
+    return {sop_label(i, docs[i]): found for i, found in errors_by_id(items).items()}
+
+
+def errors_by_id(items: Sequence[tuple[int, SopDocument]]) -> dict[int, list[Finding]]:
+    """The kesalahan of each (id, document) that has any, keyed by id."""
     owners = sops.nomor_owners()
     jam = office_store.load_profile().jam_kerja_per_hari
-    found: dict[str, list[Finding]] = {}
+    found: dict[int, list[Finding]] = {}
     for sop_id, doc in items:
         others = [i for i in owners.get(normalize_nomor(doc.nomor), []) if i != sop_id]
         taken = [doc.nomor] if others else []
         errors = errors_of(check_sop(doc, other_nomors=taken, jam_kerja_per_hari=jam))
         if errors:
-            found[sop_label(sop_id, doc)] = errors
+            found[sop_id] = errors
     return found

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from ..core.dates import format_tanggal
 from ..core.errors import NotFoundError, ValidationError
-from ..core.sop import Pengesahan, SopDocument
+from ..core.sop import Pengesahan, SopDocument, SopStatus
 from ..store import sops
 from ..store.sops import StoredSop
 from .entities import SOP
@@ -89,6 +89,25 @@ def approve(scope: WriteScope, entry: StoredSop, doc: SopDocument, oleh: str | N
         text += f"; revisi ke-{replaced} digantikan"
     scope.record("approve", SOP, entry.id, text)
     return entry.revisi_ke
+
+
+def change_status(entry: StoredSop, new: SopStatus, name: str) -> str:
+    """`SopService.set_status` (already checked): apply it; the audit text
+    ("" when nothing changes)."""
+    now = datetime.now()
+    old = entry.status
+    if new is SopStatus.DICABUT:
+        if old is SopStatus.DICABUT:
+            return ""
+        sops.withdraw(entry.id, now)
+        return f"Status SOP {name}: {old.label} → {new.label}"
+    if entry.revisi_berlaku == entry.revisi_ke:
+        return ""
+    replaced = sops.bring_into_force(entry.id, now)
+    text = f"Status SOP {name}: {old.label} → {new.label} (revisi ke-{entry.revisi_ke})"
+    if replaced is not None:
+        text += f"; revisi ke-{replaced} digantikan"
+    return text
 
 
 def withdraw(scope: WriteScope, entry: StoredSop, alasan: str, oleh: str | None) -> None:

@@ -277,27 +277,11 @@ class SopService:
                     f"SOP {name} berstatus {old.label} dan tidak dapat dikembalikan menjadi "
                     "draf; buat revisi baru untuk mengubahnya."
                 )
-            text = self._change_status(entry, status, name)
+            if status is SopStatus.BERLAKU and entry.revisi_berlaku != entry.revisi_ke:
+                self._require_no_errors(sops.current_document(sop_id), sop_id, name)
+            text = sop_lifecycle.change_status(entry, status, name)
             if text:
                 scope.record("set_status", SOP, sop_id, text)
-
-    def _change_status(self, entry: StoredSop, new: SopStatus, name: str) -> str:
-        """Apply the change; the audit text ("" when nothing changes)."""
-        now = datetime.now()
-        old = entry.status
-        if new is SopStatus.DICABUT:
-            if old is SopStatus.DICABUT:
-                return ""
-            sops.withdraw(entry.id, now)
-            return f"Status SOP {name}: {old.label} → {new.label}"
-        if entry.revisi_berlaku == entry.revisi_ke:
-            return ""
-        self._require_no_errors(sops.current_document(entry.id), entry.id, name)
-        replaced = sops.bring_into_force(entry.id, now)
-        text = f"Status SOP {name}: {old.label} → {new.label} (revisi ke-{entry.revisi_ke})"
-        if replaced is not None:
-            text += f"; revisi ke-{replaced} digantikan"
-        return text
 
     # -- checking --------------------------------------------------------------
     def check(self, sop_id: int) -> list[Finding]:
@@ -319,6 +303,17 @@ class SopService:
         The nomors of all SOPs are read once (one query), not once per SOP."""
         with self._session.reading():
             return sop_checks.book_errors(self._documents(ids, in_force))
+
+    def book_errors_by_id(self, ids: Sequence[int] | None = None) -> dict[int, list[Finding]]:
+        """Like `book_errors` for the revisions in force, keyed by SOP id."""
+        with self._session.reading():
+            return sop_checks.errors_by_id(self._documents(ids, True))
+
+    def latest_status(self, sop_id: int) -> SopStatus:
+        """The status of the latest revision: draf while it may be edited in place."""
+        with self._session.reading():
+            self._entry(sop_id)
+            return sops.latest_status(sop_id)
 
     def _run_checker(self, doc: SopDocument, exclude_id: int | None) -> list[Finding]:
         return sop_checks.run_checker(doc, exclude_id)
