@@ -75,11 +75,13 @@ class BookDialog:
         for c in self.choices:
             text = f"{describe(c.nomor, c.judul)}  (revisi ke-{c.revisi_ke})"
             if not c.own_office:
-                text += f"  — kop: {' / '.join(c.kop)}"
+                text += f"  — kop kantor lain: {c.kop[-1] if c.kop else '?'}"
             if c.id in errors:
                 text += "  ⚠ ada kesalahan"
             item = QListWidgetItem(text, self.list)
             item.setData(ID_ROLE, c.id)
+            if c.kop:
+                item.setToolTip("Kop: " + " / ".join(c.kop))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if c.own_office else Qt.CheckState.Unchecked)
         self.year = child(d, QSpinBox, "tahunSpin")

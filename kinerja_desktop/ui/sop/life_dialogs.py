@@ -229,7 +229,9 @@ class TrashDialog:
             when = s.dihapus.strftime("%d-%m-%Y %H:%M") if s.dihapus else ""
             for col, text in enumerate((s.nomor or "—", s.judul, s.status_label, when)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnToContents(0)
+        for col in (0, 2, 3):
+            self.table.resizeColumnToContents(col)
+        self.table.resizeRowsToContents()
         if self.items:
             self.table.selectRow(0)
             self.count.setText(
