@@ -77,6 +77,9 @@ def test_approve_then_withdraw_from_the_window(window, qtbot, monkeypatch) -> No
     assert (doc.tanggal_efektif, doc.pengesahan.nama) == (date(2026, 4, 1), "Penanda Tangan")
     assert seen[0].combo.count() > 1  # the staff list to pick the signer from
     qtbot.waitUntil(lambda: window.catalogue.selected_id() == sop_id)
+    window.catalogue.select(sop_id)
+    qtbot.waitUntil(lambda: "Dinyatakan berlaku" in window.catalogue.detail.toPlainText())
+    assert "Riwayat revisi" in window.catalogue.detail.toPlainText()
     life = window.sop_actions.life
     assert life.withdraw_action.isEnabled() and not life.approve_action.isEnabled()
     monkeypatch.setattr(WithdrawDialog, "ask", lambda self: "Tidak dipakai lagi")
