@@ -67,6 +67,22 @@ APART: dict[str, set[str]] = {
 }
 
 
+# Modules no module outside its package may import: the peewee models stay in
+# store/ (store functions return core objects and plain records, never rows).
+PRIVATE: dict[str, str] = {"store.models": "store"}
+
+
+def _private_problems(importer: str, module: str, names: tuple[str, ...]) -> list[str]:
+    problems = []
+    for private, owner in PRIVATE.items():
+        if _within(importer, owner):
+            continue
+        hits = [t for t in _targets(module, names) if _within(t, private)]
+        if hits:
+            problems.append(f"{importer} imports {private}, private to {owner}")
+    return problems
+
+
 def _layer_of(path: Path) -> str:
     rel = path.relative_to(PACKAGE)
     return rel.parts[0].removesuffix(".py") if len(rel.parts) > 1 else rel.stem
@@ -149,6 +165,7 @@ def _violations() -> list[str]:
                 if _layer_problem(layer, module, names):
                     problems.append(f"{where}: {layer} imports {module}")
                 problems.extend(f"{where}: {p}" for p in _room_problems(importer, module, names))
+                problems.extend(f"{where}: {p}" for p in _private_problems(importer, module, names))
             elif top in stdlib or top == "__future__":
                 continue
             elif top not in THIRD_PARTY[layer]:
@@ -251,3 +268,16 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "ui/swimlane/view.py:5",
     ]
     assert not [p for p in problems if p.startswith(tuple(f"kinerja_desktop/{a}" for a in allowed))]
+
+
+def test_checker_keeps_the_models_inside_the_store(tmp_path: Path, monkeypatch) -> None:
+    fake = tmp_path / "kinerja_desktop"
+    _write(fake, "services/a.py", "from ..store.models import SopRow\n")
+    _write(fake, "services/b.py", "from ..store import models\n")
+    _write(fake, "services/c.py", "from kinerja_desktop.store import sops\n")
+    _write(fake, "store/sops.py", "from .models import SopRow\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    problems = _violations()
+    assert any(p.startswith("kinerja_desktop/services/a.py:1:") for p in problems)
+    assert any(p.startswith("kinerja_desktop/services/b.py:1:") for p in problems)
+    assert not [p for p in problems if "services/c.py" in p or "store/sops.py" in p]

@@ -29,10 +29,10 @@ from ..core.sop import SopDocument, SopStatus, serialize
 from ..core.sop.checker import Finding, check_sop, errors_of
 from ..store import office as office_store
 from ..store import sops
-from ..store.models import SopRow
+from ..store.sops import StoredSop
 from . import sop_import
 from .entities import SOP
-from .session import Session
+from .session import Session, WriteScope
 from .sop_types import RevisionInfo, describe
 
 CREATED = "dibuat"
@@ -88,7 +88,7 @@ class SavedSop:
     message: str
 
 
-def _revision_infos(row: SopRow) -> tuple[RevisionInfo, ...]:
+def _revision_infos(entry: StoredSop) -> tuple[RevisionInfo, ...]:
     return tuple(
         RevisionInfo(
             r.revisi_ke,
@@ -96,10 +96,10 @@ def _revision_infos(row: SopRow) -> tuple[RevisionInfo, ...]:
             r.catatan,
             r.created_at,
             r.content_hash,
-            sops.document_of(r).status,
-            r.revisi_ke == row.revisi_berlaku,
+            r.status,
+            r.revisi_ke == entry.revisi_berlaku,
         )
-        for r in sops.revisions(row)
+        for r in sops.revisions(entry.id)
     )
 
 
@@ -116,30 +116,29 @@ class SopEditingService:
             staff = tuple(s for s in office_store.staff_list() if s.aktif)
             units = tuple(office_store.units())
             jam = office_store.load_profile().jam_kerja_per_hari
-            nomors = [(r.id, r.nomor) for r in sops.all_rows() if r.nomor.strip()]
-            others = tuple(n for i, n in nomors if i != sop_id)
+            others = tuple(e.nomor for e in sops.live() if e.id != sop_id and e.nomor.strip())
             if sop_id is None:
                 doc = sops.prepared(document or SopDocument(), SopStatus.DRAF, 0)
                 return EditableSop(None, doc, None, others, jam, staff, units)
-            row = self._row(sop_id)
-            doc = sops.current_document(row)
+            entry = self._entry(sop_id)
+            doc = sops.current_document(sop_id)
             return EditableSop(
                 sop_id, doc, serialize.content_hash(doc), others, jam, staff, units,
-                _revision_infos(row),
+                _revision_infos(entry),
             )  # fmt: skip
 
     def history(self, sop_id: int) -> tuple[RevisionInfo, ...]:
         with self._session.reading():
-            return _revision_infos(self._row(sop_id))
+            return _revision_infos(self._entry(sop_id))
 
     def revision(self, sop_id: int, revisi_ke: int) -> SopDocument:
         """One revision as stored, with its own number."""
         with self._session.reading():
-            rev = sops.revision(self._row(sop_id), revisi_ke)
-            if rev is None:
+            self._entry(sop_id)
+            doc = sops.revision_document(sop_id, revisi_ke)
+            if doc is None:
                 raise NotFoundError(f"SOP dengan id {sop_id} tidak memiliki revisi ke-{revisi_ke}.")
-            doc = sops.document_of(rev)
-            doc.revisi_ke = rev.revisi_ke
+            doc.revisi_ke = revisi_ke
             return doc
 
     # -- writing -----------------------------------------------------------------
@@ -151,43 +150,57 @@ class SopEditingService:
         with self._session.writing() as scope:
             now = datetime.now()
             if sop_id is None:
-                row = sops.insert(
-                    sops.prepared(document, SopStatus.DRAF, 0), catatan or "Dibuat", now
-                )
-                scope.record("create", SOP, row.id, f"SOP dibuat di editor: {_name(row)}")
-                return self._saved(row, CREATED, f"SOP baru disimpan sebagai draf: {_name(row)}.")
-            row = self._row(sop_id)
-            stored = sops.current_document(row)
+                draft = sops.prepared(document, SopStatus.DRAF, 0)
+                made = sops.insert(draft, catatan or "Dibuat", now)
+                name = describe(made.nomor, made.judul)
+                scope.record("create", SOP, made.id, f"SOP dibuat di editor: {name}")
+                return self._saved(made.id, CREATED, f"SOP baru disimpan sebagai draf: {name}.")
+            entry = self._entry(sop_id)
+            stored = sops.current_document(sop_id)
             if base_hash is not None and serialize.content_hash(stored) != base_hash:
-                raise _stale(row)
+                raise _stale(entry)
+            name = describe(document.nomor, document.judul)
             if stored.status is SopStatus.DRAF:
-                sops.replace_current(row, document, now)
-                scope.record("update", SOP, row.id, f"SOP disimpan di editor: {_name(row)}")
-                return self._saved(row, SAVED, f"Draf disimpan: {_name(row)}.")
+                sops.replace_current(sop_id, document, now)
+                scope.record("update", SOP, sop_id, f"SOP disimpan di editor: {name}")
+                return self._saved(sop_id, SAVED, f"Draf disimpan: {name}.")
             if _same_content(stored, document):
-                return self._saved(row, UNCHANGED, "Tidak ada perubahan untuk disimpan.")
-            tanggal = document.tanggal_revisi
-            if tanggal is None or tanggal == stored.tanggal_revisi:
-                tanggal = date.today()
-            number = sops.add_revision(row, document, catatan or "Diubah di editor", tanggal, now)
-            scope.record(
-                "new_revision", SOP, row.id, f"Revisi ke-{number} dibuat di editor: {_name(row)}"
-            )
-            return self._saved(
-                row,
-                NEW_REVISION,
-                f"Revisi ke-{number} disimpan sebagai draf; revisi yang berlaku tetap berlaku "
-                "sampai revisi baru diberlakukan.",
-            )
+                return self._saved(sop_id, UNCHANGED, "Tidak ada perubahan untuk disimpan.")
+            return self._new_revision(scope, sop_id, (stored, document), catatan, now)
+
+    def _new_revision(
+        self,
+        scope: WriteScope,
+        sop_id: int,
+        documents: tuple[SopDocument, SopDocument],
+        catatan: str,
+        now: datetime,
+    ) -> SavedSop:
+        """An SOP in force (or withdrawn): the document becomes a new draft revision,
+        dated as the user wrote it, else today. `documents`: (stored, edited)."""
+        stored, document = documents
+        tanggal = document.tanggal_revisi
+        if tanggal is None or tanggal == stored.tanggal_revisi:
+            tanggal = date.today()
+        number = sops.add_revision(sop_id, document, catatan or "Diubah di editor", tanggal, now)
+        name = describe(document.nomor, document.judul)
+        scope.record("new_revision", SOP, sop_id, f"Revisi ke-{number} dibuat di editor: {name}")
+        return self._saved(
+            sop_id,
+            NEW_REVISION,
+            f"Revisi ke-{number} disimpan sebagai draf; revisi yang berlaku tetap berlaku "
+            "sampai revisi baru diberlakukan.",
+        )
 
     def save_copy(self, document: SopDocument) -> SavedSop:
         """`document` as a separate draf SOP, its nomor marked “(salinan)”: the way
         out when a save was refused, so that nothing written is lost."""
         with self._session.writing() as scope:
             copy = sops.prepared(sop_import.as_copy(document), SopStatus.DRAF, 0)
-            row = sops.insert(copy, "Salinan dari editor", datetime.now())
-            scope.record("create", SOP, row.id, f"SOP disimpan sebagai salinan: {_name(row)}")
-            return self._saved(row, CREATED, f"Disimpan sebagai SOP baru: {_name(row)}.")
+            made = sops.insert(copy, "Salinan dari editor", datetime.now())
+            name = describe(made.nomor, made.judul)
+            scope.record("create", SOP, made.id, f"SOP disimpan sebagai salinan: {name}")
+            return self._saved(made.id, CREATED, f"Disimpan sebagai SOP baru: {name}.")
 
     # -- printing ------------------------------------------------------------------
     def print_document(
@@ -207,7 +220,7 @@ class SopEditingService:
             raise KinerjaError(f"{path} adalah berkas basis data; pilih nama berkas PDF lain.")
         with self._session.reading():
             profile = office_store.load_profile()
-            others = [r.nomor for r in sops.all_rows() if r.id != sop_id and r.nomor.strip()]
+            others = [e.nomor for e in sops.with_nomor(document.nomor, exclude_id=sop_id)]
         errors = errors_of(
             check_sop(document, other_nomors=others, jam_kerja_per_hari=profile.jam_kerja_per_hari)
         )
@@ -224,21 +237,17 @@ class SopEditingService:
         return EditorPrint(Path(path), pages, tuple(errors), tuple(notices))
 
     # -- helpers -------------------------------------------------------------------
-    def _saved(self, row: SopRow, outcome: str, message: str) -> SavedSop:
-        doc = sops.current_document(row)
-        return SavedSop(row.id, row.revisi_ke, serialize.content_hash(doc), doc, outcome, message)
+    def _saved(self, sop_id: int, outcome: str, message: str) -> SavedSop:
+        doc = sops.current_document(sop_id)
+        return SavedSop(sop_id, doc.revisi_ke, serialize.content_hash(doc), doc, outcome, message)
 
-    def _row(self, sop_id: int) -> SopRow:
-        row = sops.get_row(sop_id)
-        if row is None:
+    def _entry(self, sop_id: int) -> StoredSop:
+        entry = sops.get(sop_id)
+        if entry is None or entry.deleted_at is not None:
             raise NotFoundError(
                 f"SOP dengan id {sop_id} tidak ada lagi (mungkin dihapus di jendela lain)."
             )
-        return row
-
-
-def _name(row: SopRow) -> str:
-    return describe(row.nomor, row.judul)
+        return entry
 
 
 def _same_content(stored: SopDocument, document: SopDocument) -> bool:
@@ -246,10 +255,11 @@ def _same_content(stored: SopDocument, document: SopDocument) -> bool:
     return serialize.content_hash(mine) == serialize.content_hash(stored)
 
 
-def _stale(row: SopRow) -> StaleSaveError:
+def _stale(entry: StoredSop) -> StaleSaveError:
     return StaleSaveError(
-        f"SOP {_name(row)} telah diubah di tempat lain (di jendela lain atau lewat impor) sejak "
+        f"SOP {describe(entry.nomor, entry.judul)} telah diubah di tempat lain (di jendela lain "
+        "atau lewat impor) sejak "
         "dibuka di editor ini. Perubahan Anda tidak disimpan agar perubahan itu tidak tertimpa. "
         "Simpan tulisan Anda sebagai SOP baru (salinan), lalu bandingkan keduanya.",
-        f"sop_id={row.id}, revisi_ke={row.revisi_ke}",
+        f"sop_id={entry.id}, revisi_ke={entry.revisi_ke}",
     )
