@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import editor_helpers
-import pytest
 from editor_helpers import doc_of, editor_for, first_sop_id, type_into_cell
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
@@ -112,7 +111,6 @@ def test_history_opens_a_revision_read_only_and_previews_its_print(qtbot, demo_s
 
 
 def test_two_revisions_compared_side_by_side(qtbot, demo_session) -> None:
-    pytest.importorskip("kinerja_desktop.core.sop.diff")
     sop_id = _in_force(demo_session)
     window = editor_for(qtbot, demo_session, sop_id=sop_id)
     type_into_cell(qtbot, window, 1, "waktu", "99 menit")

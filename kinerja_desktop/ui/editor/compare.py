@@ -75,6 +75,12 @@ def diff_html(diff: DocumentDiff, old_label: str, new_label: str) -> str:
     )
 
 
+def _named(number: int | None, uraian: str, width: int = 60) -> str:
+    text = " ".join(uraian.split())
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return f"<b>{_number(number)}</b>" + (f" — {escape(text)}" if text else "")
+
+
 def _step_rows(step) -> list[str]:
     if step.kind is not Kind.CHANGED:
         head = f"Langkah {KIND_WORDS[step.kind]}"
@@ -82,7 +88,13 @@ def _step_rows(step) -> list[str]:
             _row(head, escape(step.old_uraian) or "—", escape(step.new_uraian) or "—", step.kind)
         ]
     moved = " (dipindah)" if step.moved else ""
-    rows = [_row(f"Langkah diubah{moved}", _number(step.old_number), _number(step.new_number))]
+    rows = [
+        _row(
+            f"Langkah diubah{moved}",
+            _named(step.old_number, step.old_uraian),
+            _named(step.new_number, step.new_uraian),
+        )
+    ]
     for f in step.fields:
         rows.append(_row(f"&nbsp;&nbsp;{escape(f.label)}", _runs(f, "old"), _runs(f, "new")))
     return rows
