@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.diff import DocumentDiff, FieldChange, Kind, diff_documents
 
+from .prompts import fit_to_screen
+
 OUT = "background:#f6d5d1;color:#8e1b10;text-decoration:line-through"
 IN = "background:#d4efd9;color:#145a24"
 KIND_WORDS = {Kind.ADDED: "ditambahkan", Kind.REMOVED: "dihapus", Kind.CHANGED: "diubah"}
@@ -115,7 +117,7 @@ class CompareDialog(QDialog):
         self.setObjectName("compareDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"Bandingkan {old_label} dan {new_label}")
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         self.diff = diff_documents(old, new)
         heading = QLabel(
             f"<b>{escape(new.nomor or new.judul)}</b>: {escape(old_label)} ↔ {escape(new_label)}",

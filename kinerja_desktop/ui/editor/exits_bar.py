@@ -34,7 +34,8 @@ class ExitsBar(QWidget):
         for k in range(2):
             label = QLineEdit(self)
             label.setObjectName(f"exitLabel{k + 1}")
-            label.setMaximumWidth(150)
+            label.setMinimumWidth(90)
+            label.setMaximumWidth(160)
             label.setAccessibleName(f"Label cabang {k + 1}")
             label.editingFinished.connect(lambda k=k: self._label_done(k))
             target = QComboBox(self)

@@ -36,7 +36,7 @@ from kinerja_desktop.ui.common.operations import Task, run_task
 from kinerja_desktop.ui.common.settings import UiSettings
 
 from .live import LiveRefresher, LiveResult
-from .prompts import EditorPrompts
+from .prompts import EditorPrompts, fit_to_screen
 
 FORM = "editor_print_preview"
 REQUIRED = {
@@ -81,7 +81,7 @@ class PrintPreviewDialog(QDialog):
         self.form = load_form(FORM, REQUIRED, self)
         QVBoxLayout(self).addWidget(self.form)
         self.setWindowTitle(f"Pratinjau cetak — {caption or file_stem(document)}")
-        self.resize(960, 800)
+        fit_to_screen(self, 960, 800)
         self.kertas: QComboBox = child(self.form, QComboBox, "kertasCombo")
         self.tegak: QCheckBox = child(self.form, QCheckBox, "tegakCheck")
         self.lembar_kerja: QCheckBox = child(self.form, QCheckBox, "lembarKerjaCheck")

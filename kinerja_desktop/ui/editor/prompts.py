@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,15 @@ from kinerja_desktop.core.sop import edits as ed
 from kinerja_desktop.ui.common.errors import show_error
 
 ExitChoice = tuple[tuple[ed.ExitKey, str | None], ...]
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to `width` × `height`, or less on a small screen (1366 × 768 laptops)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+    widget.resize(width, height)
 
 
 def step_caption(doc: SopDocument, step_id: str, width: int = 48) -> str:

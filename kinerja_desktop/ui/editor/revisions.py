@@ -28,6 +28,8 @@ from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_editing import EditableSop, SopEditingService
 from kinerja_desktop.services.sop_types import RevisionInfo
 
+from .prompts import fit_to_screen
+
 HEADERS = ("Revisi", "Tanggal", "Status", "Catatan", "Disimpan")
 REVISION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -43,7 +45,7 @@ class RevisionsDialog(QDialog):
         self.service = SopEditingService(session)
         self.opened: list[QWidget] = []
         self.setWindowTitle("Riwayat revisi")
-        self.resize(760, 380)
+        fit_to_screen(self, 760, 380)
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS), self)

@@ -39,7 +39,7 @@ from .exits_bar import ExitsBar
 from .identity_page import IdentityPage
 from .lanes_panel import LanesPanel
 from .live import LiveRefresher, LiveResult
-from .prompts import EditorPrompts
+from .prompts import EditorPrompts, fit_to_screen
 from .steps_model import COL_URAIAN, StepsTableModel
 from .steps_view import StepsGrid
 from .swimlane_pane import SwimlanePane
@@ -92,7 +92,7 @@ class EditorWindow(QMainWindow):
         self.grid.current_step_changed.connect(self.swimlane.highlight_step)
         self.swimlane.step_clicked.connect(self._symbol_clicked)
         self.checker.activated.connect(self.go_to_finding)
-        self.resize(1360, 800)
+        fit_to_screen(self, 1360, 800)
         self._update_title()
         self.checks.request(self.editor.document)
         self.swimlane.request(self.editor.document)
