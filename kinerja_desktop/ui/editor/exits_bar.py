@@ -34,14 +34,14 @@ class ExitsBar(QWidget):
         for k in range(2):
             label = QLineEdit(self)
             label.setObjectName(f"exitLabel{k + 1}")
-            label.setMinimumWidth(90)
+            label.setMinimumWidth(72)
             label.setMaximumWidth(160)
             label.setAccessibleName(f"Label cabang {k + 1}")
             label.editingFinished.connect(lambda k=k: self._label_done(k))
             target = QComboBox(self)
             target.setObjectName(f"exitTarget{k + 1}")
             target.setAccessibleName(f"Tujuan cabang {k + 1}")
-            target.setMinimumContentsLength(28)
+            target.setMinimumContentsLength(14)
             target.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -64,7 +64,7 @@ class ExitsBar(QWidget):
         if step is None or not step.is_decision or len(step.exits) != 2:
             self.hide()
             return
-        self.caption.setText(f"<b>Cabang keputusan langkah {index + 1}:</b>")
+        self.caption.setText(f"<b>Cabang langkah {index + 1}:</b>")
         for k, ex in enumerate(step.exits):
             if not self.labels[k].hasFocus() and self.labels[k].text() != ex.label:
                 self.labels[k].setText(ex.label)
