@@ -1,9 +1,12 @@
 """The command line: parses `python main.py [--db PATH] <kelompok> <perintah> …`.
 
-With no command the desktop window opens. Every command takes `--db PATH`
-(before or after the command). Expected failures print one Indonesian line on
-stderr and end with a non-zero status; an unexpected one prints a short
-Indonesian line too, with the technical detail only when KINERJA_DEBUG is set.
+With no command the desktop window opens (`--demo`: on the demo database;
+`--smoke`: open, wait for the first paint, print one JSON line, exit — the
+start-up benchmark and CI use it). Every command takes `--db PATH` (before or
+after the command); `--demo` before a command points it at the demo database.
+Expected failures print one Indonesian line on stderr and end with a
+non-zero status; an unexpected one prints a short Indonesian line too, with
+the technical detail only when KINERJA_DEBUG is set.
 """
 
 from __future__ import annotations
@@ -42,6 +45,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Kinerja Desktop {__version__}")
     _db_option(parser, top=True)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="pakai basis data contoh (demo.db di folder data), terpisah dari basis data kantor",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="uji mulai: buka jendela, tunggu tampil, cetak satu baris JSON, lalu keluar",
+    )
     groups = parser.add_subparsers(
         dest="group", metavar="<kelompok>", parser_class=IndonesianParser
     )
@@ -55,21 +68,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: list[str], open_gui: Callable[[Path | None], int]) -> int:
+def run(argv: list[str], open_gui: Callable[..., int]) -> int:
     """Run one command and return the exit status.
 
-    With no command, `open_gui(db_path)` is called: the composition root
-    passes the window's starter in, so this package never imports the GUI.
+    With no command, `open_gui(db_path, demo=…, smoke=…)` is called: the
+    composition root passes the window's starter in, so this package never
+    imports the GUI.
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.demo and args.db is not None:
+        parser.error("--demo dan --db tidak dapat dipakai bersamaan")
+    if args.smoke and args.group is not None:
+        parser.error("--smoke hanya untuk membuka jendela, tanpa perintah")
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if args.group is None:
-        return open_gui(args.db)
+        return open_gui(args.db, demo=args.demo, smoke=args.smoke)
     if handler is None:
         parser.parse_args([args.group, "--help"])
         return EXIT_ERROR
     try:
+        if args.demo:
+            args.db = db_commands.demo_database()
         return handler(args)
     except KinerjaError as exc:
         print(f"Galat: {exc.message}", file=sys.stderr)
