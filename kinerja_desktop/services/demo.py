@@ -272,7 +272,7 @@ def _build_demo_file(path: Path) -> None:
     from .session import open_session  # noqa: PLC0415
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    building = path.with_name(path.name + ".baru")
+    building = path.with_name(f"{path.name}.baru-{os.getpid()}")
     _remove_database_files(building)
     try:
         with open_session(building, create=True) as session:

@@ -43,7 +43,9 @@ def describe_nip(text: str) -> tuple[bool, str]:
     if not digits:
         return True, ""
     if digits.isdigit() and len(digits) < 18:
-        return False, f"{len(digits)} dari 18 angka"
+        early = nip_problems(digits.ljust(18, "0")[:14] + "1000") if len(digits) >= 8 else []
+        birth = [p for p in early if p.startswith("8 angka pertama")]
+        return False, " ".join([*birth, f"({len(digits)} dari 18 angka)"])
     problems = nip_problems(text)
     if problems:
         return False, " ".join(problems)

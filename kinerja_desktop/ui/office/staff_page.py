@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -43,7 +45,7 @@ REQUIRED = {
     "errorLabel": QLabel,
     "buttonBox": QDialogButtonBox,
 }
-COLUMN_CHARS = (30, 22, 24, 34, 22, 16, 6)
+COLUMN_CHARS = (32, 23, 22, 30, 24, 16, 6)
 
 
 class StaffDialog:
@@ -123,9 +125,10 @@ class StaffPage(TablePage):
         char = self.table.fontMetrics().averageCharWidth()
         for column, chars in enumerate(COLUMN_CHARS):
             self.table.horizontalHeader().resizeSection(column, chars * char + 12)
-        self.table.sortByColumn(
-            StaffTableModel.COL_NAMA, self.table.horizontalHeader().sortIndicatorOrder()
+        self.table.horizontalHeader().setSectionResizeMode(
+            StaffTableModel.COL_JABATAN, QHeaderView.ResizeMode.Stretch
         )
+        self.table.sortByColumn(StaffTableModel.COL_NAMA, Qt.SortOrder.AscendingOrder)
         self.refresh()
 
     def refresh(self) -> None:

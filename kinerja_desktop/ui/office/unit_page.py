@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -93,9 +94,7 @@ class UnitPage(TablePage):
         char = self.table.fontMetrics().averageCharWidth()
         for column, chars in enumerate(COLUMN_CHARS):
             self.table.horizontalHeader().resizeSection(column, chars * char + 12)
-        self.table.sortByColumn(
-            UnitTableModel.COL_URUTAN, self.table.horizontalHeader().sortIndicatorOrder()
-        )
+        self.table.sortByColumn(UnitTableModel.COL_URUTAN, Qt.SortOrder.AscendingOrder)
         self.refresh()
 
     def refresh(self) -> None:

@@ -93,8 +93,9 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(720, 520)
         self._settings = settings
-        self.form = load_form(FORM, REQUIRED, self)
-        self.form.hide()
+        # Loaded without a parent (a QWizard takes only pages as children), then
+        # each page widget moves into its QWizardPage.
+        self.form = load_form(FORM, REQUIRED)
         self.errors: dict[int, QLabel] = {}
         for name, title, subtitle in PAGES:
             page = QWizardPage(self)
@@ -125,10 +126,8 @@ class FirstRunWizard(QWizard):
         f("logoButton").clicked.connect(self.choose_logo)
         f("logoClearButton").clicked.connect(lambda: self._set_logo(None))
         self._set_logo(None)
-        units: QListWidget = f("unitList")
         for name in USUAL_UNITS:
             self.add_unit(name, checked=True)
-        units.itemDoubleClicked.connect(units.editItem)
         f("unitAddButton").clicked.connect(self._add_typed_unit)
         f("unitEdit").returnPressed.connect(self._add_typed_unit)
         f("unitRemoveButton").clicked.connect(self._remove_unit)

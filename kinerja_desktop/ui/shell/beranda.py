@@ -79,10 +79,14 @@ class BerandaPage(QWidget):
         self.review_spin.valueChanged.connect(self._review_changed)
         child(form, QPushButton, "refreshButton").clicked.connect(self.refresh)
         self.lists = {name: child(form, QTreeWidget, name) for name in EMPTY}
-        for tree in self.lists.values():
-            tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            tree.header().resizeSection(0, 260)
-            tree.header().setStretchLastSection(True)
+        char = self.fontMetrics().averageCharWidth()
+        for name, tree in self.lists.items():
+            header = tree.header()
+            header.setStretchLastSection(False)
+            fixed, stretched = (0, 1) if name == "recentList" else (1, 0)
+            header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(fixed, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(fixed, (22 if name == "recentList" else 30) * char)
             tree.itemActivated.connect(self._activated)
         self.status_label.linkActivated.connect(lambda _link: self.open_requested.emit(SOP, None))
         self.overview: Overview | None = None

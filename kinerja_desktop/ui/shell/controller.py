@@ -22,7 +22,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from kinerja_desktop import paths
 from kinerja_desktop.services import recovery
 from kinerja_desktop.services.demo import demo_db_path, is_demo_path, open_demo_session
-from kinerja_desktop.services.session import DatabaseDamagedError, Session, open_session
+from kinerja_desktop.services.session import (
+    DatabaseFileError,
+    DatabaseMissingError,
+    Session,
+    open_session,
+)
 from kinerja_desktop.ui.common.errors import describe, show_error
 from kinerja_desktop.ui.common.settings import UiSettings
 
@@ -102,7 +107,12 @@ class WindowController(QObject):
             self._close_current(keep_guard=True)
         try:
             session, window = build_window(db_path, demo=demo, create=create, recreate=recreate)
-        except DatabaseDamagedError as exc:
+        except DatabaseMissingError as exc:
+            show_error(self.window, exc, "Basis data tidak dapat dibuka")
+            if guard is not None and guard is not self.guard:
+                guard.release()
+            return False
+        except DatabaseFileError as exc:  # damaged, or not a database of ours
             return self._damaged(target, exc, guard)
         except Exception as exc:
             show_error(self.window, exc, "Basis data tidak dapat dibuka")
@@ -152,9 +162,7 @@ class WindowController(QObject):
         self._close_current()
 
     # -- a damaged database --------------------------------------------------------
-    def _damaged(
-        self, target: Path, exc: DatabaseDamagedError, guard: InstanceGuard | None
-    ) -> bool:
+    def _damaged(self, target: Path, exc: DatabaseFileError, guard: InstanceGuard | None) -> bool:
         message, _details = describe(exc)
         newest = recovery.newest_sound_backup(target)
         choice = self.ask_damaged(target, message, newest)

@@ -20,6 +20,7 @@ from kinerja_desktop.services.database_service import SUMMARY_TABLES, BackupSumm
 from kinerja_desktop.ui.common.forms import child, load_form
 
 FORM = "restore_dialog"
+ROW_LABELS = {"sop": "SOP", "sop_revision": "Revisi SOP", "staff": "Pegawai", "unit": "Unit"}
 REQUIRED = {
     "fileLabel": QLabel,
     "summaryTable": QTableWidget,
@@ -39,9 +40,7 @@ def when_text(summary: BackupSummary) -> str:
 def summary_rows(summary: BackupSummary) -> list[tuple[str, str]]:
     """(label, value) lines of one summary, in the dialog's order."""
     rows = [("Kantor", summary.nama_kantor or "(profil belum diisi)")]
-    rows += [
-        (label.capitalize(), str(summary.counts.get(t, 0))) for t, label in SUMMARY_TABLES.items()
-    ]
+    rows += [(ROW_LABELS.get(t, t), str(summary.counts.get(t, 0))) for t in SUMMARY_TABLES]
     rows += [
         ("Perubahan terakhir", when_text(summary)),
         ("Catatan terakhir", summary.last_change_text or "—"),

@@ -42,9 +42,9 @@ from kinerja_desktop.ui.sop.table_model import (
 
 # Column widths in average characters of the table's font.
 COLUMN_CHARS = {
-    COL_NOMOR: 20,
-    COL_UNIT: 16,
-    COL_STATUS: 18,
+    COL_NOMOR: 24,
+    COL_UNIT: 14,
+    COL_STATUS: 16,
     COL_LANGKAH: 8,
     COL_REVISI: 5,
     COL_DIPERBARUI: 16,
