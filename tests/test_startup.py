@@ -66,7 +66,7 @@ def test_a_second_start_brings_the_open_window_forward(tmp_path: Path) -> None:
     try:
         deadline = time.time() + 60
         while time.time() < deadline:
-            if log.exists() and "basis data dibuka" in log.read_text(encoding="utf-8"):
+            if log.exists() and "siap menerima" in log.read_text(encoding="utf-8"):
                 break
             assert first.poll() is None, first.communicate()[1][-2000:]
             time.sleep(0.1)

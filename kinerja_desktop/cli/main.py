@@ -21,7 +21,6 @@ from pathlib import Path
 from kinerja_desktop import __version__, diagnostics
 from kinerja_desktop.core.errors import KinerjaError
 
-from . import db_commands, sop_commands
 from .argparse_id import IndonesianParser, install
 from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_UNEXPECTED
 
@@ -37,7 +36,10 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+GROUPS = ("sop", "db", "demo")
+
+
+def _top_parser() -> argparse.ArgumentParser:
     install()
     parser = IndonesianParser(
         description="Kinerja Desktop: SOP AP dan data kinerja kantor Kecamatan. "
@@ -55,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="uji mulai: buka jendela, tunggu tampil, cetak satu baris JSON, lalu keluar",
     )
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line (the command modules load only here)."""
+    from . import db_commands, sop_commands  # noqa: PLC0415
+
+    parser = _top_parser()
     groups = parser.add_subparsers(
         dest="group", metavar="<kelompok>", parser_class=IndonesianParser
     )
@@ -75,6 +85,15 @@ def run(argv: list[str], open_gui: Callable[..., int]) -> int:
     composition root passes the window's starter in, so this package never
     imports the GUI.
     """
+    if not any(arg in GROUPS or arg in ("-h", "--help", "--version") for arg in argv):
+        # The window: no command module (nor its imports) is needed.
+        top = _top_parser()
+        top.add_argument("group", nargs="?", help=argparse.SUPPRESS)
+        args = top.parse_args(argv)
+        if args.group is None:
+            if args.demo and args.db is not None:
+                top.error("--demo dan --db tidak dapat dipakai bersamaan")
+            return open_gui(args.db, demo=args.demo, smoke=args.smoke)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.demo and args.db is not None:
@@ -89,7 +108,9 @@ def run(argv: list[str], open_gui: Callable[..., int]) -> int:
         return EXIT_ERROR
     try:
         if args.demo:
-            args.db = db_commands.demo_database()
+            from .db_commands import demo_database  # noqa: PLC0415
+
+            args.db = demo_database()
         return handler(args)
     except KinerjaError as exc:
         print(f"Galat: {exc.message}", file=sys.stderr)

@@ -7,10 +7,11 @@ that show that entity; `show(entity, id)` brings one record forward.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kinerja_desktop.services.entities import DATABASE, OFFICE_PROFILE, STAFF, UNIT
 from kinerja_desktop.services.office_service import OfficeService
@@ -27,38 +28,67 @@ PAGE_PEGAWAI = "kantor.pegawai"
 PAGE_UNIT = "kantor.unit"
 
 
+class LazyPage(QWidget):
+    """A navigation page whose content is built the first time it is needed
+    (shown, or asked for): start-up builds only the page it shows."""
+
+    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._factory(self)
+            self._layout.addWidget(self._content)
+        return self._content
+
+    def showEvent(self, event) -> None:
+        self.content()
+        super().showEvent(event)
+
+
 class OfficePages:
-    """Builds the three pages and keeps them current."""
+    """Builds the three pages (each on first use) and keeps them current."""
 
     def __init__(self, session: Session, settings: UiSettings, parent: QWidget) -> None:
         service = OfficeService(session)
-        self.profile = ProfilePage(service, settings, parent)
-        self.staff = StaffPage(service, parent)
-        self.units = UnitPage(service, parent)
+        self._pages = {
+            PAGE_PROFIL: LazyPage(lambda p: ProfilePage(service, settings, p), parent),
+            PAGE_PEGAWAI: LazyPage(lambda p: StaffPage(service, p), parent),
+            PAGE_UNIT: LazyPage(lambda p: UnitPage(service, p), parent),
+        }
         self._parent = parent
         self._navigation: Any = None  # the shell's Navigation
         self._actions: list[QAction] = []
 
+    @property
+    def profile(self) -> ProfilePage:
+        return self._pages[PAGE_PROFIL].content()  # type: ignore[return-value]
+
+    @property
+    def staff(self) -> StaffPage:
+        return self._pages[PAGE_PEGAWAI].content()  # type: ignore[return-value]
+
+    @property
+    def units(self) -> UnitPage:
+        return self._pages[PAGE_UNIT].content()  # type: ignore[return-value]
+
     def register(self, navigation: Any, section: str) -> None:
         """Add the pages to the shell's `navigation` under `section` (Kantor)."""
         self._navigation = navigation
-        for key, title, page, icon_name, tip in (
-            (
-                PAGE_PROFIL,
-                "Profil Instansi",
-                self.profile,
-                "profil",
-                "Kop, logo, penandatangan, kertas",
-            ),
-            (
-                PAGE_PEGAWAI,
-                "Pegawai",
-                self.staff,
-                "pegawai",
-                "Nama, NIP, pangkat dan jabatan pegawai",
-            ),
-            (PAGE_UNIT, "Unit", self.units, "unit", "Sekretariat, Seksi, Kelurahan/Desa"),
+        for key, title, icon_name, tip in (
+            (PAGE_PROFIL, "Profil Instansi", "profil", "Kop, logo, penandatangan, kertas"),
+            (PAGE_PEGAWAI, "Pegawai", "pegawai", "Nama, NIP, pangkat dan jabatan pegawai"),
+            (PAGE_UNIT, "Unit", "unit", "Sekretariat, Seksi, Kelurahan/Desa"),
         ):
+            page = self._pages[key]
             navigation.add_page(
                 key, title, page, section=section, icon=icon(icon_name), tooltip=tip
             )
@@ -79,13 +109,16 @@ class OfficePages:
             self._navigation.show_page(key)
 
     def refresh(self, entity: str) -> None:
-        if entity in (OFFICE_PROFILE, DATABASE):
-            self.profile.refresh()
-        if entity == STAFF:
-            self.profile.staff_changed()
-        if entity in (STAFF, UNIT, OFFICE_PROFILE, DATABASE):
+        """Reload the built pages that show `entity` (the others load when shown)."""
+        built = {key for key, page in self._pages.items() if page.built}
+        if PAGE_PROFIL in built:
+            if entity in (OFFICE_PROFILE, DATABASE):
+                self.profile.refresh()
+            elif entity == STAFF:
+                self.profile.staff_changed()
+        if PAGE_PEGAWAI in built and entity in (STAFF, UNIT, OFFICE_PROFILE, DATABASE):
             self.staff.refresh()  # signers and unit names show in the staff list
-        if entity in (UNIT, STAFF, DATABASE):
+        if PAGE_UNIT in built and entity in (UNIT, STAFF, DATABASE):
             self.units.refresh()
 
     def show(self, entity: str, entity_id: object, navigation: Any) -> None:

@@ -95,7 +95,7 @@ def run_gui(db_path: Path | None, *, demo: bool = False, smoke: bool = False) ->
     controller = WindowController()
     controller.smoke = smoke
     target = _target(db_path, demo)
-    guard = controller.claim(target)
+    guard = controller.claim(target, listen=False)  # listens once the window has painted
     if guard is None:  # another window has it open: it was brought forward
         print(f"{target} sudah terbuka di jendela Kinerja Desktop lain.", file=sys.stderr)
         hooks.uninstall()

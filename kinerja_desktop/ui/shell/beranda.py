@@ -10,6 +10,7 @@ Double-click or Enter on an item asks the window to open it
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,6 @@ from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.sop import SopStatus
 from kinerja_desktop.services.entities import SOP
 from kinerja_desktop.services.office_service import OfficeService
-from kinerja_desktop.services.overview import Overview, OverviewService, SopItem
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.forms import child, load_form
 from kinerja_desktop.ui.common.operations import run_task
@@ -44,6 +44,9 @@ REQUIRED = {
     "draftsList": QTreeWidget,
     "recentList": QTreeWidget,
 }
+if TYPE_CHECKING:
+    from kinerja_desktop.services.overview import Overview, SopItem
+
 log = logging.getLogger(__name__)
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_DELAY_MS = 400
@@ -131,6 +134,8 @@ class BerandaPage(QWidget):
         def work(_control):
             if session.closed:  # the window is closing
                 return None
+            from kinerja_desktop.services.overview import OverviewService  # noqa: PLC0415
+
             name = OfficeService(session).get_profile().nama_kantor
             return name, OverviewService(session).overview(review_months=months)
 

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import paths
-from kinerja_desktop.services import recovery
 from kinerja_desktop.services.demo import demo_db_path, is_demo_path, open_demo_session
 from kinerja_desktop.services.session import (
     DatabaseFileError,
@@ -31,7 +30,7 @@ from kinerja_desktop.services.session import (
 from kinerja_desktop.ui.common.errors import describe, show_error
 from kinerja_desktop.ui.common.settings import UiSettings
 
-from .damaged import DamagedChoice, DamagedDialog
+from .damaged import DamagedChoice
 from .main_window import MainWindow
 from .single_instance import InstanceGuard
 
@@ -64,11 +63,12 @@ class WindowController(QObject):
         self.smoke = False
 
     # -- the guard -----------------------------------------------------------------
-    def claim(self, db_path: Path) -> InstanceGuard | None:
+    def claim(self, db_path: Path, listen: bool = True) -> InstanceGuard | None:
         """The lock of `db_path`, or None when another window holds it (it was
-        asked to come forward)."""
+        asked to come forward). `listen` False: the caller starts listening
+        later (`InstanceGuard.listen`, after the first paint)."""
         guard = InstanceGuard(db_path, self)
-        if guard.acquire():
+        if guard.acquire(listen=listen):
             return guard
         guard.signal_other()
         return None
@@ -139,6 +139,7 @@ class WindowController(QObject):
         window.office_requested.connect(lambda: self.open(None))
         if guard is not None:
             guard.show_requested.connect(window.bring_forward)
+            window.first_painted.connect(guard.listen)
         window.show()
         log.info("basis data dibuka: %s", session.path)
 
@@ -163,6 +164,8 @@ class WindowController(QObject):
 
     # -- a damaged database --------------------------------------------------------
     def _damaged(self, target: Path, exc: DatabaseFileError, guard: InstanceGuard | None) -> bool:
+        from kinerja_desktop.services import recovery  # noqa: PLC0415 (only when needed)
+
         message, _details = describe(exc)
         newest = recovery.newest_sound_backup(target)
         choice = self.ask_damaged(target, message, newest)
@@ -181,6 +184,8 @@ class WindowController(QObject):
         return False
 
     def _restore_damaged(self, target: Path, backup: Path, guard: InstanceGuard | None) -> bool:
+        from kinerja_desktop.services import recovery  # noqa: PLC0415
+
         try:
             kept = recovery.restore_damaged(target, backup)
         except Exception as exc:
@@ -200,6 +205,8 @@ class WindowController(QObject):
 
     # -- questions (tests replace these) -------------------------------------------
     def ask_damaged(self, target: Path, message: str, newest) -> DamagedChoice:
+        from .damaged import DamagedDialog  # noqa: PLC0415 (only when needed)
+
         return DamagedDialog(self.window, target, message, newest).ask()
 
     def ask_path(self, title: str, folder: Path) -> Path | None:

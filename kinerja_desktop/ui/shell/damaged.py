@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from enum import Enum
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
-from kinerja_desktop.services.database_service import BackupSummary
 from kinerja_desktop.ui.common.forms import child, load_form
 
 from .restore_dialog import when_text
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.database_service import BackupSummary
 
 FORM = "damaged_dialog"
 REQUIRED = {

@@ -6,6 +6,8 @@ the backup holds beside what the database holds now (`RestoreDialog`) and
 replaces nothing until the user says so; the work runs in the background.
 """
 
+# ruff: noqa: PLC0415 (the backup and repair modules load when a command needs them)
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,13 +17,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kinerja_desktop import paths
-from kinerja_desktop.services import database_service
-from kinerja_desktop.services.database_service import DatabaseService
 from kinerja_desktop.ui.common.errors import show_error
 from kinerja_desktop.ui.common.icons import icon
 from kinerja_desktop.ui.common.operations import run_task
-
-from .restore_dialog import RestoreDialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -120,6 +118,8 @@ class DatabaseActions:
 
     # -- backup and restore --------------------------------------------------------
     def backup_database(self) -> None:
+        from kinerja_desktop.services.database_service import DatabaseService
+
         live = self.session.path
         folder = self.window.settings.last_folder("cadangan")
         suggested = folder / f"{live.stem}-cadangan.db"
@@ -150,6 +150,11 @@ class DatabaseActions:
 
     def restore_from(self, path: Path) -> None:
         """Show what `path` holds; restore it only when the user confirms."""
+        from kinerja_desktop.services import database_service
+        from kinerja_desktop.services.database_service import DatabaseService
+
+        from .restore_dialog import RestoreDialog
+
         try:
             backup = database_service.preview_backup(path)
             current = database_service.summary_of_session(self.session)
@@ -177,6 +182,8 @@ class DatabaseActions:
         )
 
     def check_database(self) -> None:
+        from kinerja_desktop.services.database_service import DatabaseService
+
         try:
             problems = DatabaseService(self.session).integrity_check()
         except Exception as exc:

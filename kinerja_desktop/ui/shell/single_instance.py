@@ -15,11 +15,14 @@ import hashlib
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from kinerja_desktop import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +62,22 @@ class InstanceGuard(QObject):
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale
         self._server: QLocalServer | None = None
 
-    def acquire(self) -> bool:
-        """Take the lock and start listening; False when another process holds it."""
+    def acquire(self, listen: bool = True) -> bool:
+        """Take the lock (and start listening unless `listen` is False: the
+        start-up listens after the first paint); False when another process
+        holds it."""
         if not self._lock.tryLock(100):
             return False
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer "show" from later starts (QtNetwork is loaded only now)."""
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415
+
+        if self._server is not None or not self._lock.isLocked():
+            return
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.key):
@@ -70,7 +85,7 @@ class InstanceGuard(QObject):
             server.listen(self.key)
         server.newConnection.connect(self._connection)
         self._server = server
-        return True
+        log.info("siap menerima permintaan tampil (%s)", self.db_path)
 
     def release(self) -> None:
         if self._server is not None:
@@ -81,6 +96,8 @@ class InstanceGuard(QObject):
 
     def signal_other(self) -> bool:
         """Ask the process holding the lock to show its window; True when it heard."""
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415
+
         socket = QLocalSocket()
         socket.connectToServer(self.key)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
