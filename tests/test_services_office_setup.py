@@ -148,7 +148,7 @@ def test_preview_says_what_a_backup_holds_and_refuses_other_files(
     SopService(session).create(sample_doc())
     backup = DatabaseService(session).backup(tmp_path / "cadangan.db")
     summary = preview_backup(backup)
-    assert summary.counts == {"sop": 1, "sop_revision": 1, "staff": 2, "unit": 3}
+    assert summary.counts == {"sop": 1, "sop_revision": 1, "staff": 2, "unit": 3, "sampah": 0}
     assert summary.nama_kantor == "KECAMATAN MARTAPURA BARAT"
     assert summary.last_change is not None and summary.last_change_text.startswith("SOP dibuat")
     assert summary.schema_version >= 3

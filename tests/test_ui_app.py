@@ -134,7 +134,8 @@ def test_restore_from_the_gui_shows_the_backup_first(
         monkeypatch.setattr(restore_dialog.RestoreDialog, "ask", answer)
         actions.restore_action.trigger()
         assert [s.nomor for s in sops.list_sops()] == ["2/B"]  # Batal: nothing replaced
-        assert seen[0]["SOP"] == ("1", "1") and "SOP dibuat" in seen[0]["Catatan terakhir"][0]
+        assert seen[0]["SOP"] == ("1", "1") and seen[0]["SOP di Sampah"] == ("0", "1")
+        assert "SOP dibuat" in seen[0]["Catatan terakhir"][0]
         actions.restore_action.trigger()
         qtbot.waitUntil(lambda: any("Pemulihan selesai" in t for t in quiet_boxes), timeout=10000)
         assert [s.nomor for s in sops.list_sops()] == ["1/A"]

@@ -207,6 +207,13 @@ def _summary(conn: sqlite3.Connection, path: Path, version: int) -> BackupSummar
         table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         for table in SUMMARY_TABLES
     }
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sop)")}
+    if "deleted_at" in columns:  # since schema 4: SOPs in the bin are counted apart
+        binned = int(
+            conn.execute("SELECT count(*) FROM sop WHERE deleted_at IS NOT NULL").fetchone()[0]
+        )
+        counts["sop"] -= binned
+        counts["sampah"] = binned
     office = conn.execute("SELECT nama_kantor FROM office_profile WHERE id = 1").fetchone()
     last = conn.execute("SELECT at, summary FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
     when = None

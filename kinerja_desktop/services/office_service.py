@@ -280,8 +280,8 @@ def _uses(member: Staff) -> list[str]:
         if store.signer_id(role) == member.id
     ]
     if member.nip:
-        for row in sop_store.all_rows():
-            doc = sop_store.current_document(row)
+        for stored in sop_store.live():
+            doc = sop_store.current_document(stored.id)
             if normalize_nip(doc.pengesahan.nip) == member.nip:
-                uses.append(f"pengesahan SOP {row.nomor or row.judul}")
+                uses.append(f"pengesahan SOP {stored.nomor or stored.judul}")
     return uses

@@ -14,9 +14,9 @@ from datetime import date
 
 from ..core.dates import format_tanggal
 from ..core.sop import SopDocument, SopStatus
-from ..core.sop.checker import check_sop, errors_of
+from ..core.sop.checker import Finding
+from . import sop_checks
 from .audit import AuditEntry, AuditService
-from .office_service import OfficeService
 from .session import Session
 from .sop_service import SopService, SopSummary, describe
 
@@ -73,9 +73,10 @@ class OverviewService:
     ) -> Overview:
         sops = SopService(self._session)
         summaries = sops.list_sops()
-        latest = dict(sops.documents())
+        latest = sops.documents()
         in_force = dict(sops.documents(in_force=True))
-        jam = OfficeService(self._session).get_profile().jam_kerja_per_hari
+        with self._session.reading():  # every nomor read once, each SOP checked once
+            errors = sop_checks.errors_by_id(latest)
         by_status = dict.fromkeys(SopStatus, 0)
         for s in summaries:
             by_status[s.status] += 1
@@ -83,7 +84,7 @@ class OverviewService:
         return Overview(
             by_status=by_status,
             pending_revisions=sum(1 for s in summaries if s.has_pending_revision),
-            with_errors=_with_errors(summaries, latest, jam),
+            with_errors=_with_errors(summaries, errors),
             due_review=_due_review(summaries, in_force, cutoff),
             drafts=_drafts(summaries),
             recent=AuditService(self._session).list_entries(recent),
@@ -94,21 +95,14 @@ def _label(s: SopSummary) -> str:
     return describe(s.nomor, s.judul)
 
 
-def _with_errors(
-    summaries: list[SopSummary], docs: dict[int, SopDocument], jam: float
-) -> list[SopItem]:
-    nomors = [(s.id, s.nomor) for s in summaries if s.nomor.strip()]
+def _with_errors(summaries: list[SopSummary], errors: dict[int, list[Finding]]) -> list[SopItem]:
     items = []
     for s in summaries:
-        doc = docs.get(s.id)
-        if doc is None or s.status is SopStatus.DICABUT:
+        found = errors.get(s.id)
+        if not found or s.status is SopStatus.DICABUT:
             continue
-        others = [n for i, n in nomors if i != s.id]
-        errors = errors_of(check_sop(doc, other_nomors=others, jam_kerja_per_hari=jam))
-        if errors:
-            first = errors[0].message
-            more = f" (dan {len(errors) - 1} lagi)" if len(errors) > 1 else ""
-            items.append(SopItem(s.id, _label(s), f"{len(errors)} kesalahan: {first}{more}"))
+        more = f" (dan {len(found) - 1} lagi)" if len(found) > 1 else ""
+        items.append(SopItem(s.id, _label(s), f"{len(found)} kesalahan: {found[0].message}{more}"))
     return items
 
 

@@ -176,19 +176,23 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         sop = self.sop_actions
+        life = sop.life
         icons = {
+            life.new_action: "baru",
+            life.edit_action: "ubah",
+            life.approve_action: "periksa",
             sop.import_action: "impor",
             sop.export_action: "ekspor",
             sop.pdf_action: "cetak",
             sop.book_action: "buku",
         }
         for action, name in icons.items():
-            action.setIcon(icon(name))
+            if action.icon().isNull():
+                action.setIcon(icon(name))
         toolbar.addAction(home)
         toolbar.addSeparator()
-        for action in sop.actions():
-            if action is not None:
-                toolbar.addAction(action)
+        for action in sop.toolbar_actions():
+            toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.database_actions.backup_action)
         toolbar.addAction(help_action)

@@ -4,6 +4,7 @@ open database holds now (rows per table, office, last change, schema)."""
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +17,19 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.core.dates import format_tanggal
-from kinerja_desktop.services.database_service import SUMMARY_TABLES, BackupSummary
 from kinerja_desktop.ui.common.forms import child, load_form
 
+if TYPE_CHECKING:
+    from kinerja_desktop.services.database_service import BackupSummary
+
 FORM = "restore_dialog"
-ROW_LABELS = {"sop": "SOP", "sop_revision": "Revisi SOP", "staff": "Pegawai", "unit": "Unit"}
+ROW_LABELS = {
+    "sop": "SOP",
+    "sampah": "SOP di Sampah",
+    "sop_revision": "Revisi SOP",
+    "staff": "Pegawai",
+    "unit": "Unit",
+}
 REQUIRED = {
     "fileLabel": QLabel,
     "summaryTable": QTableWidget,
@@ -40,7 +49,7 @@ def when_text(summary: BackupSummary) -> str:
 def summary_rows(summary: BackupSummary) -> list[tuple[str, str]]:
     """(label, value) lines of one summary, in the dialog's order."""
     rows = [("Kantor", summary.nama_kantor or "(profil belum diisi)")]
-    rows += [(ROW_LABELS.get(t, t), str(summary.counts.get(t, 0))) for t in SUMMARY_TABLES]
+    rows += [(label, str(summary.counts.get(key, 0))) for key, label in ROW_LABELS.items()]
     rows += [
         ("Perubahan terakhir", when_text(summary)),
         ("Catatan terakhir", summary.last_change_text or "—"),

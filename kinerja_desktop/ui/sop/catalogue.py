@@ -9,13 +9,11 @@ whose selection did not change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -98,9 +96,6 @@ class SopCatalogue(QWidget):
         self._size_columns()
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._shown_id: int | None = None
-        self._context_actions: list[QAction | None] = []
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.search.textChanged.connect(self._filter)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -127,24 +122,6 @@ class SopCatalogue(QWidget):
 
     def save_layout(self, settings: UiSettings) -> None:
         settings.set_layout_state(LAYOUT_KEY, self.table.horizontalHeader().saveState())
-
-    def set_context_actions(self, actions: list[QAction | None]) -> None:
-        """The right-click menu of the table (None = separator)."""
-        self._context_actions = actions
-
-    def _context_menu(self, pos: QPoint) -> None:
-        if not self._context_actions:
-            return
-        index = self.table.indexAt(pos)
-        if index.isValid():
-            self.table.selectRow(index.row())
-        menu = QMenu(self)
-        for action in self._context_actions:
-            if action is None:
-                menu.addSeparator()
-            else:
-                menu.addAction(action)
-        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def refresh(self) -> None:
         """Reload the list from the database, keeping the selection when possible."""
@@ -189,7 +166,8 @@ class SopCatalogue(QWidget):
             return
         self._shown_id = sop_id
         record = self._service.get(sop_id)
-        self.detail.setHtml(sop_detail_html(record.document, self._service.check(sop_id)))
+        findings = self._service.check(sop_id)
+        self.detail.setHtml(sop_detail_html(record.document, findings, record.revisions))
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()
