@@ -73,8 +73,10 @@ class _RowsModel(QAbstractTableModel):
             return self._sort[index.row()][index.column()]
         if role == ID_ROLE:
             return self._ids[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips[index.row()] or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text, and the note if any
+            text = self._display[index.row()][index.column()]
+            note = self._tips[index.row()]
+            return f"{text}\n{note}" if note else text or None
         return None
 
 

@@ -45,7 +45,16 @@ REQUIRED = {
     "errorLabel": QLabel,
     "buttonBox": QDialogButtonBox,
 }
-COLUMN_CHARS = (32, 23, 22, 30, 24, 16, 6)
+# Column widths: a sample of the widest usual text per column (Jabatan takes the rest).
+COLUMN_SAMPLES = (
+    "RISNAWATI MALUSE, S.Sos., M.Si",
+    "00000000 000000 0 000",
+    "Penata Muda Tk. I, III/b",
+    "",
+    "Seksi Pelayanan Umum",
+    "Sekretaris Camat",
+    "Aktif",
+)
 
 
 class StaffDialog:
@@ -122,9 +131,12 @@ class StaffPage(TablePage):
         self.setObjectName("staffPage")
         self._service = service
         self.search.setPlaceholderText("Nama, NIP, jabatan atau unit…")
-        char = self.table.fontMetrics().averageCharWidth()
-        for column, chars in enumerate(COLUMN_CHARS):
-            self.table.horizontalHeader().resizeSection(column, chars * char + 12)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            if sample:
+                self.table.horizontalHeader().resizeSection(
+                    column, metrics.horizontalAdvance(sample) + 18
+                )
         self.table.horizontalHeader().setSectionResizeMode(
             StaffTableModel.COL_JABATAN, QHeaderView.ResizeMode.Stretch
         )

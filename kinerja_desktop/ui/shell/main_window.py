@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Alat")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         sop = self.sop_actions
         life = sop.life
         icons = {

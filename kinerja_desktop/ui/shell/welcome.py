@@ -45,6 +45,8 @@ class WelcomePage(QWidget):
         self.restore_button: QPushButton = child(form, QPushButton, "restoreButton")
         self.open_button: QPushButton = child(form, QPushButton, "openButton")
         self.skip_button: QPushButton = child(form, QPushButton, "skipButton")
+        intro: QLabel = child(form, QLabel, "introLabel")
+        intro.setMinimumHeight(intro.heightForWidth(560))  # wrapped text never clipped
         for button, name in (
             (self.setup_button, "profil"),
             (self.demo_button, "demo"),
