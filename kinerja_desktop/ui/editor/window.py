@@ -32,6 +32,7 @@ from kinerja_desktop.services.sop_editing import (
     SopEditingService,
     StaleSaveError,
 )
+from kinerja_desktop.ui.common.icons import icon
 
 from .checker_panel import CheckerPanel, check_with_ids
 from .document import EditorDocument
@@ -243,6 +244,17 @@ class EditorWindow(QMainWindow):
         bar = self.addToolBar("Editor")
         bar.setObjectName("editorToolbar")
         bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        for action, name in (
+            (self.save_action, "simpan"), (self.undo_action, "urungkan"),
+            (self.redo_action, "ulangi"), (self.insert_action, "sisip_langkah"),
+            (self.delete_action, "hapus"), (self.up_action, "naik"), (self.down_action, "turun"),
+            (self.history_action, "riwayat"), (self.print_action, "cetak"),
+        ):  # fmt: skip
+            action.setIcon(icon(name))
+        # The toolbar keeps short words; the Sunting menu names the edit to undo.
+        self.undo_action.setIconText("Urungkan")
+        self.redo_action.setIconText("Ulangi")
         for action in (
             self.save_action, self.undo_action, self.redo_action, None, self.insert_action,
             self.delete_action, self.up_action, self.down_action, None, self.history_action,
