@@ -318,3 +318,53 @@ def test_the_swimlane_follows_the_grid_and_the_grid_follows_the_swimlane(
     centre = view.mapFromScene(view.step_scene_rects(target)[0].center())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert grid.current_step_id() == target
+
+
+def test_step_keys_insert_move_and_delete_as_a_spreadsheet_user_expects(
+    qtbot, demo_session
+) -> None:
+    window = editor_for(qtbot, demo_session, sop_id=first_sop_id(demo_session))
+    window.tabs.setCurrentIndex(1)
+    grid, model = window.grid, window.model
+    ids = [s.id for s in doc_of(window).steps]
+    grid.setFocus()
+    grid.setCurrentIndex(model.index(2, 1))
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(grid, Qt.Key.Key_Up, ctrl_shift)
+    assert [s.id for s in doc_of(window).steps][1] == ids[2]
+    assert grid.current_step_id() == ids[2]  # the moved step stays selected
+    qtbot.keyClick(grid, Qt.Key.Key_Down, ctrl_shift)
+    assert [s.id for s in doc_of(window).steps] == ids
+    qtbot.keyClick(grid, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    editor = cell_editor(window)
+    qtbot.keyClicks(editor, "Langkah sisipan")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # commits and moves right
+    assert doc_of(window).steps[3].uraian == "Langkah sisipan"
+    assert grid.currentIndex().column() == model.column_of("jenis")
+    grid.setCurrentIndex(model.index(3, 1))
+    qtbot.keyClick(grid, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert [s.id for s in doc_of(window).steps] == ids
+
+
+def test_the_signer_is_picked_from_the_staff_or_typed(qtbot, demo_session) -> None:
+    window = editor_for(qtbot, demo_session, document=SopDocument())
+    staff = window.opened.staff
+    assert staff, "the demo office has staff"
+    combo = window.identity.widget("staffCombo")
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    signer = doc_of(window).pengesahan
+    assert (signer.nama, signer.nip, signer.jabatan) == (
+        staff[0].nama,
+        staff[0].nip,
+        staff[0].jabatan,
+    )
+    assert window.editor.stack.count() == 1  # four fields, one undo step
+    nip = window.identity.widget("nipEdit")
+    nip.setFocus()
+    nip.selectAll()
+    qtbot.keyClicks(nip, "12345")
+    assert doc_of(window).pengesahan.nip == "12345"
+    assert "NIP" in window.identity.widget("nipHint").text()
+    window.undo_action.trigger()
+    assert doc_of(window).pengesahan.nip == staff[0].nip
