@@ -42,7 +42,7 @@ from kinerja_desktop.services.sop_service import SopService
 from kinerja_desktop.store import audit as store_audit
 from kinerja_desktop.store import sqlite_files
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 
 @pytest.fixture()

@@ -31,6 +31,7 @@ from ..core.sop import SopDocument, serialize
 from ..store import models, sops
 from ..store import office as office_store
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
+from .kinerja_demo import store_demo_plan
 from .office_service import check_profile
 
 if TYPE_CHECKING:
@@ -200,6 +201,7 @@ def _store(library: DemoLibrary) -> DemoSummary:
             continue
         sops.insert(doc, "Pustaka demo", now)
         added += 1
+    store_demo_plan()
     return DemoSummary(profile_set, units, staff, added, skipped)
 
 

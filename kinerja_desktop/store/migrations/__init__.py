@@ -21,6 +21,10 @@ History:
    starting a new revision (the record became draf while an older revision
    still read berlaku): their newest berlaku revision is in force again.
    Likewise an SOP withdrawn and then revised reads dicabut, not draf.
+6. data kinerja part 1: the Renstra plan, indicators with their calculation
+   rule, targets, pagu, Perjanjian Kinerja, collection rounds with their
+   issued forms, import batches and raw values with provenance and history
+   (numbers 4 and 5 are reserved for parallel work).
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
@@ -34,12 +38,12 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from . import v001, v002, v003
+from . import v001, v002, v003, v006
 from .v001 import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "STEPS", "V1_TABLES", "migrate", "user_version"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
@@ -50,6 +54,7 @@ STEPS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, v001.STATEMENTS),
     (2, v002.STATEMENTS),
     (3, v003.STATEMENTS),
+    (6, v006.STATEMENTS),
 )
 
 

@@ -1,0 +1,291 @@
+"""The checks of a returned form against the database, shared by file import
+and paper entry: who sent it (kecamatan, round, unit), whether its locked
+content is what was issued (the checksum, naming the edited cell), and every
+value as the unit typed it, compared with what is stored.
+
+Reads only; `kinerja_import` decides and writes.
+"""
+
+from __future__ import annotations
+
+from ..core.kinerja.forms import FormProblem, FormRow, IssuedForm, form_checksum
+from ..core.kinerja.periods import parse_period
+from ..core.kinerja.plan import Indicator
+from ..core.kinerja.values import TypedValue, canonical_number, plausibility, read_note, read_typed
+from ..exchange.kinerja_xlsx import layout
+from ..exchange.kinerja_xlsx.form_read import ReadRow, ReturnedForm, is_error
+from ..exchange.kinerja_xlsx.xlsxml import Cell, address
+from ..store import office as office_store
+from ..store.kinerja import plan as plan_store
+from ..store.kinerja import rounds as round_store
+from ..store.kinerja import values as value_store
+from ..store.kinerja.values import NewValue
+from .kinerja_forms import kecamatan
+from .kinerja_types import FilePreview, ValueChange, ValueText
+
+FORM = layout.FORM_SHEET
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return canonical_number(value)
+    return " ".join(str(value).split())
+
+
+def identify(form: ReturnedForm, preview: FilePreview) -> IssuedForm | None:
+    """Check the sender; the issued form the file claims to be (None: refused)."""
+    ident = form.identity
+    if ident is None:
+        return None
+    kec_id, kec_name = kecamatan()
+    if ident.kecamatan_id != kec_id:
+        preview.problems.append(
+            FormProblem(
+                f"berkas ini milik {ident.kecamatan or 'kecamatan lain'} (basis data lain), bukan "
+                f"{kec_name}; tidak dapat diimpor di sini.",
+                layout.META_SHEET,
+                "B3",
+            )
+        )
+        return None
+    r = round_store.round_by_id(ident.round_id)
+    if r is None or r.periode.key != ident.periode:
+        preview.problems.append(
+            FormProblem(
+                f"putaran pengumpulan {ident.periode or '?'} pada berkas tidak dikenal di "
+                "basis data ini.",
+                layout.META_SHEET,
+                "B5",
+            )
+        )
+        return None
+    unit = office_store.unit_by_id(ident.unit_id)
+    if unit is None:
+        preview.problems.append(
+            FormProblem(f"unit '{ident.unit}' pada berkas tidak ada.", layout.META_SHEET, "B7")
+        )
+        return None
+    preview.round_id, preview.periode, preview.unit_id, preview.unit = (
+        r.id,
+        r.periode.key,
+        unit.id,
+        unit.nama,
+    )
+    issued = round_store.issued_form(
+        r.id or 0, unit.id or 0, form.checksum, (kec_id, kec_name), unit.nama
+    )
+    if issued is None:
+        preview.problems.append(
+            FormProblem(
+                "metadata formulir tidak cocok dengan formulir yang pernah dikeluarkan untuk "
+                "unit dan periode ini (diubah atau dipalsukan). Pakai formulir asli atau "
+                "tulis ulang formulirnya.",
+                layout.META_SHEET,
+                address(layout.META_KEYS.index("checksum") + 1, 2),
+            )
+        )
+        return None
+    latest = round_store.latest_form(r.id or 0, unit.id or 0, (kec_id, kec_name), unit.nama)
+    if latest is not None and latest.id != issued.id:
+        preview.warnings.append(
+            FormProblem(
+                "ini formulir versi lama (ada formulir yang lebih baru untuk unit ini); "
+                "nilainya tetap dibaca.",
+                level="peringatan",
+            )
+        )
+    return issued
+
+
+def check_locked(form: ReturnedForm, issued: IssuedForm, preview: FilePreview) -> None:
+    """Every locked cell as issued; the recomputed checksum as written."""
+    by_row = {r.row: r for r in form.rows}
+    if [(r.row, r.indicator_id) for r in form.rows] != [
+        (r.row, r.indicator_id) for r in issued.rows
+    ]:
+        preview.problems.append(
+            FormProblem("daftar baris indikator di metadata diubah.", layout.META_SHEET)
+        )
+        return
+    for want in issued.rows:
+        got = by_row[want.row]
+        for col, have, expected in (
+            (layout.COL_KODE, got.kode, want.kode),
+            (layout.COL_NAMA, got.nama, want.nama),
+            (layout.COL_SATUAN, got.satuan, want.satuan),
+            (layout.COL_TARGET, got.target, want.target_canonical),
+        ):
+            if _text(have) != _text(expected):
+                shown = _text(have) or "(kosong)"
+                preview.problems.append(
+                    FormProblem(
+                        f"sel terkunci diubah: seharusnya '{_text(expected) or '(kosong)'}', "
+                        f"berisi '{shown[:60]}'. Baris ditambah, dihapus, dipindah, atau "
+                        "isinya diketik ulang.",
+                        FORM,
+                        address(want.row, col),
+                    )
+                )
+                return
+    read_rows = [
+        FormRow(
+            want.indicator_id,
+            _text(by_row[want.row].kode),
+            _text(by_row[want.row].nama),
+            _text(by_row[want.row].satuan),
+            want.target_nilai,
+            want.target_teks,
+            want.row,
+        )
+        for want in issued.rows
+    ]
+    if form_checksum(issued.identity, read_rows) != form.checksum:
+        preview.problems.append(
+            FormProblem("isi terkunci formulir tidak cocok dengan checksum-nya.", layout.META_SHEET)
+        )
+
+
+def _read_cell(
+    cell: Cell | None, ind: Indicator, row: int, preview: FilePreview
+) -> TypedValue | None:
+    where = address(row, layout.COL_REALISASI)
+    if cell is not None and cell.formula:
+        preview.problems.append(
+            FormProblem(
+                "sel Realisasi berisi rumus, bukan nilai yang diketik; ketik angkanya saja.",
+                FORM,
+                where,
+            )
+        )
+        return None
+    if cell is not None and is_error(cell.value):
+        preview.problems.append(
+            FormProblem(f"sel Realisasi berisi galat {cell.value}.", FORM, where)
+        )
+        return None
+    typed = read_typed(
+        cell.value if cell else None, ind.rule, percent_format=bool(cell and cell.percent)
+    )
+    if typed.masalah:
+        preview.problems.append(FormProblem(typed.masalah, FORM, where))
+        return None
+    if typed.catatan:
+        preview.warnings.append(FormProblem(typed.catatan, FORM, where, "peringatan"))
+    return typed
+
+
+def _note(cell: Cell | None, col: int, row: int, what: str, preview: FilePreview) -> str:
+    if cell is not None and (cell.formula or is_error(cell.value)):
+        preview.problems.append(
+            FormProblem(
+                f"sel {what} berisi rumus atau galat; ketik teksnya saja.", FORM, address(row, col)
+            )
+        )
+        return ""
+    text, problem = read_note(cell.value if cell else None, what)
+    if problem:
+        preview.problems.append(FormProblem(problem, FORM, address(row, col)))
+    return text
+
+
+def _history(
+    indicators: dict[int, Indicator], unit_id: int, periode: str
+) -> dict[int, list[float]]:
+    """Earlier values (by period order) of each indicator for the unit."""
+    this = parse_period(periode)
+    out: dict[int, list[tuple[object, float]]] = {}
+    for v in value_store.current_for_periods(list(indicators), unit_id):
+        if v.nilai is None or v.periode == periode:
+            continue
+        p = parse_period(v.periode)
+        if p.jenis is this.jenis and p < this:
+            out.setdefault(v.indicator_id, []).append((p, v.nilai))
+    return {k: [n for _p, n in sorted(vals)] for k, vals in out.items()}
+
+
+def compare_values(
+    rows: list[tuple[FormRow, ReadRow | None, dict]], preview: FilePreview, sheet: str
+) -> None:
+    """Read each row's values, warn on odd ones, and sort them into new / changed / unchanged.
+
+    `rows`: (issued row, cells read or None for paper entry,
+    {"realisasi"/"keterangan"/"bukti": the raw cell}).
+    """
+    assert preview.unit_id is not None
+    indicators = plan_store.indicators_by_ids([r.indicator_id for r, _c, _raw in rows])
+    current = {
+        v.indicator_id: v for v in value_store.current_values(preview.periode, preview.unit_id)
+    }
+    history = _history(indicators, preview.unit_id, preview.periode)
+    for want, _cells, raw in rows:
+        ind = indicators.get(want.indicator_id)
+        if ind is None:
+            preview.problems.append(
+                FormProblem(
+                    f"indikator {want.kode} sudah dihapus dari rencana.",
+                    sheet,
+                    address(want.row, layout.COL_KODE),
+                )
+            )
+            continue
+        typed = _read_cell(raw["realisasi"], ind, want.row, preview)
+        ket = _note(raw["keterangan"], layout.COL_KETERANGAN, want.row, "Keterangan", preview)
+        bukti = _note(raw["bukti"], layout.COL_BUKTI, want.row, "Bukti", preview)
+        if typed is None:
+            continue
+        for w in plausibility(
+            typed.nilai, ind.rule, history.get(ind.id or 0, []), want.target_nilai
+        ):
+            preview.warnings.append(
+                FormProblem(w, sheet, address(want.row, layout.COL_REALISASI), "peringatan")
+            )
+        _sort(
+            preview,
+            want,
+            ValueText(typed.nilai, typed.teks, ket, bukti),
+            current.get(ind.id or 0),
+            sheet,
+        )
+
+
+def _sort(preview: FilePreview, want: FormRow, new: ValueText, old, sheet: str) -> None:
+    cell = address(want.row, layout.COL_REALISASI)
+    change = ValueChange(want.indicator_id, want.kode, want.nama, sheet, cell, new)
+    if old is None:
+        preview.new.append(change)
+    else:
+        before = ValueText(old.nilai, old.teks, old.keterangan, old.bukti)
+        if before == new:
+            preview.unchanged += 1
+            return
+        if new.nilai is None and before.nilai is not None:
+            preview.warnings.append(
+                FormProblem(
+                    f"Realisasi dikosongkan, padahal tersimpan {before.shown}; nilai tersimpan "
+                    "tetap "
+                    "(pengosongan hanya lewat perbaikan data).",
+                    sheet,
+                    cell,
+                    "peringatan",
+                )
+            )
+            preview.unchanged += 1
+            return
+        preview.changed.append(
+            ValueChange(want.indicator_id, want.kode, want.nama, sheet, cell, new, before)
+        )
+    preview.to_write.append(
+        NewValue(
+            want.indicator_id,
+            preview.unit_id or 0,
+            preview.periode,
+            new.nilai,
+            new.teks,
+            new.keterangan,
+            new.bukti,
+            sheet,
+            cell,
+        )
+    )
