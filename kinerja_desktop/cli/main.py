@@ -18,7 +18,7 @@ from pathlib import Path
 from kinerja_desktop import __version__, diagnostics
 from kinerja_desktop.core.errors import KinerjaError
 
-from . import db_commands, sop_commands
+from . import db_commands, kinerja_commands, sop_commands
 from .argparse_id import IndonesianParser, install
 from .common import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_UNEXPECTED
 
@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
         groups.add_parser("db", help="cadangkan, pulihkan, periksa basis data"), _db_option
     )
     db_commands.register_demo(groups.add_parser("demo", help="pustaka SOP demo"), _db_option)
+    kinerja_commands.register(
+        groups.add_parser("kinerja", help="data kinerja: rencana, formulir, impor, status, nilai"),
+        _db_option,
+    )
     return parser
 
 

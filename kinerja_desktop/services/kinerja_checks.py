@@ -219,6 +219,16 @@ def compare_values(
         v.indicator_id: v for v in value_store.current_values(preview.periode, preview.unit_id)
     }
     history = _history(indicators, preview.unit_id, preview.periode)
+    if rows and all(
+        raw["realisasi"] is None or raw["realisasi"].value is None for _w, _c, raw in rows
+    ):
+        preview.warnings.append(
+            FormProblem(
+                "tidak satu pun Realisasi diisi; formulir tercatat kembali tanpa nilai.",
+                sheet,
+                level="peringatan",
+            )
+        )
     for want, _cells, raw in rows:
         ind = indicators.get(want.indicator_id)
         if ind is None:

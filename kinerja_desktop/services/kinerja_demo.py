@@ -14,6 +14,7 @@ exists already, so loading twice changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime, time
 from pathlib import Path
@@ -190,7 +191,7 @@ def _store_realisasi(rows: list[tuple[int, int, str, Target]], rounds: dict, now
         round_id, tenggat = rounds.get(periode, (None, None))
         when = datetime.combine(tenggat, time(10, 0)) if tenggat else now
         name = f"Entri kertas (data demo) {periode}"
-        digest = f"demo:{periode}:{unit_id}"
+        digest = hashlib.sha256(f"demo:{periode}:{unit_id}".encode()).hexdigest()
         batch = value_store.insert_import(
             round_id=round_id,
             unit_id=unit_id,
