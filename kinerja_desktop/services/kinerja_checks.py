@@ -148,45 +148,47 @@ def check_locked(form: ReturnedForm, issued: IssuedForm, preview: FilePreview) -
 
 
 def _read_cell(
-    cell: Cell | None, ind: Indicator, row: int, preview: FilePreview
+    cell: Cell | None, ind: Indicator, row: int, preview: FilePreview, sheet: str
 ) -> TypedValue | None:
     where = address(row, layout.COL_REALISASI)
     if cell is not None and cell.formula:
         preview.problems.append(
             FormProblem(
                 "sel Realisasi berisi rumus, bukan nilai yang diketik; ketik angkanya saja.",
-                FORM,
+                sheet,
                 where,
             )
         )
         return None
     if cell is not None and is_error(cell.value):
         preview.problems.append(
-            FormProblem(f"sel Realisasi berisi galat {cell.value}.", FORM, where)
+            FormProblem(f"sel Realisasi berisi galat {cell.value}.", sheet, where)
         )
         return None
     typed = read_typed(
         cell.value if cell else None, ind.rule, percent_format=bool(cell and cell.percent)
     )
     if typed.masalah:
-        preview.problems.append(FormProblem(typed.masalah, FORM, where))
+        preview.problems.append(FormProblem(typed.masalah, sheet, where))
         return None
     if typed.catatan:
-        preview.warnings.append(FormProblem(typed.catatan, FORM, where, "peringatan"))
+        preview.warnings.append(FormProblem(typed.catatan, sheet, where, "peringatan"))
     return typed
 
 
-def _note(cell: Cell | None, col: int, row: int, what: str, preview: FilePreview) -> str:
+def _note(
+    cell: Cell | None, col: int, row: int, what: str, preview: FilePreview, *, sheet: str
+) -> str:
     if cell is not None and (cell.formula or is_error(cell.value)):
         preview.problems.append(
             FormProblem(
-                f"sel {what} berisi rumus atau galat; ketik teksnya saja.", FORM, address(row, col)
+                f"sel {what} berisi rumus atau galat; ketik teksnya saja.", sheet, address(row, col)
             )
         )
         return ""
     text, problem = read_note(cell.value if cell else None, what)
     if problem:
-        preview.problems.append(FormProblem(problem, FORM, address(row, col)))
+        preview.problems.append(FormProblem(problem, sheet, address(row, col)))
     return text
 
 
@@ -240,9 +242,11 @@ def compare_values(
                 )
             )
             continue
-        typed = _read_cell(raw["realisasi"], ind, want.row, preview)
-        ket = _note(raw["keterangan"], layout.COL_KETERANGAN, want.row, "Keterangan", preview)
-        bukti = _note(raw["bukti"], layout.COL_BUKTI, want.row, "Bukti", preview)
+        typed = _read_cell(raw["realisasi"], ind, want.row, preview, sheet)
+        ket = _note(
+            raw["keterangan"], layout.COL_KETERANGAN, want.row, "Keterangan", preview, sheet=sheet
+        )
+        bukti = _note(raw["bukti"], layout.COL_BUKTI, want.row, "Bukti", preview, sheet=sheet)
         if typed is None:
             continue
         for w in plausibility(

@@ -139,6 +139,8 @@ class KinerjaImportService:
         self._check_order(form, preview)
         check_locked(form, issued, preview)
         if not preview.problems:
+            preview.problems.extend(form.trailing)
+        if not preview.problems:
             rows = [
                 (
                     want,

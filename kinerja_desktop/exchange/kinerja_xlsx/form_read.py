@@ -58,6 +58,9 @@ class ReturnedForm:
     rows: list[ReadRow] = field(default_factory=list)
     problems: list[FormProblem] = field(default_factory=list)
     warnings: list[FormProblem] = field(default_factory=list)
+    # Rows after the last indicator: reported only when the locked cells are intact
+    # (a deleted row also moves the signature block up; the locked cells say it better).
+    trailing: list[FormProblem] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:
@@ -151,7 +154,7 @@ def _structure(sheet: Sheet, rows: list[tuple[int, int]], form: ReturnedForm) ->
     for row in range(last + 1, last + 1 + layout.TRAILING_BLANK_ROWS):
         for col in range(1, layout.LAST_COL + 1):
             if _text(sheet.value(row, col)):
-                form.problems.append(
+                form.trailing.append(
                     FormProblem(
                         "baris tambahan di bawah indikator terakhir; formulir tidak boleh "
                         "ditambah baris.",
