@@ -8,10 +8,11 @@ Reads only; `kinerja_import` decides and writes.
 
 from __future__ import annotations
 
-from ..core.kinerja.forms import FormProblem, FormRow, IssuedForm, form_checksum
+from ..core.kinerja.forms import FormProblem, FormRow, IssuedForm, Round, form_checksum
 from ..core.kinerja.periods import parse_period
 from ..core.kinerja.plan import Indicator
 from ..core.kinerja.values import TypedValue, canonical_number, plausibility, read_note, read_typed
+from ..core.office import Unit
 from ..exchange.kinerja_xlsx import layout
 from ..exchange.kinerja_xlsx.form_read import ReadRow, ReturnedForm, is_error
 from ..exchange.kinerja_xlsx.xlsxml import Cell, address
@@ -34,12 +35,43 @@ def _text(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def identify(form: ReturnedForm, preview: FilePreview) -> IssuedForm | None:
+class Lookup:
+    """What every file of one preview asks the database for, asked once."""
+
+    def __init__(self) -> None:
+        self._kecamatan: tuple[str, str] | None = None
+        self._rounds: dict[int, Round | None] = {}
+        self._units: dict[int | None, Unit] | None = None
+        self._forms: dict[tuple[int, int], list[IssuedForm]] = {}
+
+    def kecamatan(self) -> tuple[str, str]:
+        if self._kecamatan is None:
+            self._kecamatan = kecamatan()
+        return self._kecamatan
+
+    def round(self, round_id: int) -> Round | None:
+        if round_id not in self._rounds:
+            self._rounds[round_id] = round_store.round_by_id(round_id)
+        return self._rounds[round_id]
+
+    def unit(self, unit_id: int) -> Unit | None:
+        if self._units is None:
+            self._units = {u.id: u for u in office_store.units()}
+        return self._units.get(unit_id)
+
+    def forms(self, r: Round, unit: Unit) -> list[IssuedForm]:
+        key = (r.id or 0, unit.id or 0)
+        if key not in self._forms:
+            self._forms[key] = round_store.forms_of(r, unit.id or 0, self.kecamatan(), unit.nama)
+        return self._forms[key]
+
+
+def identify(form: ReturnedForm, preview: FilePreview, lookup: Lookup) -> IssuedForm | None:
     """Check the sender; the issued form the file claims to be (None: refused)."""
     ident = form.identity
     if ident is None:
         return None
-    kec_id, kec_name = kecamatan()
+    kec_id, kec_name = lookup.kecamatan()
     if ident.kecamatan_id != kec_id:
         preview.problems.append(
             FormProblem(
@@ -50,7 +82,7 @@ def identify(form: ReturnedForm, preview: FilePreview) -> IssuedForm | None:
             )
         )
         return None
-    r = round_store.round_by_id(ident.round_id)
+    r = lookup.round(ident.round_id)
     if r is None or r.periode.key != ident.periode:
         preview.problems.append(
             FormProblem(
@@ -61,7 +93,7 @@ def identify(form: ReturnedForm, preview: FilePreview) -> IssuedForm | None:
             )
         )
         return None
-    unit = office_store.unit_by_id(ident.unit_id)
+    unit = lookup.unit(ident.unit_id)
     if unit is None:
         preview.problems.append(
             FormProblem(f"unit '{ident.unit}' pada berkas tidak ada.", layout.META_SHEET, "B7")
@@ -73,9 +105,8 @@ def identify(form: ReturnedForm, preview: FilePreview) -> IssuedForm | None:
         unit.id,
         unit.nama,
     )
-    issued = round_store.issued_form(
-        r.id or 0, unit.id or 0, form.checksum, (kec_id, kec_name), unit.nama
-    )
+    forms = lookup.forms(r, unit)
+    issued = next((f for f in reversed(forms) if f.checksum == form.checksum), None)
     if issued is None:
         preview.problems.append(
             FormProblem(
@@ -87,8 +118,7 @@ def identify(form: ReturnedForm, preview: FilePreview) -> IssuedForm | None:
             )
         )
         return None
-    latest = round_store.latest_form(r.id or 0, unit.id or 0, (kec_id, kec_name), unit.nama)
-    if latest is not None and latest.id != issued.id:
+    if forms[-1].id != issued.id:
         preview.warnings.append(
             FormProblem(
                 "ini formulir versi lama (ada formulir yang lebih baru untuk unit ini); "

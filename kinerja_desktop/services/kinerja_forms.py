@@ -39,13 +39,20 @@ def kecamatan() -> tuple[str, str]:
     return kec_id, name
 
 
-def plan_indicators(tahun: int) -> list[Indicator]:
-    """The indicators of the Renstra covering the year, in tree order."""
+def require_renstra(tahun: int) -> int:
+    """The id of the Renstra covering the year (ValidationError when there is none)."""
     renstra = plan_store.renstra_for_year(tahun)
     if renstra is None or renstra.id is None:
         raise ValidationError(
             f"Belum ada Renstra yang mencakup tahun {tahun}; isi atau impor rencana dulu."
         )
+    return renstra.id
+
+
+def plan_indicators(tahun: int) -> list[Indicator]:
+    """The indicators of the Renstra covering the year, in tree order."""
+    renstra = plan_store.renstra_by_id(require_renstra(tahun))
+    assert renstra is not None and renstra.id is not None
     order = {n.id: i for i, n in enumerate(plan_store.nodes(renstra.id))}
     found = plan_store.indicators(renstra.id)
     return sorted(found, key=lambda ind: (order.get(ind.node_id, 0), ind.urutan, ind.id or 0))

@@ -38,7 +38,7 @@ from ..exchange.kinerja_xlsx.xlsxml import Cell
 from ..store.kinerja import rounds as round_store
 from ..store.kinerja import values as value_store
 from .entities import KINERJA_VALUE
-from .kinerja_checks import check_locked, compare_values, identify
+from .kinerja_checks import Lookup, check_locked, compare_values, identify
 from .kinerja_forms import build_form, kecamatan, plan_indicators
 from .kinerja_rounds import find_unit
 from .kinerja_types import (
@@ -102,15 +102,16 @@ class KinerjaImportService:
             raise KinerjaError("Tidak ada berkas .xlsx untuk diimpor.")
         previews: list[FilePreview] = []
         with self._session.reading():
+            lookup = Lookup()
             for n, path in enumerate(files):
                 if progress is not None:
                     progress(n, len(files), path.name)
-                previews.append(self._preview_file(path))
+                previews.append(self._preview_file(path, lookup))
         _mark_duplicates(previews)
         _keep_newest(previews)
         return ImportPreview(previews)
 
-    def _preview_file(self, path: Path) -> FilePreview:
+    def _preview_file(self, path: Path, lookup: Lookup) -> FilePreview:
         try:
             form = read_returned_form(path)
         except KinerjaError as exc:
@@ -120,7 +121,7 @@ class KinerjaImportService:
         preview = FilePreview(path, path.name, form.file_hash, DITOLAK, filled_at=form.filled_at)
         preview.problems.extend(form.problems)
         preview.warnings.extend(form.warnings)
-        issued = identify(form, preview)
+        issued = identify(form, preview, lookup)
         if issued is None or preview.problems:
             return _finish(preview)
         preview.form_id = issued.id

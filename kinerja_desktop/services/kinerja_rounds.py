@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import KinerjaError, NotFoundError, ValidationError
 from ..core.kinerja.forms import Round
-from ..core.kinerja.periods import parse_period
+from ..core.kinerja.periods import Period, parse_period
 from ..core.office import Unit
 from ..exchange.kinerja_xlsx.form_write import FormContext, file_name_for, write_form
 from ..store import office as office_store
@@ -28,12 +28,13 @@ from .kinerja_forms import (
     jabatan_ttd,
     kecamatan,
     plan_indicators,
+    require_renstra,
     units_with_indicators,
 )
 from .kinerja_types import RoundStatus, UnitStatus, WrittenForm
 
 if TYPE_CHECKING:
-    from .session import Session
+    from .session import Session, WriteScope
 
 Progress = Callable[[int, int, str], None]
 
@@ -85,23 +86,27 @@ class KinerjaRoundService:
 
     def start_round(self, periode: str, tenggat: date | None = None, catatan: str = "") -> Round:
         """The round of `periode`, created when new (its deadline updated when given)."""
-        period = parse_period(periode)
         with self._session.writing() as scope:
-            plan_indicators(period.tahun)  # refuses a period no Renstra covers
-            kecamatan()  # this database's identity, written into every form
-            r = round_store.round_for(period.key)
-            if r is None:
-                r = Round(period, tenggat, catatan, self._clock())
-                r.id = round_store.store_round(r, self._clock())
-                scope.record(
-                    "create", KINERJA_ROUND, r.id, f"Putaran pengumpulan dibuat: {period.label}"
-                )
-            elif tenggat is not None and tenggat != r.tenggat:
-                r.tenggat = tenggat
-                round_store.store_round(r, self._clock())
-                scope.record(
-                    "update", KINERJA_ROUND, r.id, f"Tenggat {period.label}: {tenggat.isoformat()}"
-                )
+            return self._start(parse_period(periode), tenggat, catatan, scope)
+
+    def _start(
+        self, period: Period, tenggat: date | None, catatan: str, scope: WriteScope
+    ) -> Round:
+        require_renstra(period.tahun)
+        kecamatan()  # this database's identity, written into every form
+        r = round_store.round_for(period.key)
+        if r is None:
+            r = Round(period, tenggat, catatan, self._clock())
+            r.id = round_store.store_round(r, self._clock())
+            scope.record(
+                "create", KINERJA_ROUND, r.id, f"Putaran pengumpulan dibuat: {period.label}"
+            )
+        elif tenggat is not None and tenggat != r.tenggat:
+            r.tenggat = tenggat
+            round_store.store_round(r, self._clock())
+            scope.record(
+                "update", KINERJA_ROUND, r.id, f"Tenggat {period.label}: {tenggat.isoformat()}"
+            )
         return r
 
     def write_forms(
@@ -118,9 +123,10 @@ class KinerjaRoundService:
         folder = Path(folder)
         if not folder.is_dir():
             raise KinerjaError(f"Folder {folder} tidak ada.")
-        r = self.start_round(periode, tenggat)
+        period = parse_period(periode)
         written: list[WrittenForm] = []
         with self._session.writing() as scope:
+            r = self._start(period, tenggat, "", scope)
             indicators = plan_indicators(r.periode.tahun)
             units = [find_unit(unit)] if unit else units_with_indicators(indicators)
             if not units or (unit and not any(i.unit_id == units[0].id for i in indicators)):

@@ -12,18 +12,24 @@ import trusts (hiding is a courtesy only).
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from copy import copy
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, PatternFill, Protection
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ...core.dates import format_tanggal
+from ...core.errors import KinerjaError
 from ...core.kinerja.forms import APP_MARK, IssuedForm
 from ...core.kinerja.periods import parse_period
 from ...core.kinerja.rules import CalculationRule, NegativeFormula, Polarity, ValueKind
@@ -34,15 +40,22 @@ from ..xlsx.style import (
     FONT,
     FONT_BOLD,
     FONT_TITLE,
+    MAX_CELL_CHARS,
     WRAP_TOP,
+    clean_text,
     footer_text,
-    put_text,
 )
 from . import layout
+from . import rawrows as raw
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER_FILL = PatternFill("solid", fgColor="D9E2F3")
 UNLOCKED = Protection(locked=False)
+MIDDLE_LEFT = Alignment(wrap_text=True, vertical="center", horizontal="left")
+TITLE_ALIGN = Alignment(horizontal="center", vertical="center")
+SIGN_ALIGN = Alignment(horizontal="center")
+PAPERSIZE_A4 = "9"
+PAGE_CHARS = 150  # characters of 10 pt text across the printed table
 NUMBER_FORMAT = "#,##0.##;-#,##0.##;0"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -78,6 +91,9 @@ def capaian_formula(rule: CalculationRule, row: int) -> str:
     t, r = _ref("E", row), _ref("F", row)
     if rule.jenis_nilai is ValueKind.SKALA:
         t, r = _scale_lookup(rule, t), _scale_lookup(rule, r)
+    elif rule.jenis_nilai is ValueKind.PERSEN:
+        # "85%" typed into the cell is stored as 0.85 with a percent format ("P…")
+        r = f'IF(LEFT(CELL("format",{r}),1)="P",{r}*100,{r})'
     if rule.polaritas is Polarity.POSITIF:
         body = f"{r}/{t}*100"
     elif rule.rumus_negatif is NegativeFormula.SELISIH:
@@ -87,141 +103,173 @@ def capaian_formula(rule: CalculationRule, row: int) -> str:
     return f'=IF(OR(F{row}="",E{row}=""),"",IFERROR({body},"periksa"))'
 
 
-def _styled(cell, template):
-    """Copy a prepared cell's whole style (one StyleArray copy instead of five lookups)."""
-    cell._style = copy(template._style)  # openpyxl's own way of copying a style
-    return cell
+class _Cells:
+    """Cells for a streaming (write-only) sheet: each look is built once and its
+    style copied (one StyleArray copy instead of five lookups per cell)."""
 
+    SPECS: ClassVar[dict[str, tuple]] = {
+        "locked": (FONT, MIDDLE_LEFT, None, None, None, True),
+        "locked_center": (FONT, CENTER, None, None, None, True),
+        "target": (FONT, CENTER, None, NUMBER_FORMAT, None, True),
+        "input_number": (FONT, CENTER, INPUT_FILL, "General", UNLOCKED, True),
+        "input_text": (FONT, MIDDLE_LEFT, INPUT_FILL, "@", UNLOCKED, True),
+        "capaian": (FONT_BOLD, CENTER, None, "0.00", None, True),
+        "header": (FONT_BOLD, CENTER, HEADER_FILL, None, None, True),
+        "title": (FONT_TITLE, TITLE_ALIGN, None, None, None, False),
+        "heading": (FONT_BOLD, TITLE_ALIGN, None, None, None, False),
+        "plain_center": (FONT, TITLE_ALIGN, None, None, None, False),
+        "bold": (FONT_BOLD, None, None, None, None, False),
+        "note": (FONT, WRAP_TOP, None, None, None, False),
+        "sign": (FONT, SIGN_ALIGN, None, None, None, False),
+    }
 
-class _Styles:
-    """Template cells carrying each look once, on a scratch sheet removed afterwards."""
-
-    def __init__(self, wb: Workbook) -> None:
-        self._ws = wb.create_sheet("_styles")
-        specs = {
-            "locked": (FONT, WRAP_TOP, None, None, None),
-            "locked_center": (FONT, CENTER, None, None, None),
-            "target": (FONT, CENTER, None, NUMBER_FORMAT, None),
-            "input_number": (FONT, CENTER, INPUT_FILL, "General", UNLOCKED),
-            "input_text": (FONT, WRAP_TOP, INPUT_FILL, "@", UNLOCKED),
-            "capaian": (FONT_BOLD, CENTER, None, "0.00", None),
-            "header": (FONT_BOLD, CENTER, HEADER_FILL, None, None),
-        }
-        self.cells = {}
-        for i, (name, (font, align, fill, fmt, prot)) in enumerate(specs.items(), 1):
-            c = self._ws.cell(row=i, column=1)
-            c.font, c.alignment, c.border = font, align, BORDER
+    def __init__(self, ws: WriteOnlyWorksheet) -> None:
+        self.ws = ws
+        self.looks = {}
+        for name, (font, align, fill, fmt, prot, border) in self.SPECS.items():
+            c = WriteOnlyCell(ws)
+            c.font = font
+            if align is not None:
+                c.alignment = align
+            if border:
+                c.border = BORDER
             if fill is not None:
                 c.fill = fill
             if fmt is not None:
                 c.number_format = fmt
             if prot is not None:
                 c.protection = prot
-            self.cells[name] = c
+            self.looks[name] = c._style
 
-    def remove(self, wb: Workbook) -> None:
-        wb.remove(self._ws)
+    def sid(self, look: str) -> int:
+        """The style id openpyxl writes for a look (its index in the styles part)."""
+        c = WriteOnlyCell(self.ws)
+        c._style = copy(self.looks[look])
+        return c.style_id
+
+    def cell(self, value: object, look: str) -> WriteOnlyCell:
+        c = WriteOnlyCell(self.ws, value=value)
+        c._style = copy(self.looks[look])  # openpyxl's own way of copying a style
+        return c
+
+    def text(self, text: str, look: str) -> WriteOnlyCell:
+        """Text as a string cell, never a formula (see `exchange.xlsx.style.put_text`)."""
+        if len(text) > MAX_CELL_CHARS:
+            raise KinerjaError(f"Teks terlalu panjang untuk satu sel Excel ({len(text)} karakter).")
+        plain = text.isprintable() and "_x" not in text  # nothing for clean_text to do
+        c = self.cell((text if plain else clean_text(text)) if text else None, look)
+        if text:
+            c.data_type = "s"
+        return c
 
 
-def _title_block(ws: Worksheet, form: IssuedForm, ctx: FormContext) -> None:
+def _title_rows(cells: _Cells, form: IssuedForm, ctx: FormContext) -> list[list]:
+    ws = cells.ws
     period = parse_period(form.identity.periode)
+    deadline = f"   ·   Batas pengembalian: {format_tanggal(ctx.tenggat)}" if ctx.tenggat else ""
     lines = [
-        ("FORMAT PERMINTAAN DATA KINERJA", FONT_TITLE),
-        (form.identity.kecamatan.upper(), FONT_BOLD),
-        (f"Unit: {form.identity.unit}", FONT_BOLD),
-        (
-            f"Periode: {period.label}"
-            + (f"   ·   Batas pengembalian: {format_tanggal(ctx.tenggat)}" if ctx.tenggat else ""),
-            FONT,
-        ),
+        ("FORMAT PERMINTAAN DATA KINERJA", "title"),
+        (form.identity.kecamatan.upper(), "heading"),
+        (f"Unit: {form.identity.unit}", "heading"),
+        (f"Periode: {period.label}{deadline}", "plain_center"),
     ]
-    for row, (text, font) in enumerate(lines, 1):
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=layout.LAST_COL)
-        cell = put_text(ws, row, 1, text)
-        cell.font = font
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-    put_text(ws, 6, 1, "Petunjuk pengisian:").font = FONT_BOLD
+    rows: list[list] = []
+    for row, (text, look) in enumerate(lines, 1):
+        ws.merged_cells.add(f"A{row}:I{row}")
+        rows.append([cells.text(text, look)])
+    rows.append([])
+    rows.append([cells.text("Petunjuk pengisian:", "bold")])
     for i, text in enumerate(layout.INSTRUCTIONS, 7):
-        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=layout.LAST_COL)
-        cell = put_text(ws, i, 1, f"{i - 6}. {text}")
-        cell.font, cell.alignment = FONT, WRAP_TOP
-        ws.row_dimensions[i].height = 27 if len(text) > 150 else 14
-
-
-def _header(ws: Worksheet, styles: _Styles) -> None:
-    for col, (label, width) in enumerate(layout.HEADERS, 1):
-        _styled(put_text(ws, layout.HEADER_ROW, col, label), styles.cells["header"])
-        ws.column_dimensions[chr(64 + col)].width = width
+        ws.merged_cells.add(f"A{i}:I{i}")
+        ws.row_dimensions[i].height = 13.5 * -(-(len(text) + 3) // PAGE_CHARS) + 1
+        rows.append([cells.text(f"{i - 6}. {text}", "note")])
+    rows.extend([] for _ in range(len(rows) + 1, layout.HEADER_ROW))
+    rows.append([cells.text(label, "header") for label, _w in layout.HEADERS])
     ws.row_dimensions[layout.HEADER_ROW].height = 30
+    return rows
 
 
-def _validations(ws: Worksheet, form: IssuedForm, ctx: FormContext) -> None:
-    numeric = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="-1000000000000",
-        formula2="1000000000000",
-        allow_blank=True,
-        errorStyle="warning",
-        showErrorMessage=True,
-        errorTitle="Bukan angka",
-        error="Realisasi harus berupa angka (mis. 12,5). Kosongkan bila belum ada.",
-        promptTitle="Realisasi",
-        prompt="Ketik angkanya saja; kosong = belum diisi.",
-        showInputMessage=True,
-    )
-    ws.add_data_validation(numeric)
-    by_scale: dict[str, DataValidation] = {}
+def _ranges(rows: list[int], col: str = "F") -> str:
+    """'F13:F20 F22' for rows 13-20 and 22 (one sqref instead of one cell at a time)."""
+    parts: list[str] = []
+    for row in sorted(rows):
+        if parts and parts[-1][1] == row - 1:
+            parts[-1][1] = row
+        else:
+            parts.append([row, row])
+    return " ".join(f"{col}{a}:{col}{b}" if a != b else f"{col}{a}" for a, b in parts)
+
+
+def _validations(ws: WriteOnlyWorksheet, form: IssuedForm, ctx: FormContext) -> None:
+    numeric_rows: list[int] = []
+    by_scale: dict[str, list[int]] = {}
     for r in form.rows:
         rule = ctx.rules.get(r.indicator_id, CalculationRule())
-        ref = f"F{r.row}"
         if rule.jenis_nilai is ValueKind.SKALA:
-            key = ",".join(s.label for s in rule.skala)
-            dv = by_scale.get(key)
-            if dv is None:
-                dv = DataValidation(
-                    type="list",
-                    formula1=f'"{key}"',
-                    allow_blank=True,
-                    errorStyle="warning",
-                    showErrorMessage=True,
-                    error=f"Pilih salah satu: {key}.",
-                )
-                ws.add_data_validation(dv)
-                by_scale[key] = dv
-            dv.add(ref)
+            by_scale.setdefault(",".join(s.label for s in rule.skala), []).append(r.row)
         else:
-            numeric.add(ref)
-
-
-def _rows(ws: Worksheet, form: IssuedForm, ctx: FormContext, styles: _Styles) -> None:
-    s = styles.cells
-    for n, r in enumerate(form.rows, 1):
-        row = r.row
-        rule = ctx.rules.get(r.indicator_id, CalculationRule())
-        _styled(ws.cell(row=row, column=layout.COL_NO, value=n), s["locked_center"])
-        _styled(put_text(ws, row, layout.COL_KODE, r.kode), s["locked"])
-        _styled(put_text(ws, row, layout.COL_NAMA, r.nama), s["locked"])
-        _styled(put_text(ws, row, layout.COL_SATUAN, r.satuan), s["locked_center"])
-        target = ws.cell(row=row, column=layout.COL_TARGET)
-        if r.target_teks:
-            put_text(ws, row, layout.COL_TARGET, r.target_teks)
-        elif r.target_nilai is not None:
-            target.value = r.target_nilai
-        _styled(target, s["target"])
-        kind = "input_text" if rule.jenis_nilai is ValueKind.SKALA else "input_number"
-        _styled(ws.cell(row=row, column=layout.COL_REALISASI), s[kind])
-        _styled(
-            ws.cell(row=row, column=layout.COL_CAPAIAN, value=capaian_formula(rule, row)),
-            s["capaian"],
+            numeric_rows.append(r.row)
+    if numeric_rows:
+        ws.data_validations.append(
+            DataValidation(
+                type="decimal",
+                operator="between",
+                formula1="-1000000000000",
+                formula2="1000000000000",
+                allow_blank=True,
+                errorStyle="warning",
+                showErrorMessage=True,
+                errorTitle="Bukan angka",
+                error="Realisasi harus berupa angka (mis. 12,5). Kosongkan bila belum ada.",
+                promptTitle="Realisasi",
+                prompt="Ketik angkanya saja; kosong = belum diisi.",
+                showInputMessage=True,
+                sqref=_ranges(numeric_rows),
+            )
         )
-        _styled(ws.cell(row=row, column=layout.COL_KETERANGAN), s["input_text"])
-        _styled(ws.cell(row=row, column=layout.COL_BUKTI), s["input_text"])
-        ws.row_dimensions[row].height = 13.5 * max(1, -(-len(r.nama) // 50)) + 4
+    for key, rows in by_scale.items():
+        ws.data_validations.append(
+            DataValidation(
+                type="list",
+                formula1=f'"{key}"',
+                allow_blank=True,
+                errorStyle="warning",
+                showErrorMessage=True,
+                error=f"Pilih salah satu: {key}.",
+                sqref=_ranges(rows),
+            )
+        )
 
 
-def _signature(ws: Worksheet, form: IssuedForm, ctx: FormContext) -> int:
-    start = (form.rows[-1].row if form.rows else layout.HEADER_ROW) + layout.TRAILING_BLANK_ROWS + 1
+def _data_rows(cells: _Cells, form: IssuedForm, ctx: FormContext) -> list[str]:
+    sid = {look: cells.sid(look) for look in _Cells.SPECS}
+    rows = []
+    for n, r in enumerate(form.rows, 1):
+        rule = ctx.rules.get(r.indicator_id, CalculationRule())
+        i = r.row
+        target = (
+            raw.text(f"E{i}", sid["target"], r.target_teks)
+            if r.target_teks
+            else raw.number(f"E{i}", sid["target"], r.target_nilai)
+        )
+        kind = "input_text" if rule.jenis_nilai is ValueKind.SKALA else "input_number"
+        lines = max(-(-len(r.nama) // 48), -(-len(r.kode) // 16), 1)
+        cells_xml = [
+            raw.number(f"A{i}", sid["locked_center"], n),
+            raw.text(f"B{i}", sid["locked"], r.kode),
+            raw.text(f"C{i}", sid["locked"], r.nama),
+            raw.text(f"D{i}", sid["locked_center"], r.satuan),
+            target,
+            raw.empty(f"F{i}", sid[kind]),
+            raw.formula(f"G{i}", sid["capaian"], capaian_formula(rule, i)),
+            raw.empty(f"H{i}", sid["input_text"]),
+            raw.empty(f"I{i}", sid["input_text"]),
+        ]
+        rows.append(raw.row(i, cells_xml, 13.5 * lines + 5))
+    return rows
+
+
+def _signature_rows(cells: _Cells, form: IssuedForm, ctx: FormContext, start: int) -> list[str]:
     year = parse_period(form.identity.periode).tahun
     lines = [
         f"{ctx.kota}, ............................ {year}" if ctx.kota else f"........ {year}",
@@ -232,18 +280,19 @@ def _signature(ws: Worksheet, form: IssuedForm, ctx: FormContext) -> int:
         "( ........................................ )",
         "NIP. ........................................",
     ]
+    sign = cells.sid("sign")
+    rows = []
     for i, text in enumerate(lines):
-        row = start + i
-        ws.merge_cells(start_row=row, start_column=7, end_row=row, end_column=9)
+        cells.ws.merged_cells.add(f"G{start + i}:I{start + i}")
         if text:
-            cell = put_text(ws, row, 7, text)
-            cell.font, cell.alignment = FONT, Alignment(horizontal="center")
-    return start + len(lines) - 1
+            rows.append(raw.row(start + i, [raw.text(f"G{start + i}", sign, text)]))
+    return rows
 
 
-def _print_setup(ws: Worksheet, form: IssuedForm, last_row: int) -> None:
+def _page(ws: WriteOnlyWorksheet, form: IssuedForm, last_row: int) -> None:
+    """Print settings and protection (the sheet is written after this)."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -251,7 +300,8 @@ def _print_setup(ws: Worksheet, form: IssuedForm, last_row: int) -> None:
     ws.print_area = f"A1:I{last_row}"
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     period = parse_period(form.identity.periode)
     ws.oddHeader.center.text = footer_text(f"{form.identity.unit} — {period.label}")
     ws.oddHeader.center.size = 9
@@ -260,10 +310,33 @@ def _print_setup(ws: Worksheet, form: IssuedForm, last_row: int) -> None:
     ws.oddFooter.right.text = "Hal. &P dari &N"
     ws.oddFooter.right.size = 8
     ws.freeze_panes = f"A{layout.FIRST_ROW}"
+    for col, (_label, width) in enumerate(layout.HEADERS, 1):
+        ws.column_dimensions[chr(64 + col)].width = width
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
 
 
-def _meta(wb: Workbook, form: IssuedForm, ctx: FormContext) -> None:
+def _form_sheet(wb: Workbook, form: IssuedForm, ctx: FormContext) -> tuple[str, str]:
+    """The Formulir sheet: title rows through openpyxl; (rows text, dimension) for the rest."""
+    ws = wb.create_sheet(layout.FORM_SHEET)
+    cells = _Cells(ws)
+    last_data = form.rows[-1].row if form.rows else layout.HEADER_ROW
+    start = last_data + layout.TRAILING_BLANK_ROWS + 1
+    _page(ws, form, start + 6)
+    for row in _title_rows(cells, form, ctx):
+        ws.append(row)
+    _validations(ws, form, ctx)
+    rows = _data_rows(cells, form, ctx) + _signature_rows(cells, form, ctx, start)
+    return "".join(rows), f"A1:I{start + 6}"
+
+
+def _meta(wb: Workbook, form: IssuedForm, ctx: FormContext) -> tuple[str, str]:
     ws = wb.create_sheet(layout.META_SHEET)
+    ws.column_dimensions["A"].width = 18
+    ws.column_dimensions["B"].width = 70
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
     ident = form.identity
     values = {
         "aplikasi": APP_MARK,
@@ -280,42 +353,65 @@ def _meta(wb: Workbook, form: IssuedForm, ctx: FormContext) -> None:
         "jumlah_indikator": str(len(form.rows)),
         "checksum": form.checksum,
     }
-    for row, key in enumerate(layout.META_KEYS, 1):
-        put_text(ws, row, 1, key)
-        put_text(ws, row, 2, values[key])
-    put_text(ws, layout.META_ROWS_HEADER, 1, "baris")
-    put_text(ws, layout.META_ROWS_HEADER, 2, "indikator_id")
-    for i, r in enumerate(form.rows, layout.META_ROWS_HEADER + 1):
-        ws.cell(row=i, column=1, value=r.row)
-        ws.cell(row=i, column=2, value=r.indicator_id)
-    ws.column_dimensions["A"].width = 18
-    ws.column_dimensions["B"].width = 70
-    ws.sheet_state = "hidden"
-    ws.protection.sheet = True
+
+    def text(value: str) -> WriteOnlyCell | None:
+        if not value:
+            return None
+        c = WriteOnlyCell(ws, value=clean_text(value))
+        c.data_type = "s"
+        return c
+
+    for key in layout.META_KEYS:
+        ws.append([text(key), text(values[key])])
+    ws.append([])
+    ws.append([text("baris"), text("indikator_id")])
+    first = layout.META_ROWS_HEADER + 1
+    rows = [
+        raw.row(n, [raw.number(f"A{n}", 0, r.row), raw.number(f"B{n}", 0, r.indicator_id)])
+        for n, r in enumerate(form.rows, first)
+    ]
+    return "".join(rows), f"A1:B{max(first + len(form.rows) - 1, layout.META_ROWS_HEADER)}"
 
 
-def build_form(form: IssuedForm, ctx: FormContext) -> Workbook:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = layout.FORM_SHEET
-    styles = _Styles(wb)
-    _title_block(ws, form, ctx)
-    _header(ws, styles)
-    _rows(ws, form, ctx, styles)
-    _validations(ws, form, ctx)
-    last = _signature(ws, form, ctx)
-    _print_setup(ws, form, last)
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
-    styles.remove(wb)
-    _meta(wb, form, ctx)
+@dataclass
+class BuiltForm:
+    """The workbook openpyxl writes, and the rows each sheet still gets (see `rawrows`)."""
+
+    workbook: Workbook
+    rows: dict[str, tuple[str, str]]  # sheet part -> (rows text, dimension)
+
+
+def build_form(form: IssuedForm, ctx: FormContext) -> BuiltForm:
+    """The form, ready to save once."""
+    wb = Workbook(write_only=True)
+    rows = {
+        "xl/worksheets/sheet1.xml": _form_sheet(wb, form, ctx),
+        "xl/worksheets/sheet2.xml": _meta(wb, form, ctx),
+    }
     wb.properties.creator = "Kinerja Desktop"
     wb.properties.title = f"Format Permintaan Data {form.identity.periode} {form.identity.unit}"
-    return wb
+    return BuiltForm(wb, rows)
+
+
+def _save(built: BuiltForm, name: str) -> None:
+    """openpyxl writes the workbook into memory; the rows are added to their sheets while
+    copying it to `name`, lightly compressed (a form is small either way, and zlib's
+    default level costs a fifth of the writing time for 40 forms)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
+        ExcelWriter(built.workbook, zf).save()
+    with (
+        zipfile.ZipFile(buffer) as src,
+        zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename in built.rows:
+                data = raw.insert_rows(data, *built.rows[info.filename])
+            dst.writestr(info.filename, data)
 
 
 def write_form(form: IssuedForm, ctx: FormContext, path: Path) -> None:
     """Write the form whole or not at all (see `exchange.atomic`)."""
-    wb = build_form(form, ctx)
-    write_atomically(Path(path), wb.save, program="Excel")
+    built = build_form(form, ctx)
+    write_atomically(Path(path), lambda name: _save(built, name), program="Excel")

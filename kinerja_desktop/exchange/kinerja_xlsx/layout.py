@@ -19,8 +19,8 @@ LOCKED_COLS = (COL_NO, COL_KODE, COL_NAMA, COL_SATUAN, COL_TARGET)
 
 HEADERS = (
     ("No", 5),
-    ("Kode", 10),
-    ("Indikator Kinerja", 46),
+    ("Kode", 15),
+    ("Indikator Kinerja", 44),
     ("Satuan", 11),
     ("Target", 12),
     ("Realisasi", 13),

@@ -266,7 +266,22 @@ class _SheetParser:
         self.value: str | None = None
 
     def parse(self, data: bytes) -> None:
-        _parser(self.start, self.end, self.chars).Parse(data, True)
+        """One pass; the handlers are bound directly (no wrapper per element: a sheet
+        has tens of thousands of them), counting elements and refusing DTDs here."""
+        parser = _parser(self.start, self.end, self.chars)
+        parser.StartElementHandler = self._counted_start
+        parser.EndElementHandler = self._end_raw
+        self.count = 0
+        parser.Parse(data, True)
+
+    def _counted_start(self, tag: str, attrs: dict[str, str]) -> None:
+        self.count += 1
+        if self.count > MAX_ELEMENTS:
+            raise XlsxLimitError(f"isi file tidak wajar (lebih dari {MAX_ELEMENTS} unsur XML).")
+        self.start(tag if ":" not in tag else _local(tag), attrs)
+
+    def _end_raw(self, tag: str) -> None:
+        self.end(tag if ":" not in tag else _local(tag))
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         if tag == "c":

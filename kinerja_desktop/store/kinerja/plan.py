@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import lru_cache
 
 from ...core.kinerja.plan import (
     Indicator,
@@ -140,63 +141,99 @@ def child_count(node_id: int) -> int:
 # -- indicators -------------------------------------------------------------------------
 
 
-def _rule_of(row: KinerjaIndicatorRow) -> CalculationRule:
+_I = KinerjaIndicatorRow
+# Read with plain SQL: a Renstra has thousands of indicators and targets, and ORM
+# objects (or even peewee tuples) for each cost more than the rest of a form's work.
+_SELECT = (
+    "SELECT i.id, i.node_id, i.kode, i.nama, i.satuan, i.definisi, i.formula, i.sumber_data, "
+    "i.unit_id, i.staff_id, i.iku, i.baseline_tahun, i.baseline_nilai, i.baseline_teks, "
+    "i.polaritas, i.agregasi, i.jenis_nilai, i.skala, i.rumus_negatif, i.urutan "
+    "FROM kinerja_indicator i JOIN kinerja_node n ON n.id = i.node_id WHERE "
+)
+
+
+@lru_cache(maxsize=256)
+def _rule_of(polaritas: str, agregasi: str, jenis: str, skala: str, rumus: str) -> CalculationRule:
     return CalculationRule.from_dict(
         {
-            "polaritas": row.polaritas,
-            "agregasi": row.agregasi,
-            "jenis_nilai": row.jenis_nilai,
-            "skala": json.loads(row.skala or "[]"),
-            "rumus_negatif": row.rumus_negatif,
+            "polaritas": polaritas,
+            "agregasi": agregasi,
+            "jenis_nilai": jenis,
+            "skala": json.loads(skala or "[]"),
+            "rumus_negatif": rumus,
         }
     )
 
 
-def _indicator_of(row: KinerjaIndicatorRow, targets: dict[int, Target]) -> Indicator:
+def _indicator_of(row: tuple, targets: dict[int, Target]) -> Indicator:
+    (
+        ind_id,
+        node,
+        kode,
+        nama,
+        satuan,
+        definisi,
+        formula,
+        sumber,
+        unit,
+        staff,
+        iku,
+        b_tahun,
+        b_nilai,
+        b_teks,
+        polaritas,
+        agregasi,
+        jenis,
+        skala,
+        rumus,
+        urutan,
+    ) = row
     return Indicator(
-        node_id=row.node_id,
-        kode=row.kode,
-        nama=row.nama,
-        satuan=row.satuan,
-        definisi=row.definisi,
-        formula=row.formula,
-        sumber_data=row.sumber_data,
-        unit_id=row.unit_id,
-        staff_id=row.staff_id,
-        iku=bool(row.iku),
-        baseline_tahun=row.baseline_tahun,
-        baseline=Target(row.baseline_nilai, row.baseline_teks),
+        node_id=node,
+        kode=kode,
+        nama=nama,
+        satuan=satuan,
+        definisi=definisi,
+        formula=formula,
+        sumber_data=sumber,
+        unit_id=unit,
+        staff_id=staff,
+        iku=bool(iku),
+        baseline_tahun=b_tahun,
+        baseline=Target(b_nilai, b_teks),
         targets=targets,
-        rule=_rule_of(row),
-        urutan=row.urutan,
-        id=row.id,
+        rule=_rule_of(polaritas, agregasi, jenis, skala, rumus),
+        urutan=urutan,
+        id=ind_id,
     )
 
 
-def _load(query) -> list[Indicator]:
-    rows = list(query.order_by(KinerjaIndicatorRow.urutan, KinerjaIndicatorRow.id))
+def _load(where: str, params: tuple) -> list[Indicator]:
+    conn = _I._meta.database.connection()
+    rows = conn.execute(_SELECT + where + " ORDER BY i.urutan, i.id", params).fetchall()
     targets: dict[int, dict[int, Target]] = {}
-    ids = [r.id for r in rows]
+    ids = [r[0] for r in rows]
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        for t in KinerjaTargetRow.select().where(KinerjaTargetRow.indicator.in_(chunk)):
-            targets.setdefault(t.indicator_id, {})[t.tahun] = Target(t.nilai, t.teks)
-    return [_indicator_of(r, targets.get(r.id, {})) for r in rows]
+        marks = ",".join("?" * len(chunk))
+        found = conn.execute(
+            f"SELECT indicator_id, tahun, nilai, teks FROM kinerja_target "
+            f"WHERE indicator_id IN ({marks})",
+            chunk,
+        )
+        for ind_id, tahun, nilai, teks in found:
+            targets.setdefault(ind_id, {})[tahun] = Target(nilai, teks)
+    return [_indicator_of(r, targets.get(r[0], {})) for r in rows]
 
 
 def indicators(renstra_id: int) -> list[Indicator]:
-    query = (
-        KinerjaIndicatorRow.select(KinerjaIndicatorRow)
-        .join(KinerjaNodeRow)
-        .where(KinerjaNodeRow.renstra == renstra_id)
-    )
-    return _load(query)
+    return _load("n.renstra_id = ?", (renstra_id,))
 
 
 def indicators_by_ids(ids: list[int]) -> dict[int, Indicator]:
     out: dict[int, Indicator] = {}
     for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        query = KinerjaIndicatorRow.select().where(KinerjaIndicatorRow.id.in_(chunk))
-        out.update({i.id: i for i in _load(query) if i.id is not None})
+        where = f"i.id IN ({','.join('?' * len(chunk))})"
+        out.update({i.id: i for i in _load(where, tuple(chunk)) if i.id is not None})
     return out
 
 

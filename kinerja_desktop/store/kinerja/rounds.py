@@ -115,3 +115,13 @@ def latest_form(round_id: int, unit_id: int, kec: tuple[str, str], unit: str) ->
     )
     r = round_by_id(round_id)
     return _form_of(row, r, kec, unit) if row is not None and r is not None else None
+
+
+def forms_of(r: Round, unit_id: int, kec: tuple[str, str], unit: str) -> list[IssuedForm]:
+    """Every form issued in the round for the unit, oldest first (one query)."""
+    rows = (
+        KinerjaFormRow.select()
+        .where((KinerjaFormRow.round == r.id) & (KinerjaFormRow.unit == unit_id))
+        .order_by(KinerjaFormRow.id)
+    )
+    return [_form_of(row, r, kec, unit) for row in rows]

@@ -68,58 +68,62 @@ class ImportRecord:
     problems: list[str]
 
 
-def _value_of(r: KinerjaValueRow) -> StoredValue:
-    return StoredValue(
-        r.id,
-        r.indicator_id,
-        r.unit_id,
-        r.periode,
-        r.nilai,
-        r.teks,
-        r.keterangan,
-        r.bukti,
-        r.jenis,
-        r.import_id,
-        r.file_name,
-        r.sheet,
-        r.cell,
-        r.file_hash,
-        r.recorded_at,
-        r.menggantikan_id,
-        bool(r.aktif),
-        r.status_validasi,
-    )
+_V = KinerjaValueRow
+_COLUMNS = (
+    _V.id,
+    _V.indicator,
+    _V.unit,
+    _V.periode,
+    _V.nilai,
+    _V.teks,
+    _V.keterangan,
+    _V.bukti,
+    _V.jenis,
+    _V.batch,
+    _V.file_name,
+    _V.sheet,
+    _V.cell,
+    _V.file_hash,
+    _V.recorded_at,
+    _V.menggantikan,
+    _V.aktif,
+    _V.status_validasi,
+)
+
+
+def _values(where) -> list[StoredValue]:  # a peewee expression on the value rows
+    rows = _V.select(*_COLUMNS).where(where).order_by(_V.id).tuples()
+    out = []
+    for r in rows:
+        recorded = r[14] if isinstance(r[14], datetime) else datetime.fromisoformat(str(r[14]))
+        out.append(StoredValue(*r[:14], recorded, r[15], bool(r[16]), r[17]))
+    return out
 
 
 def current_values(periode: str, unit_id: int | None = None) -> list[StoredValue]:
-    query = KinerjaValueRow.select().where(
-        (KinerjaValueRow.periode == periode) & (KinerjaValueRow.aktif == True)  # noqa: E712
-    )
+    where = (_V.periode == periode) & (_V.aktif == True)  # noqa: E712
     if unit_id is not None:
-        query = query.where(KinerjaValueRow.unit == unit_id)
-    return [_value_of(r) for r in query.order_by(KinerjaValueRow.id)]
+        where &= _V.unit == unit_id
+    return _values(where)
 
 
 def current_for_periods(indicator_ids: list[int], unit_id: int) -> list[StoredValue]:
     """Every current value of these indicators for the unit (any period)."""
     out: list[StoredValue] = []
     for chunk in (indicator_ids[i : i + 500] for i in range(0, len(indicator_ids), 500)):
-        query = KinerjaValueRow.select().where(
-            KinerjaValueRow.indicator.in_(chunk)
-            & (KinerjaValueRow.unit == unit_id)
-            & (KinerjaValueRow.aktif == True)  # noqa: E712
-        )
-        out.extend(_value_of(r) for r in query)
+        out.extend(_values(_V.indicator.in_(chunk) & (_V.unit == unit_id) & (_V.aktif == True)))  # noqa: E712
     return out
 
 
 def history(indicator_id: int, unit_id: int, periode: str) -> list[StoredValue]:
-    query = KinerjaValueRow.select().where(
-        (KinerjaValueRow.indicator == indicator_id)
-        & (KinerjaValueRow.unit == unit_id)
-        & (KinerjaValueRow.periode == periode)
-    )
-    return [_value_of(r) for r in query.order_by(KinerjaValueRow.id)]
+    return _values((_V.indicator == indicator_id) & (_V.unit == unit_id) & (_V.periode == periode))
+
+
+_INSERT = (
+    "INSERT INTO kinerja_value (indicator_id, unit_id, periode, nilai, teks, keterangan, bukti, "
+    "jenis, import_id, file_name, sheet, cell, file_hash, recorded_at, menggantikan_id, aktif) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
+)
 
 
 def record_values(  # noqa: PLR0917 - provenance fields of one batch
@@ -130,34 +134,53 @@ def record_values(  # noqa: PLR0917 - provenance fields of one batch
     values: list[NewValue],
     now: datetime,
 ) -> int:
-    """Insert values as current, retiring what they replace; how many were written."""
-    for v in values:
-        old = KinerjaValueRow.get_or_none(
-            (KinerjaValueRow.indicator == v.indicator_id)
-            & (KinerjaValueRow.unit == v.unit_id)
-            & (KinerjaValueRow.periode == v.periode)
-            & (KinerjaValueRow.aktif == True)  # noqa: E712
+    """Insert values as current, retiring what they replace; how many were written.
+
+    Plain executemany on the transaction's own connection: a returned form
+    brings up to a few hundred values, and one statement per value through the
+    ORM costs more than reading the whole file.
+    """
+    if not values:
+        return 0
+    conn = _V._meta.database.connection()
+    keys = {(v.indicator_id, v.unit_id, v.periode) for v in values}
+    old: dict[tuple[int, int, str], int] = {}
+    for unit_id, periode in {(u, p) for _i, u, p in keys}:
+        found = conn.execute(
+            "SELECT indicator_id, id FROM kinerja_value WHERE unit_id = ? AND periode = ? "
+            "AND aktif = 1",
+            (unit_id, periode),
         )
-        if old is not None:
-            KinerjaValueRow.update(aktif=False).where(KinerjaValueRow.id == old.id).execute()
-        KinerjaValueRow.insert(
-            indicator=v.indicator_id,
-            unit=v.unit_id,
-            periode=v.periode,
-            nilai=v.nilai,
-            teks=v.teks,
-            keterangan=v.keterangan,
-            bukti=v.bukti,
-            jenis=jenis,
-            batch=batch_id,
-            file_name=file_name,
-            sheet=v.sheet,
-            cell=v.cell,
-            file_hash=file_hash,
-            recorded_at=now,
-            menggantikan=old.id if old is not None else None,
-            aktif=True,
-        ).execute()
+        old.update(
+            {(i, unit_id, periode): vid for i, vid in found if (i, unit_id, periode) in keys}
+        )
+    conn.executemany(
+        "UPDATE kinerja_value SET aktif = 0 WHERE id = ?", [(i,) for i in old.values()]
+    )
+    stamp = now.isoformat(sep=" ")
+    conn.executemany(
+        _INSERT,
+        [
+            (
+                v.indicator_id,
+                v.unit_id,
+                v.periode,
+                v.nilai,
+                v.teks,
+                v.keterangan,
+                v.bukti,
+                jenis,
+                batch_id,
+                file_name,
+                v.sheet,
+                v.cell,
+                file_hash,
+                stamp,
+                old.get((v.indicator_id, v.unit_id, v.periode)),
+            )
+            for v in values
+        ],
+    )
     return len(values)
 
 
