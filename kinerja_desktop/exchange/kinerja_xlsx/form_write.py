@@ -55,7 +55,7 @@ MIDDLE_LEFT = Alignment(wrap_text=True, vertical="center", horizontal="left")
 TITLE_ALIGN = Alignment(horizontal="center", vertical="center")
 SIGN_ALIGN = Alignment(horizontal="center")
 PAPERSIZE_A4 = "9"
-PAGE_CHARS = 150  # characters of 10 pt text across the printed table
+PAGE_CHARS = 190  # characters of 10 pt text across the printed table (measured in LibreOffice)
 NUMBER_FORMAT = "#,##0.##;-#,##0.##;0"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
