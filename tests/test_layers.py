@@ -64,6 +64,8 @@ APART: dict[str, set[str]] = {
     "exchange.pdf.kinerja": {"exchange.pdf.sop"},
     "store.kinerja": {"store.sops", "core.sop"},
     "store.sops": {"store.kinerja", "core.kinerja"},
+    # the swimlane view is a part other screens embed; it knows none of them
+    "ui.swimlane": {"ui.shell", "ui.sop", "ui.editor", "ui.kinerja", "ui.office"},
 }
 # Data kinerja's use cases and commands never reach into the SOP ones (and back).
 _SOP_SERVICES = {
@@ -102,6 +104,22 @@ _KINERJA_ROOMS = (
     "services.sop_types",
     *(f"services.{name}" for name in _KINERJA_SERVICES),
 )
+
+
+# Modules no module outside its package may import: the peewee models stay in
+# store/ (store functions return core objects and plain records, never rows).
+PRIVATE: dict[str, str] = {"store.models": "store"}
+
+
+def _private_problems(importer: str, module: str, names: tuple[str, ...]) -> list[str]:
+    problems = []
+    for private, owner in PRIVATE.items():
+        if _within(importer, owner):
+            continue
+        hits = [t for t in _targets(module, names) if _within(t, private)]
+        if hits:
+            problems.append(f"{importer} imports {private}, private to {owner}")
+    return problems
 
 
 def _layer_of(path: Path) -> str:
@@ -186,6 +204,7 @@ def _violations() -> list[str]:
                 if _layer_problem(layer, module, names):
                     problems.append(f"{where}: {layer} imports {module}")
                 problems.extend(f"{where}: {p}" for p in _room_problems(importer, module, names))
+                problems.extend(f"{where}: {p}" for p in _private_problems(importer, module, names))
             elif top in stdlib or top == "__future__":
                 continue
             elif top not in THIRD_PARTY[layer]:
@@ -244,6 +263,9 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "exchange/pdf/sop/worksheet.py": "from kinerja_desktop.core.sop import Step\n",
         "exchange/pdf/kinerja/report.py": "from ..sop import document\nfrom .. import footer\n",
         "ui/window.py": "from kinerja_desktop.exchange import atomic\nfrom ..store import db\n",
+        "ui/swimlane/view.py": "from ..shell import main_window\nfrom ..sop import actions\n"
+        "from ..editor import grid\nfrom .. import kinerja, office\n"
+        "from .painter import paint_page\n",
     }
     # the data-kinerja rules: one probe per room importing everything the room must not
     for room in (*_KINERJA_ROOMS, "core.kinerja", "exchange.kinerja_xlsx"):
@@ -278,6 +300,8 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
     assert fired("exchange/pdf/kinerja/report.py", "exchange.pdf.kinerja imports exchange.pdf.sop")
     assert fired("ui/window.py", "ui imports kinerja_desktop.exchange")
     assert fired("ui/window.py", "ui imports kinerja_desktop.store")
+    assert fired("ui/swimlane/view.py", "ui.swimlane imports ui.shell")
+    assert fired("ui/swimlane/view.py", "ui.swimlane imports ui.editor")
     # every rule of the table is shown to fire (a new rule needs a fake file above)
     rules = [f"{room} imports {other} (" for room, banned in APART.items() for other in banned]
     assert [r for r in rules if not any(r in p for p in problems)] == []
@@ -287,5 +311,19 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "exchange/sop_xlsx/rows.py",
         "exchange/pdf/sop/book.py",
         "exchange/pdf/sop/worksheet.py",
+        "ui/swimlane/view.py:5",
     ]
     assert not [p for p in problems if p.startswith(tuple(f"kinerja_desktop/{a}" for a in allowed))]
+
+
+def test_checker_keeps_the_models_inside_the_store(tmp_path: Path, monkeypatch) -> None:
+    fake = tmp_path / "kinerja_desktop"
+    _write(fake, "services/a.py", "from ..store.models import SopRow\n")
+    _write(fake, "services/b.py", "from ..store import models\n")
+    _write(fake, "services/c.py", "from kinerja_desktop.store import sops\n")
+    _write(fake, "store/sops.py", "from .models import SopRow\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    problems = _violations()
+    assert any(p.startswith("kinerja_desktop/services/a.py:1:") for p in problems)
+    assert any(p.startswith("kinerja_desktop/services/b.py:1:") for p in problems)
+    assert not [p for p in problems if "services/c.py" in p or "store/sops.py" in p]

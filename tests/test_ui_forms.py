@@ -7,12 +7,17 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kinerja_desktop.paths import forms_dir
 from kinerja_desktop.ui.common.forms import FormError, load_form
-from kinerja_desktop.ui.sop import catalogue, import_dialog, print_dialog
+from kinerja_desktop.ui.sop import book_dialog, catalogue, import_dialog, life_dialogs, print_dialog
 
 FORMS = {
     catalogue.FORM: catalogue.REQUIRED,
     print_dialog.FORM: print_dialog.REQUIRED,
     import_dialog.FORM: import_dialog.REQUIRED,
+    book_dialog.FORM: book_dialog.REQUIRED,
+    life_dialogs.APPROVE_FORM: life_dialogs.APPROVE_REQUIRED,
+    life_dialogs.WITHDRAW_FORM: life_dialogs.WITHDRAW_REQUIRED,
+    life_dialogs.NEW_FORM: life_dialogs.NEW_REQUIRED,
+    life_dialogs.TRASH_FORM: life_dialogs.TRASH_REQUIRED,
 }
 
 

@@ -28,8 +28,9 @@ from ..core.errors import FileFormatError, KinerjaError, ValidationError
 from ..core.nip import validate_nip
 from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
 from ..core.sop import SopDocument, serialize
-from ..store import models, sops
 from ..store import office as office_store
+from ..store import sops
+from ..store.database import is_unused
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
 from .kinerja_demo import store_demo_plan
 from .office_service import check_profile
@@ -158,11 +159,11 @@ def load_demo_if_unused(session: Session, folder: Path | None = None) -> DemoSum
     one new database load it once.
     """
     with session.reading():
-        if not models.is_unused():
+        if not is_unused():
             return None
     library = read_library(folder or default_folder())
     with session.writing() as scope:
-        if not models.is_unused():
+        if not is_unused():
             return None
         summary = _store(library)
         scope.record("load_demo", DATABASE, None, f"Pustaka demo dimuat: {summary}")

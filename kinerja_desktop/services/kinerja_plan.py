@@ -27,16 +27,11 @@ from ..core.kinerja.plan import (
 )
 from ..store import office as office_store
 from ..store.kinerja import plan as store
-from ..store.models import KinerjaValueRow
 from .entities import KINERJA_PLAN
 from .kinerja_types import PlanTree
 
 if TYPE_CHECKING:
     from .session import Session, WriteScope
-
-
-def _indicator_has_values(indicator_id: int) -> bool:
-    return KinerjaValueRow.select().where(KinerjaValueRow.indicator == indicator_id).exists()
 
 
 class KinerjaPlanService:
@@ -149,7 +144,7 @@ class KinerjaPlanService:
             ind = store.indicator_by_id(indicator_id)
             if ind is None:
                 raise NotFoundError(f"Indikator dengan id {indicator_id} tidak ada.")
-            if _indicator_has_values(indicator_id):
+            if store.indicator_has_values(indicator_id):
                 raise ValidationError(
                     f"Indikator '{ind.nama}' sudah mempunyai nilai; tidak dapat dihapus."
                 )

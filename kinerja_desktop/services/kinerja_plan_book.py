@@ -30,7 +30,6 @@ from ..core.kinerja.plan_book import CAMAT, BookIndicator, BookNode, BookPk, Boo
 from ..exchange.kinerja_xlsx.plan_book import read_plan_workbook, write_plan_workbook
 from ..store import office as office_store
 from ..store.kinerja import plan as store
-from ..store.models import database_proxy
 from .entities import KINERJA_PLAN
 
 if TYPE_CHECKING:
@@ -140,12 +139,11 @@ class KinerjaPlanBookService:
 def _plan(result: PlanImport) -> None:
     """Count what would happen (and find problems) without writing: run the apply in a
     savepoint and roll it back."""
-    with database_proxy.atomic() as txn:
-        try:
+    try:
+        with store.trial():
             _apply(result, datetime.now())
-        except (ValidationError, NotFoundError) as exc:
-            result.problems.append(FormProblem(exc.message))
-        txn.rollback()
+    except (ValidationError, NotFoundError) as exc:
+        result.problems.append(FormProblem(exc.message))
 
 
 def _apply(result: PlanImport, now: datetime) -> int:

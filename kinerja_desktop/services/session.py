@@ -25,10 +25,11 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import paths
-from ..store import audit, models
+from ..store import audit
 from ..store.database import (
     OpenedDatabase,
     TrackedDatabase,
+    activate,
     open_database,
     translated_errors,
     write_transaction,
@@ -162,7 +163,7 @@ class Session:
         """Make the models talk to this database."""
         if self._closed:
             raise DatabaseClosedError("Basis data sudah ditutup.")
-        models.activate(self._db)
+        activate(self._db)
 
     @contextmanager
     def reading(self) -> Iterator[None]:

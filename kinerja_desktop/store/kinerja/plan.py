@@ -4,6 +4,8 @@ targets, and Perjanjian Kinerja with per-period targets."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 
@@ -25,6 +27,7 @@ from ..models import (
     KinerjaPkTargetRow,
     KinerjaRenstraRow,
     KinerjaTargetRow,
+    KinerjaValueRow,
 )
 
 # -- renstra ----------------------------------------------------------------------
@@ -380,3 +383,16 @@ def pk_targets_for(indicator_ids: list[int], periode: str) -> dict[int, Target]:
     for t in query:
         found[t.indicator_id] = Target(t.nilai, t.teks)  # the Camat's (NULL unit) comes last
     return found
+
+
+@contextmanager
+def trial() -> Iterator[None]:
+    """Writes that are undone at the end (a savepoint rolled back): a preview can run the
+    real storing code to find its problems without keeping anything."""
+    with _I._meta.database.atomic() as txn:
+        yield
+        txn.rollback()
+
+
+def indicator_has_values(indicator_id: int) -> bool:
+    return KinerjaValueRow.select().where(KinerjaValueRow.indicator == indicator_id).exists()

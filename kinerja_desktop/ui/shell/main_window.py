@@ -79,9 +79,8 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("SOP")
         toolbar.setObjectName("sopToolbar")
         toolbar.setMovable(False)
-        for action in self.sop_actions.actions():
-            if action is not None:
-                toolbar.addAction(action)
+        for action in self.sop_actions.toolbar_actions():
+            toolbar.addAction(action)
         lihat = self.menuBar().addMenu("&Lihat")
         self._action(lihat, "&Cari SOP", self.find_sop, QKeySequence.StandardKey.Find)
         self._action(lihat, "Muat &ulang", self.catalogue.refresh, QKeySequence.StandardKey.Refresh)

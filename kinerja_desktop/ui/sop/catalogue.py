@@ -116,7 +116,8 @@ class SopCatalogue(QWidget):
             self.detail.clear()
             return
         record = self._service.get(sop_id)
-        self.detail.setHtml(sop_detail_html(record.document, self._service.check(sop_id)))
+        findings = self._service.check(sop_id)
+        self.detail.setHtml(sop_detail_html(record.document, findings, record.revisions))
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()
