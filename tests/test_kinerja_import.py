@@ -327,3 +327,15 @@ def test_forms_need_a_plan_and_a_known_unit(env) -> None:
         rounds.write_forms("2031-TW1", tmp)
     with pytest.raises(KinerjaError, match="tidak ada"):
         rounds.write_forms(PERIODE, tmp, unit="Seksi Antariksa")
+
+
+@pytest.mark.parametrize(
+    ("periode", "target"),
+    [("2026-TW3", 7), ("2026-TW1", 8), ("2026", 30), ("2026-07", 30), ("2026-S2", 30)],
+)
+def test_the_target_of_each_kind_of_round(tmp_path: Path, periode: str, target: float) -> None:
+    """A triwulan or the year: the PK's target of that period; else the year's."""
+    with demo_session(tmp_path) as session:
+        forms = write_round(session, tmp_path / periode, periode)
+        ws = openpyxl.load_workbook(forms["Seksi Pelayanan Umum"])["Formulir"]
+        assert (ws["B16"].value, ws["E16"].value) == ("IS.1.3", target)  # pengaduan, negatif

@@ -66,63 +66,68 @@ class Lookup:
         return self._forms[key]
 
 
-def identify(form: ReturnedForm, preview: FilePreview, lookup: Lookup) -> IssuedForm | None:
-    """Check the sender; the issued form the file claims to be (None: refused)."""
+def _meta_problem(preview: FilePreview, message: str, key: str) -> None:
+    """A problem with the metadata, at the cell of `key` on the Meta sheet."""
+    cell = address(layout.META_KEYS.index(key) + 1, 2)
+    preview.problems.append(FormProblem(message, layout.META_SHEET, cell))
+
+
+def _sender(form: ReturnedForm, preview: FilePreview, lookup: Lookup) -> tuple[Round, Unit] | None:
+    """The round and unit the metadata names, when they are this database's."""
     ident = form.identity
-    if ident is None:
-        return None
+    assert ident is not None
     kec_id, kec_name = lookup.kecamatan()
     if ident.kecamatan_id != kec_id:
-        preview.problems.append(
-            FormProblem(
-                f"berkas ini milik {ident.kecamatan or 'kecamatan lain'} (basis data lain), bukan "
-                f"{kec_name}; tidak dapat diimpor di sini.",
-                layout.META_SHEET,
-                "B3",
-            )
+        who = ident.kecamatan or "kecamatan lain"
+        _meta_problem(
+            preview,
+            f"berkas ini milik {who} (basis data lain), bukan {kec_name}; "
+            "tidak dapat diimpor di sini.",
+            "kecamatan_id",
         )
         return None
     r = lookup.round(ident.round_id)
     if r is None or r.periode.key != ident.periode:
-        preview.problems.append(
-            FormProblem(
-                f"putaran pengumpulan {ident.periode or '?'} pada berkas tidak dikenal di "
-                "basis data ini.",
-                layout.META_SHEET,
-                "B5",
-            )
+        _meta_problem(
+            preview,
+            f"putaran pengumpulan {ident.periode or '?'} pada berkas tidak "
+            "dikenal di basis data ini.",
+            "putaran_id",
         )
         return None
     unit = lookup.unit(ident.unit_id)
     if unit is None:
-        preview.problems.append(
-            FormProblem(f"unit '{ident.unit}' pada berkas tidak ada.", layout.META_SHEET, "B7")
-        )
+        _meta_problem(preview, f"unit '{ident.unit}' pada berkas tidak ada.", "unit_id")
         return None
-    preview.round_id, preview.periode, preview.unit_id, preview.unit = (
-        r.id,
-        r.periode.key,
-        unit.id,
-        unit.nama,
-    )
+    return r, unit
+
+
+def identify(form: ReturnedForm, preview: FilePreview, lookup: Lookup) -> IssuedForm | None:
+    """Check the sender; the issued form the file claims to be (None: refused)."""
+    if form.identity is None:
+        return None
+    sender = _sender(form, preview, lookup)
+    if sender is None:
+        return None
+    r, unit = sender
+    preview.round_id, preview.periode = r.id, r.periode.key
+    preview.unit_id, preview.unit = unit.id, unit.nama
     forms = lookup.forms(r, unit)
     issued = next((f for f in reversed(forms) if f.checksum == form.checksum), None)
     if issued is None:
-        preview.problems.append(
-            FormProblem(
-                "metadata formulir tidak cocok dengan formulir yang pernah dikeluarkan untuk "
-                "unit dan periode ini (diubah atau dipalsukan). Pakai formulir asli atau "
-                "tulis ulang formulirnya.",
-                layout.META_SHEET,
-                address(layout.META_KEYS.index("checksum") + 1, 2),
-            )
+        _meta_problem(
+            preview,
+            "metadata formulir tidak cocok dengan formulir yang pernah "
+            "dikeluarkan untuk unit dan periode ini (diubah atau dipalsukan). Pakai "
+            "formulir asli atau tulis ulang formulirnya.",
+            "checksum",
         )
         return None
     if forms[-1].id != issued.id:
         preview.warnings.append(
             FormProblem(
-                "ini formulir versi lama (ada formulir yang lebih baru untuk unit ini); "
-                "nilainya tetap dibaca.",
+                "ini formulir versi lama (ada formulir yang lebih baru untuk unit ini); nilainya "
+                "tetap dibaca.",
                 level="peringatan",
             )
         )

@@ -103,67 +103,80 @@ def _target_value(t: Target) -> object:
     return t.teks or t.nilai
 
 
-def _write(book: PlanBook, path: str) -> None:
-    wb = Workbook()
+def _rows(ws: Worksheet, rows: list[list[object]]) -> None:
+    for r, values in enumerate(rows, 2):
+        for c, value in enumerate(values, 1):
+            _put(ws, r, c, value)
+
+
+def _renstra_sheets(wb: Workbook, book: PlanBook) -> None:
     ws = wb.active
     ws.title = S_PETUNJUK
     put_text(ws, 1, 1, f"RENCANA KINERJA — {book.renstra.label}").font = FONT_TITLE
     for i, line in enumerate(PETUNJUK, 3):
         put_text(ws, i, 1, line)
     ws.column_dimensions["A"].width = 120
-    years = book.renstra.years
     rs = wb.create_sheet(S_RENSTRA)
+    r = book.renstra
     for row, (label, value) in enumerate(
-        (
-            ("Nama", book.renstra.nama),
-            ("Tahun awal", book.renstra.tahun_awal),
-            ("Tahun akhir", book.renstra.tahun_akhir),
-        ),
-        1,
+        (("Nama", r.nama), ("Tahun awal", r.tahun_awal), ("Tahun akhir", r.tahun_akhir)), 1
     ):
         put_text(rs, row, 1, label).font = FONT_BOLD
         _put(rs, row, 2, value)
     rs.column_dimensions["A"].width, rs.column_dimensions["B"].width = 14, 60
-    st = wb.create_sheet(S_STRUKTUR)
-    _header(st, [*STRUKTUR, *(f"Pagu {y}" for y in years)], [14, 22, 70, 22, *(16 for _ in years)])
-    for row, n in enumerate(book.nodes, 2):
-        for col, value in enumerate((n.level.label, n.kode, n.nama, n.parent_kode), 1):
-            _put(st, row, col, value)
-        for col, y in enumerate(years, len(STRUKTUR) + 1):
-            _put(st, row, col, n.pagu.get(y))
-    ind_ws = wb.create_sheet(S_INDIKATOR)
+
+
+def _struktur_sheet(wb: Workbook, book: PlanBook) -> None:
+    years = book.renstra.years
+    ws = wb.create_sheet(S_STRUKTUR)
+    _header(ws, [*STRUKTUR, *(f"Pagu {y}" for y in years)], [14, 22, 70, 22, *(16 for _ in years)])
+    _rows(
+        ws,
+        [
+            [n.level.label, n.kode, n.nama, n.parent_kode, *(n.pagu.get(y) for y in years)]
+            for n in book.nodes
+        ],
+    )
+
+
+def _indicator_row(b: BookIndicator, years: list[int]) -> list[object]:
+    i, rule = b.indicator, b.indicator.rule
+    return [
+        i.kode,
+        i.nama,
+        b.node_kode,
+        i.satuan,
+        b.unit,
+        "Ya" if i.iku else "Tidak",
+        rule.polaritas.value,
+        rule.agregasi.value,
+        rule.jenis_nilai.value,
+        rule.scale_text(),
+        rule.rumus_negatif.value,
+        i.definisi,
+        i.formula,
+        i.sumber_data,
+        i.baseline_tahun,
+        _target_value(i.baseline),
+        *(_target_value(i.target(y)) for y in years),
+    ]
+
+
+def _indikator_sheet(wb: Workbook, book: PlanBook) -> None:
+    years = book.renstra.years
+    ws = wb.create_sheet(S_INDIKATOR)
     widths = [16, 60, 20, 12, 30, 6, 10, 16, 10, 26, 14, 40, 30, 30, 10, 10]
-    _header(ind_ws, [*INDIKATOR, *(f"Target {y}" for y in years)], [*widths, *(11 for _ in years)])
-    for row, b in enumerate(book.indicators, 2):
-        i, rule = b.indicator, b.indicator.rule
-        values = (
-            i.kode,
-            i.nama,
-            b.node_kode,
-            i.satuan,
-            b.unit,
-            "Ya" if i.iku else "Tidak",
-            rule.polaritas.value,
-            rule.agregasi.value,
-            rule.jenis_nilai.value,
-            rule.scale_text(),
-            rule.rumus_negatif.value,
-            i.definisi,
-            i.formula,
-            i.sumber_data,
-            i.baseline_tahun,
-            _target_value(i.baseline),
-        )
-        for col, value in enumerate(values, 1):
-            _put(ind_ws, row, col, value)
-        for col, y in enumerate(years, len(INDIKATOR) + 1):
-            _put(ind_ws, row, col, _target_value(i.target(y)))
-    pk_ws = wb.create_sheet(S_PK)
-    _header(pk_ws, list(PK_COLS), [8, 30, 7, 30, 18, 10, 10, 10, 10, 10])
-    row = 2
-    for pk in book.pks:
-        for item in pk.items:
-            values = [
+    _header(ws, [*INDIKATOR, *(f"Target {y}" for y in years)], [*widths, *(11 for _ in years)])
+    _rows(ws, [_indicator_row(b, years) for b in book.indicators])
+
+
+def _pk_sheet(wb: Workbook, book: PlanBook) -> None:
+    ws = wb.create_sheet(S_PK)
+    _header(ws, list(PK_COLS), [8, 30, 7, 30, 18, 10, 10, 10, 10, 10])
+    _rows(
+        ws,
+        [
+            [
                 pk.tahun,
                 pk.pihak,
                 pk.versi,
@@ -172,9 +185,18 @@ def _write(book: PlanBook, path: str) -> None:
                 _target_value(item.target),
                 *(_target_value(item.triwulan.get(n, Target(None))) for n in range(1, 5)),
             ]
-            for col, value in enumerate(values, 1):
-                _put(pk_ws, row, col, value)
-            row += 1
+            for pk in book.pks
+            for item in pk.items
+        ],
+    )
+
+
+def _write(book: PlanBook, path: str) -> None:
+    wb = Workbook()
+    _renstra_sheets(wb, book)
+    _struktur_sheet(wb, book)
+    _indikator_sheet(wb, book)
+    _pk_sheet(wb, book)
     wb.save(path)
 
 
