@@ -339,3 +339,15 @@ def test_the_target_of_each_kind_of_round(tmp_path: Path, periode: str, target: 
         forms = write_round(session, tmp_path / periode, periode)
         ws = openpyxl.load_workbook(forms["Seksi Pelayanan Umum"])["Formulir"]
         assert (ws["B16"].value, ws["E16"].value) == ("IS.1.3", target)  # pengaduan, negatif
+
+
+def test_only_the_ticked_files_are_applied(env) -> None:
+    session, forms, tmp = env
+    a = fill(forms[SEKRETARIAT], {"F14": 40}, out=tmp / "a.xlsx")
+    b = fill(forms["Seksi Pemerintahan"], {"F13": 90}, out=tmp / "b.xlsx")
+    service = KinerjaImportService(session, Clock())
+    preview = service.preview([a, b])
+    (result,) = service.apply(preview, [preview.files[1]])
+    assert result.file_name == "b.xlsx"
+    assert _values(session) == {}  # nothing of a.xlsx
+    assert service.apply(preview, ["a.xlsx"])[0].status == "diterapkan"

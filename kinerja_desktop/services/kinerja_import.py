@@ -255,16 +255,22 @@ class KinerjaImportService:
 
     # -- apply ---------------------------------------------------------------------
     def apply(
-        self, preview: ImportPreview | FilePreview, accepted: Iterable[str] | None = None
+        self,
+        preview: ImportPreview | FilePreview,
+        accepted: Iterable[FilePreview | str] | None = None,
     ) -> list[AppliedFile]:
-        """Write the accepted files (by file name; None = every ready file), each in one
-        transaction; then record the refused ones."""
+        """Write the accepted ready files, each in its own transaction, then record the
+        refused ones. `accepted`: the FilePreviews (or their file names or paths) the user
+        ticked; None = every ready file."""
         files = preview.files if isinstance(preview, ImportPreview) else [preview]
-        wanted = None if accepted is None else set(accepted)
-        results = []
-        for f in files:
-            if f.can_apply and (wanted is None or f.file_name in wanted):
-                results.append(self._apply_one(f))
+        chosen = None if accepted is None else list(accepted)
+
+        def wanted(f: FilePreview) -> bool:
+            if chosen is None:
+                return True
+            return any(c is f or c in (f.file_name, str(f.path)) for c in chosen)
+
+        results = [self._apply_one(f) for f in files if f.can_apply and wanted(f)]
         self._record_refusals(
             [f for f in files if f.status == DITOLAK and f.round_id and f.unit_id]
         )
