@@ -351,3 +351,19 @@ def test_only_the_ticked_files_are_applied(env) -> None:
     assert result.file_name == "b.xlsx"
     assert _values(session) == {}  # nothing of a.xlsx
     assert service.apply(preview, ["a.xlsx"])[0].status == "diterapkan"
+
+
+def test_a_stale_copy_does_not_mark_the_unit_as_having_problems(env) -> None:
+    session, forms, tmp = env
+    folder = tmp / "flashdisk"
+    folder.mkdir()
+    set_saved_time(
+        fill(forms[SEKRETARIAT], {"F14": 40}, out=folder / "lama.xlsx"), datetime(2026, 10, 2, 8)
+    )
+    set_saved_time(
+        fill(forms[SEKRETARIAT], {"F14": 41}, out=folder / "baru.xlsx"), datetime(2026, 10, 4, 8)
+    )
+    preview_and_apply(session, [folder])
+    preview_and_apply(session, [folder / "lama.xlsx"])  # the stale copy once more, alone
+    board = KinerjaRoundService(session, Clock()).status(PERIODE, date(2026, 10, 5))
+    assert {u.unit: u.status for u in board.units}[SEKRETARIAT] == "kembali"

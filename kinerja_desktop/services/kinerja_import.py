@@ -164,6 +164,7 @@ class KinerjaImportService:
         ]
         newer = [i for i in applied if form.filled_at is not None and i.filled_at > form.filled_at]
         if newer:
+            preview.superseded = True
             last = max(newer, key=lambda i: i.filled_at)
             preview.problems.append(
                 FormProblem(
@@ -272,7 +273,11 @@ class KinerjaImportService:
 
         results = [self._apply_one(f) for f in files if f.can_apply and wanted(f)]
         self._record_refusals(
-            [f for f in files if f.status == DITOLAK and f.round_id and f.unit_id]
+            [
+                f
+                for f in files
+                if f.status == DITOLAK and f.round_id and f.unit_id and not f.superseded
+            ]
         )
         return results
 
@@ -375,6 +380,7 @@ def _keep_newest(previews: list[FilePreview]) -> None:
         newest = max(group, key=lambda p: (p.filled_at or datetime.min, p.file_name))
         for p in group:
             if p is not newest:
+                p.superseded = True
                 p.problems.append(
                     FormProblem(
                         "ada berkas yang lebih baru untuk unit dan periode yang sama dalam impor "

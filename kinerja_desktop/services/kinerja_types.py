@@ -81,6 +81,8 @@ class FilePreview:
     problems: list[FormProblem] = field(default_factory=list)
     warnings: list[FormProblem] = field(default_factory=list)
     form_id: int | None = None
+    # refused only because a newer file of the unit exists: not a problem of the unit
+    superseded: bool = False
     state_token: str = ""
     to_write: list[NewValue] = field(default_factory=list, repr=False)
 
