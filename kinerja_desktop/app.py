@@ -12,11 +12,13 @@ from pathlib import Path
 from kinerja_desktop.cli.main import run
 
 
-def open_gui(db_path: Path | None) -> int:
-    """Open the desktop window on `db_path` (None = the user's default database)."""
+def open_gui(db_path: Path | None, *, demo: bool = False, smoke: bool = False) -> int:
+    """Open the desktop window on `db_path` (None = the user's default
+    database; `demo`: the demo database); `smoke`: print the start-up time
+    once the window has painted, then exit."""
     from kinerja_desktop.ui.shell.application import run_gui  # noqa: PLC0415 (Qt only for the GUI)
 
-    return run_gui(db_path)
+    return run_gui(db_path, demo=demo, smoke=smoke)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,13 +81,17 @@ def test_db_option_works_before_and_after_the_command(demo_db: Path) -> None:
     assert json.loads(before) == json.loads(after)
 
 
-def test_default_database_gets_the_demo_and_a_named_one_is_never_made_by_mistake(
+def test_default_database_starts_empty_the_demo_is_apart_and_no_typo_makes_a_database(
     tmp_path: Path,
 ) -> None:
     env = {"KINERJA_DATA_DIR": str(tmp_path / "data")}
-    rows = json.loads(run("sop", "daftar", "--json", env=env).stdout)
-    assert len(rows) == 7
+    assert json.loads(run("sop", "daftar", "--json", env=env).stdout) == []
     assert (tmp_path / "data" / "kinerja.db").exists()
+    demo = json.loads(run("--demo", "sop", "daftar", "--json", env=env).stdout)
+    assert len(demo) == 7 and (tmp_path / "data" / "demo.db").exists()
+    assert json.loads(run("sop", "daftar", "--json", env=env).stdout) == []
+    res = run("--demo", "--db", tmp_path / "x.db", "sop", "daftar", env=env, check_status=2)
+    assert "bersamaan" in res.stderr
     typo = tmp_path / "salah" / "ketik.db"
     for args in (("sop", "daftar"), ("db", "cadangkan", tmp_path / "b.db"), ("db", "periksa")):
         res = run(*args, "--db", typo, check_status=2)

@@ -154,10 +154,29 @@ class SopActions:
         path = self.ask_open_path("Impor SOP dari Excel", XLSX_FILTER)
         if path is None:
             return
+        self.import_paths([path])
+
+    @staticmethod
+    def can_import_path(path: Path) -> bool:
+        """A workbook this import reads (files dropped on the window)."""
+        return path.suffix.lower() == ".xlsx"
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import workbooks one after another, each previewed and confirmed."""
+        self._pending_imports = [Path(p) for p in paths]
+        self._next_import()
+
+    def _next_import(self) -> None:
+        if not getattr(self, "_pending_imports", None):
+            return
+        path = self._pending_imports.pop(0)
+
+        def confirm(preview) -> None:
+            self._confirm_import(preview, path)
+            self._next_import()
+
         self._start(
-            "Membaca buku kerja…",
-            lambda _c: SopService(self.session).preview_import(path),
-            lambda preview: self._confirm_import(preview, path),
+            "Membaca buku kerja…", lambda _c: SopService(self.session).preview_import(path), confirm
         )
 
     def _confirm_import(self, preview, path: Path) -> None:
