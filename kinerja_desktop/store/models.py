@@ -155,7 +155,7 @@ class SettingRow(BaseModel):
         table_name = "setting"
 
 
-# -- data kinerja (schema version 6; see store.migrations.v006) -------------------
+# -- data kinerja (schema version 5; see store.migrations.v005) -------------------
 
 
 class KinerjaRenstraRow(BaseModel):
@@ -297,7 +297,7 @@ class KinerjaImportRow(BaseModel):
 
 
 class KinerjaValueRow(BaseModel):
-    """One recorded value (never rewritten; see store.migrations.v006)."""
+    """One recorded value (never rewritten; see store.migrations.v005)."""
 
     indicator = ForeignKeyField(
         KinerjaIndicatorRow, column_name="indicator_id", on_delete="RESTRICT"

@@ -1,4 +1,4 @@
-"""Step 6: data kinerja, part 1 — the plan, collection rounds and raw values.
+"""Step 5: data kinerja, part 1 — the plan, collection rounds and raw values.
 
 * `kinerja_renstra` → `kinerja_node` (Tujuan … Sub Kegiatan, a tree by
   parent_id) with `kinerja_pagu` per year; `kinerja_indicator` on a node, with
