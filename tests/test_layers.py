@@ -88,6 +88,9 @@ _KINERJA_SERVICES = (
     "kinerja_rounds",
     "kinerja_types",
     "kinerja_values",
+    "kinerja_validation",
+    "kinerja_corrections",
+    "kinerja_reports",
 )
 APART.update({f"services.{name}": _SOP_SERVICES for name in _KINERJA_SERVICES})
 APART["cli.kinerja_commands"] = _SOP_SERVICES | {"cli.sop_commands"}
