@@ -59,7 +59,7 @@ def find_indicator(tahun: int, text: str | int) -> Indicator:
     raise NotFoundError(f"Indikator '{text}' tidak ada di Renstra tahun {tahun}.")
 
 
-def _official(peran: str, unit: Unit) -> tuple[str, str, str]:
+def official(peran: str, unit: Unit) -> tuple[str, str, str]:
     """(nama, jabatan, nip) of the official of a step, from the office records."""
     if peran in ("sekretaris", "camat"):
         role = SignerRole.SEKRETARIS if peran == "sekretaris" else SignerRole.CAMAT
@@ -204,7 +204,7 @@ class KinerjaCorrectionService:
                 )
             unit = office_store.unit_by_id(p.unit_id)
             assert unit is not None
-            nama, jabatan, nip = _official(step.peran, unit)
+            nama, jabatan, nip = official(step.peran, unit)
             if pejabat and pejabat.strip():
                 nama, nip = " ".join(pejabat.split()), ""
             store.add_step(p.id, Langkah(step, nama, jabatan, nip, who, catatan.strip(), now))

@@ -20,7 +20,8 @@ The formulas themselves live in `rules.CalculationRule` (`capaian`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -264,3 +265,25 @@ def describe_aggregation(rule: CalculationRule) -> str:
 
 def is_sum(rule: CalculationRule) -> bool:
     return rule.agregasi is Aggregation.JUMLAH
+
+
+def renstra_target(
+    rule: CalculationRule, targets: Mapping[int, Target], years: Sequence[int]
+) -> TargetInfo:
+    """The target at the end of the Renstra period: for jumlah the sum of the yearly
+    targets (what the years add up to), otherwise the target of the final year."""
+    if not years:
+        return TargetInfo(None, "", "target belum ditetapkan")
+    if is_sum(rule):
+        found = [targets[y].nilai for y in years if y in targets and targets[y].nilai is not None]
+        if not found:
+            return TargetInfo(None, "", "target belum ditetapkan")
+        return TargetInfo(
+            math.fsum(v for v in found if v is not None),
+            "",
+            f"jumlah target {years[0]}–{years[-1]}",
+        )
+    last = targets.get(years[-1])
+    if last is None or last.nilai is None:
+        return TargetInfo(None, "", "target belum ditetapkan")
+    return TargetInfo(last.nilai, last.teks, f"target {years[-1]}")

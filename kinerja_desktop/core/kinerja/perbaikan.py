@@ -117,7 +117,8 @@ class Sumber:
     @property
     def shown(self) -> str:
         where = f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        return f"{self.file_name} {where}".strip()
+        digest = f" · #{self.file_hash[:8]}" if self.file_hash else ""
+        return f"{self.file_name} {where}".strip() + digest
 
 
 @dataclass(frozen=True)
