@@ -112,6 +112,8 @@ def build_rekap_report(
             r.capaian.rumus,
             _notes(r.realisasi, r.capaian),
             Aturan.of(rules[r.indicator_id]),
+            r.sasaran[1] if r.sasaran else "",
+            r.program[1] if r.program else "",
         )
         for r in rekap.rows
     )

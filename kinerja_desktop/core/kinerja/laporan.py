@@ -125,6 +125,8 @@ class RekapBaris:
     rumus: str
     catatan: str
     aturan: Aturan
+    sasaran: str = ""  # the sasaran and program the indicator sits under (names)
+    program: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,9 @@ class RekapLaporan:
     penandatangan: Pejabat
     catatan: str = ""
     jenis: str = REKAP
+
+    def ringkas_of(self, tingkat: str) -> list[RekapRingkas]:
+        return [g for g in self.ringkas if g.tingkat == tingkat]
 
 
 # -- Evaluasi terhadap Hasil Renja ------------------------------------------------------
