@@ -91,9 +91,14 @@ _KINERJA_SERVICES = (
     "kinerja_validation",
     "kinerja_corrections",
     "kinerja_reports",
+    "kinerja_report_build",
+    "kinerja_report_context",
+    "kinerja_report_docs",
 )
 APART.update({f"services.{name}": _SOP_SERVICES for name in _KINERJA_SERVICES})
 APART["cli.kinerja_commands"] = _SOP_SERVICES | {"cli.sop_commands"}
+APART["cli.kinerja_report_commands"] = _SOP_SERVICES | {"cli.sop_commands"}
+APART["cli.kinerja_report_json"] = _SOP_SERVICES | {"cli.sop_commands"}
 APART.update(
     {
         name: {"core.kinerja", "store.kinerja"}
@@ -104,6 +109,8 @@ _KINERJA_ROOMS = (
     "store.kinerja",
     "store.sops",
     "cli.kinerja_commands",
+    "cli.kinerja_report_commands",
+    "cli.kinerja_report_json",
     "services.sop_service",
     "services.sop_import",
     "services.sop_types",

@@ -114,6 +114,8 @@ def build_rekap_report(
             Aturan.of(rules[r.indicator_id]),
             r.sasaran[1] if r.sasaran else "",
             r.program[1] if r.program else "",
+            r.realisasi.dipakai,
+            r.realisasi.hilang,
         )
         for r in rekap.rows
     )

@@ -77,11 +77,17 @@ class PrintResult:
     periode: str
     version: VersionRecord | None  # None: a draft
     baru: bool  # this print made a new version
+    ulang: bool = False  # a reprint of a stored version
 
     @property
     def message(self) -> str:
         if self.version is None:
             return f"Draf {JUDUL[self.jenis]} ditulis ke {self.path} (belum dibekukan)."
+        if self.ulang:
+            return (
+                f"{JUDUL[self.jenis]} {self.periode} versi {self.version.versi} dicetak ulang dari "
+                f"data yang dibekukan ke {self.path}; kode data {self.version.data_hash[:16]}."
+            )
         what = "versi baru" if self.baru else "versi yang sama (data tidak berubah)"
         return (
             f"{JUDUL[self.jenis]} {self.periode} versi {self.version.versi} ({what}) ditulis "
@@ -267,7 +273,7 @@ class KinerjaReportService:
         report, record = self.load_version(version_id)
         with self._session.reading():
             self._write(report, self._stamp(record), Path(path), fmt, kertas)
-        return PrintResult(Path(path), fmt, record.jenis, record.periode, record, False)
+        return PrintResult(Path(path), fmt, record.jenis, record.periode, record, False, True)
 
     def load_version(self, version_id: int) -> tuple[Any, VersionRecord]:
         with self._session.reading():

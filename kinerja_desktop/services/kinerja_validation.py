@@ -64,6 +64,8 @@ class UnitValidation:
     def label(self) -> str:
         if not self.jumlah:
             return "belum ada data"
+        if not self.valid and not self.belum:
+            return "belum diisi"
         if self.belum:
             return f"{self.belum} belum divalidasi"
         return "tervalidasi" + (f" ({self.kosong} kosong)" if self.kosong else "")

@@ -127,6 +127,8 @@ class RekapBaris:
     aturan: Aturan
     sasaran: str = ""  # the sasaran and program the indicator sits under (names)
     program: str = ""
+    terisi: tuple[str, ...] = ()  # the period keys whose values were combined
+    kosong: tuple[str, ...] = ()  # the periods inside the report's period with none
 
 
 @dataclass(frozen=True)
