@@ -78,6 +78,9 @@ class SheetGrid:
     merges: list[Merge] = field(default_factory=list)
     hidden: bool = False
     truncated: bool = False  # more rows than the reader reads
+    # cells holding a formula without a cached value: they read as empty (never
+    # computed by a spreadsheet program), 0-based (row, col)
+    uncached_formulas: set[tuple[int, int]] = field(default_factory=set)
     _from_above: set[tuple[int, int]] = field(default_factory=set, repr=False)
     _merge_origin: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 
