@@ -129,7 +129,9 @@ def _fitting_rows(doc: SopDocument, split: float, frame: Frame, fit: HeadFit) ->
             keep_jabatan = max(MIN_KEPT, jabatan_n - cut)
         else:
             break
-        rows = _identity_rows(doc, split, frame, fit, keep_judul, keep_jabatan)
+        rows = _identity_rows(
+            doc, split, frame, fit, keep_judul=keep_judul, keep_jabatan=keep_jabatan
+        )
     return rows
 
 
@@ -154,6 +156,7 @@ def _identity_rows(
     split: float,
     frame: Frame,
     fit: HeadFit,
+    *,
     keep_judul: int | None = None,
     keep_jabatan: int | None = None,
 ) -> list[Row]:
