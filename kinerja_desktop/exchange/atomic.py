@@ -4,7 +4,8 @@ The content is written to a held temporary file beside the target
 (`.kinerja-<name>-….tmp`, see `tempfiles`), flushed to the disk (fsync) and
 only then moved over the target with `os.replace`. A failure or a cancel half
 way leaves no partial file and keeps an older file of the same name intact;
-one left by a killed run is removed by the next write into that folder. Used by the PDF writers and the Excel export alike.
+one left by a killed run is removed by the next write into that folder. Used by
+the PDF writers and the Excel export alike.
 """
 
 from __future__ import annotations
