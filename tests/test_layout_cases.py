@@ -6,7 +6,6 @@ import pytest
 from layout_fixtures import bps_012, crude_measure, liberation_measure, linear_sop
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.paginate import Bands, paginate
 from kinerja_desktop.core.layout.primitives import (
     ConnectorKind,
@@ -16,6 +15,7 @@ from kinerja_desktop.core.layout.primitives import (
     SymbolKind,
 )
 from kinerja_desktop.core.layout.verify import check_layout
+from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.core.sop import DecisionExit, Lane, SopDocument, Step, StepKind
 
 PAPERS = [PageSettings(paper=p, landscape=land) for p in ("A4", "F4") for land in (True, False)]

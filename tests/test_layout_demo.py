@@ -10,9 +10,9 @@ from layout_fixtures import liberation_measure
 
 from kinerja_desktop import paths
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.table import cell_texts
 from kinerja_desktop.core.layout.verify import check_layout
+from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.core.sop import serialize
 
 SOP_FILES = sorted((paths.resource("demo") / "sop").glob("*.json"))

@@ -15,9 +15,9 @@ from layout_fixtures import crude_measure, liberation_measure
 from sop_factory import sop_strategy
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import ConnectorKind, Measure, OffPageDirection
 from kinerja_desktop.core.layout.verify import check_layout
+from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.core.sop import SopDocument
 
 PAPERS = [PageSettings(paper=p, landscape=land) for p in ("A4", "F4") for land in (True, False)]

@@ -11,7 +11,6 @@ from sop_factory import random_sop
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.clearance import ASCENT, run_box
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import (
     Font,
     LayoutPage,
@@ -19,6 +18,7 @@ from kinerja_desktop.core.layout.primitives import (
     SwimlaneLayout,
 )
 from kinerja_desktop.core.layout.verify import check_layout
+from kinerja_desktop.core.page import PageSettings
 
 PAPERS = [PageSettings(paper=p, landscape=land) for p in ("A4", "F4") for land in (True, False)]
 

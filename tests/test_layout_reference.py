@@ -12,7 +12,6 @@ import pytest
 from layout_fixtures import bps_012, liberation_measure
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import (
     Connector,
     ConnectorKind,
@@ -23,6 +22,7 @@ from kinerja_desktop.core.layout.primitives import (
     SymbolKind,
 )
 from kinerja_desktop.core.layout.verify import check_layout
+from kinerja_desktop.core.page import PageSettings
 
 A4 = PageSettings(paper="A4", landscape=True)
 

@@ -17,10 +17,10 @@ from kinerja_desktop.core.layout.columns import (
     text_demand,
 )
 from kinerja_desktop.core.layout.offpage import letter, place_slots
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import Font
 from kinerja_desktop.core.layout.table import build_header
 from kinerja_desktop.core.layout.text import fit_with_ellipsis, wrap_text
+from kinerja_desktop.core.page import PageSettings
 
 WORDS = st.text(
     alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyz./-:ABCDEFGHIJ0123456789"),

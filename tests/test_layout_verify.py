@@ -11,7 +11,6 @@ import pytest
 from layout_fixtures import bps_012, liberation_measure
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.layout.primitives import (
     Anchor,
     Connector,
@@ -22,6 +21,7 @@ from kinerja_desktop.core.layout.primitives import (
     TextRun,
 )
 from kinerja_desktop.core.layout.verify import check_layout
+from kinerja_desktop.core.page import PageSettings
 
 SETTINGS = PageSettings(paper="F4")
 

@@ -18,6 +18,7 @@ from kinerja_desktop.core.sop import SopDocument, serialize
 from kinerja_desktop.exchange.pdf.frame import settings_for
 from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf
 from kinerja_desktop.exchange.pdf.sop import document as sop_pdf
+from kinerja_desktop.exchange.pdf.sop.flowchart import flowchart
 from kinerja_desktop.exchange.pdf.sop.identity import plan_identity
 
 DEMO = paths.resource("demo")
@@ -63,8 +64,8 @@ def test_demo_signature_is_never_alone_on_a_page(path: Path) -> None:
         for tegak in (False, True):
             options = PdfOptions(kertas=kertas, tegak=tegak, tanggal_ttd=TTD)
             settings = settings_for(kertas, tegak)
-            town = sop_pdf.signing_town(doc, office)
-            sig, layout = sop_pdf._signed_layout(doc, settings, town, TTD)
+            flow, sig = flowchart(doc, office, settings, TTD)
+            layout = flow.layout
             plan = sop_pdf.plan_sop(doc, office, options)
             starts = dict(plan.sections)
             end = starts.get("Lembar Kerja Identifikasi Kegiatan", plan.page_count)

@@ -11,14 +11,16 @@ from sop_factory import sop_strategy
 from test_pdf_support import contains_text, contains_words, font_problems, office, page_texts, sop
 
 from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import MM
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.signing import signing_town
 from kinerja_desktop.exchange.pdf import measure
 from kinerja_desktop.exchange.pdf.frame import frame_of, settings_for
 from kinerja_desktop.exchange.pdf.signature import signature_block
 from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
 from kinerja_desktop.exchange.pdf.sop import document as sop_pdf_module
+from kinerja_desktop.exchange.pdf.sop.flowchart import flowchart
 from kinerja_desktop.exchange.pdf.sop.identity import plan_identity
 
 TTD = date(2026, 2, 16)
@@ -53,7 +55,7 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     lk_start = starts.get("Lembar Kerja Identifikasi Kegiatan", pages)
     # the signature block sits under the table of the last flowchart page; alone on
     # a page only when the last row fills a page by itself
-    town = sop_pdf_module.signing_town(doc, kantor)
+    town = signing_town(doc, kantor)
     dated = f"{town}, 16 Februari 2026" if town else "16 Februari 2026"
     signature = [dated, doc.pengesahan.nama.strip()]
     if doc.pengesahan.jabatan.strip():
@@ -61,7 +63,8 @@ def check_sop_pdf(doc: SopDocument, kantor: OfficeProfile, path: Path, options: 
     signed = [n for n, t in enumerate(texts) if all(contains_words(t, s) for s in signature)]
     assert len(signed) == (2 if lk_start < pages else 1), signed
     assert signed[0] == lk_start - 1
-    sig, layout = sop_pdf_module._signed_layout(doc, settings, town, TTD)
+    flow, sig = flowchart(doc, kantor, settings, TTD)
+    layout = flow.layout
     assert max(ln.height for ln in sig.lines if not ln.text) >= 18 * MM  # room to sign
     full = signature_block(doc.pengesahan, town, TTD, frame_of(settings).width)
     if sig.height < full.height:  # compact only when it saves a page

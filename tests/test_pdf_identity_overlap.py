@@ -12,8 +12,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixtures_store import sample_doc
 
-from kinerja_desktop.core.layout.page import PageSettings
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.exchange.pdf.frame import frame_of
 from kinerja_desktop.exchange.pdf.sop import identity
 

@@ -22,9 +22,10 @@ from kinerja_desktop.core.layout.primitives import (
     SymbolKind,
     TextRun,
 )
+from kinerja_desktop.core.layout.render import display_page, pentagon_points
 from kinerja_desktop.exchange.pdf.fonts import measure
 from kinerja_desktop.exchange.pdf.output import new_canvas
-from kinerja_desktop.exchange.pdf.sop.painter import draw_layout_page, pentagon_points
+from kinerja_desktop.exchange.pdf.sop.painter import draw_display_page
 
 W, H = 400.0, 300.0
 TERM = Rect(120, 50, 60, 20)
@@ -66,7 +67,7 @@ def _page(with_letter_run: bool = False) -> LayoutPage:
 def _draw(tmp_path: Path, page: LayoutPage) -> Path:
     path = tmp_path / "page.pdf"
     c = new_canvas(str(path), (page.width, page.height), "uji", "uji")
-    draw_layout_page(c, page)
+    draw_display_page(c, display_page(page, measure))
     c.showPage()
     c.save()
     return path

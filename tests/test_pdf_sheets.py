@@ -14,7 +14,7 @@ from reportlab.graphics.barcode import qrencoder
 from test_pdf_support import contains_words, font_problems, office, page_texts, sop, text_positions
 
 from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.layout.page import MM
+from kinerja_desktop.core.page import MM
 from kinerja_desktop.core.sop import Pengesahan, serialize
 from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
 from kinerja_desktop.exchange.pdf.footer import (
@@ -320,7 +320,7 @@ def test_unknown_paper_is_refused() -> None:
 
 
 def test_lembar_kerja_scope_follows_the_sops_own_kop() -> None:
-    from kinerja_desktop.exchange.pdf.sop.document import _office_name
+    from kinerja_desktop.core.sop.signing import office_name as _office_name
 
     doc = sop()
     assert _office_name(doc, office()) == "KECAMATAN MASAMA"

@@ -16,8 +16,8 @@ import pytest
 from PIL import Image
 from test_pdf_support import office, page_texts, sop
 
+from kinerja_desktop.core.sop.signing import signing_date, signing_town
 from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
-from kinerja_desktop.exchange.pdf.sop.document import signing_date, signing_town
 
 KOP = ["Pemerintah Kabupaten Banjar", "Kecamatan Martapura Barat"]
 
@@ -87,9 +87,10 @@ def test_own_sop_is_dated_at_the_offices_town(tmp_path: Path) -> None:
 def test_signing_date_is_the_day_of_ratification(efektif, revisi, pembuatan, want) -> None:
     doc = sop()
     doc.tanggal_efektif, doc.tanggal_revisi, doc.tanggal_pembuatan = efektif, revisi, pembuatan
-    assert signing_date(doc, PdfOptions()) == (want or date.today())
+    assert signing_date(doc) == (want or date.today())
+    assert signing_date(doc, today=date(2030, 1, 2)) == (want or date(2030, 1, 2))
     asked = date(2027, 1, 5)
-    assert signing_date(doc, PdfOptions(tanggal_ttd=asked)) == asked
+    assert signing_date(doc, asked) == asked
 
 
 def test_printed_signature_carries_the_tanggal_efektif(tmp_path: Path) -> None:

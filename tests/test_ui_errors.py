@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from kinerja_desktop import diagnostics
 from kinerja_desktop.core.errors import KinerjaError
-from kinerja_desktop.ui import application
-from kinerja_desktop.ui.errors import ErrorDialog, ExceptionHooks, show_error
+from kinerja_desktop.ui.common.errors import ErrorDialog, ExceptionHooks, show_error
+from kinerja_desktop.ui.shell import application
 
 
 @pytest.fixture()
@@ -62,7 +62,7 @@ def test_exception_in_a_slot_shows_the_dialog_and_is_logged(hooks, qtbot) -> Non
     dialog.copy_details()
     assert "tombol rusak" in QApplication.clipboard().text()
     log = _log_text()
-    assert "ERROR kinerja_desktop.ui.errors" in log and "Galat tak tertangani" in log
+    assert "ERROR kinerja_desktop.ui.common.errors" in log and "Galat tak tertangani" in log
     assert "RuntimeError: tombol rusak" in log
     dialog.close_button.click()
     qtbot.waitUntil(lambda: hooks.dialog is None)
@@ -111,7 +111,7 @@ _START_TWICE = """
 import json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from kinerja_desktop.ui import application
+from kinerja_desktop.ui.shell import application
 seen = []
 def record(parent, ends):
     seen.append(application.abnormal_end_text(ends))

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui.application import create_window
-from kinerja_desktop.ui.sop_table_model import COL_JUDUL, COL_LANGKAH, SopTableModel
+from kinerja_desktop.ui.shell.application import create_window
+from kinerja_desktop.ui.sop.table_model import COL_JUDUL, COL_LANGKAH, SopTableModel
 
 
 @pytest.fixture()
@@ -63,3 +63,40 @@ def test_table_model_without_widgets(tmp_path: Path) -> None:
     assert model.rowCount() == 7 and model.columnCount() == 7
     assert model.headerData(COL_JUDUL, Qt.Orientation.Horizontal) == "Judul"
     assert model.data(model.index(0, COL_LANGKAH)) == str(rows[0].jumlah_langkah)
+
+
+def test_window_pages_and_navigation(window, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from kinerja_desktop.ui.shell.navigation import SECTION_BERANDA, SECTION_KANTOR, Navigation
+
+    assert window.navigation.keys() == [
+        "beranda",
+        "sop.katalog",
+        "kantor.profil",
+        "kantor.pegawai",
+        "kantor.unit",
+    ]
+    assert window.navigation.current_key() == "beranda"  # the first page
+    window.find_sop()  # Ctrl+F brings the catalogue forward
+    assert window.navigation.current_key() == "sop.katalog"
+
+    nav = Navigation()
+    qtbot.addWidget(nav)
+    # pages added in any order are listed in the fixed section order
+    nav.add_page("sop.katalog", "Katalog SOP", QLabel("katalog"), section="sop")
+    nav.add_page("kantor.profil", "Profil Instansi", QLabel("profil"), section=SECTION_KANTOR)
+    nav.add_page("beranda", "Beranda", QLabel("beranda"), section=SECTION_BERANDA)
+    sections = [nav.tree.topLevelItem(i).text(0) for i in range(nav.tree.topLevelItemCount())]
+    assert sections == ["Beranda", "SOP", "Kantor"]
+    assert nav.keys() == ["beranda", "sop.katalog", "kantor.profil"]
+    with qtbot.waitSignal(nav.page_changed) as changed:
+        nav.show_page("kantor.profil")
+    assert changed.args == ["kantor.profil"]
+    assert nav.stack.currentWidget().text() == "profil"
+    nav.step_page(1)  # wraps round
+    assert nav.current_key() == "beranda"
+    import pytest
+
+    with pytest.raises(ValueError):
+        nav.add_page("beranda", "lagi", QLabel(), section=SECTION_BERANDA)

@@ -13,11 +13,16 @@
   the content together with its audit row, in one transaction.
 * `check` / `integrity_check` = `store.health` (integrity, links, schema,
   audit chain, revision hashes, anchor), told in Indonesian.
+* `preview_backup` says what a backup holds (rows per table, office, last
+  change, schema version) before a restore replaces anything.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .. import paths
@@ -30,6 +35,7 @@ from ..store.sqlite_files import (
     backup_to_file,
     backup_to_folder,
     copy_damaged_file,
+    open_readonly,
     safety_backup,
 )
 from .database_check import DatabaseCheck, describe
@@ -148,3 +154,70 @@ class DatabaseService:
     def integrity_check(self) -> list[str]:
         """Problems found, in Indonesian ([] = sehat)."""
         return self.check().problems
+
+
+# -- what a backup holds (the restore dialog shows it before anything changes) ------
+
+# Table -> the word the restore dialog shows.
+SUMMARY_TABLES = {"sop": "SOP", "sop_revision": "revisi SOP", "staff": "pegawai", "unit": "unit"}
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a database file holds: rows per table (SUMMARY_TABLES), the office
+    name, the newest audit entry and the schema version."""
+
+    path: Path
+    counts: dict[str, int]
+    nama_kantor: str
+    last_change: datetime | None
+    last_change_text: str
+    schema_version: int
+
+
+def preview_backup(path: Path) -> BackupSummary:
+    """Check a backup as `restore` would and say what it holds; writes nothing.
+
+    Raises the same readable errors as `restore` for a file that cannot be
+    restored (missing, not ours, damaged, newer).
+    """
+    path = Path(path).expanduser().absolute()
+    info = store_restore.check_restore_source(path)
+    with closing(open_readonly(path)) as conn:
+        return _summary(conn, path, info.user_version)
+
+
+def summary_of_session(session: Session) -> BackupSummary:
+    """The same summary of the open database (to show beside a backup's)."""
+    conn = database_of(session).connection()
+    with session.translated_errors():
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return _summary(conn, session.path, version)
+
+
+def _summary(conn: sqlite3.Connection, path: Path, version: int) -> BackupSummary:
+    counts = {
+        table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        for table in SUMMARY_TABLES
+    }
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sop)")}
+    if "deleted_at" in columns:  # since schema 4: SOPs in the bin are counted apart
+        binned = int(
+            conn.execute("SELECT count(*) FROM sop WHERE deleted_at IS NOT NULL").fetchone()[0]
+        )
+        counts["sop"] -= binned
+        counts["sampah"] = binned
+    office = conn.execute("SELECT nama_kantor FROM office_profile WHERE id = 1").fetchone()
+    last = conn.execute("SELECT at, summary FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    when = None
+    if last is not None:
+        with suppress(TypeError, ValueError):
+            when = datetime.fromisoformat(last[0])
+    return BackupSummary(
+        path=path,
+        counts=counts,
+        nama_kantor=str(office[0]) if office else "",
+        last_change=when,
+        last_change_text=str(last[1]) if last else "",
+        schema_version=version,
+    )

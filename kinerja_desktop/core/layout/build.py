@@ -12,8 +12,9 @@ does not fit is told to the user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
+from ..page import PageSettings
 from ..sop import SopDocument, Step
 from .clearance import drawing_obstacles, grid_obstacles
 from .columns import LANE_BASE, ColumnPlan, plan_columns, text_demand
@@ -22,7 +23,6 @@ from .frame import Frame, Place, Side, make_place
 from .labels import label_margin, place_labels, request_label
 from .lanes import TYPICAL_LABEL, LaneGeometry, lane_geometry, symbol_kind
 from .offpage import IN_GAP, finish_in, finish_out, letter
-from .page import PageSettings
 from .paginate import Bands, has_in_strip, has_out_band, paginate
 from .primitives import (
     Font,
@@ -64,13 +64,32 @@ class Context:
     edges: list[Edge]
     pent: float
     reserve_last: float = 0.0  # kept free under the table of the last page (a signature)
+    reuse: Reuse | None = None
+
+
+@dataclass
+class Reuse:
+    """Work the layouts of one SOP (same document, settings and measure) share when
+    only `reserve_last` differs: the context per lane width, and every page whose
+    inputs (its rows, whether the flow arrives, the letters of its off-page
+    connectors) are the same objects. The results do not change; only the work
+    done twice is skipped."""
+
+    contexts: dict[float, tuple[Context, list[str]]] = field(default_factory=dict)
+    pages: dict[tuple, tuple[tuple[LayoutPage, list[str], list[int]], tuple]] = field(
+        default_factory=dict
+    )
 
 
 def build_layout(
-    doc: SopDocument, settings: PageSettings, measure: Measure, reserve_last: float = 0.0
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    reserve_last: float = 0.0,
+    reuse: Reuse | None = None,
 ) -> SwimlaneLayout:
     for lane_base in (LANE_BASE, WIDE_LANES):  # wider lanes when exit labels find no room
-        ctx, notices = _context(doc, settings, measure, lane_base)
+        ctx, notices = _shared_context(doc, settings, measure, lane_base, reuse)
         ctx.reserve_last = reserve_last
         out, crowded = _settle(ctx)
         if not crowded:
@@ -111,7 +130,49 @@ def _attempt(ctx: Context) -> list[tuple[LayoutPage, list[str], list[int]]]:
         if page_of[edge.src] != page_of[edge.tgt]:
             letters[edge] = letter(len(letters))
     incoming = {page_of[e.tgt] for e in letters}
-    return [_page(ctx, steps, p in incoming, page_of, letters) for p, steps in enumerate(pages)]
+    return [
+        _reused_page(ctx, steps, p in incoming, page_of, letters) for p, steps in enumerate(pages)
+    ]
+
+
+def _shared_context(
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    lane_base: float,
+    reuse: Reuse | None,
+) -> tuple[Context, list[str]]:
+    """The context of one layout: made afresh, or a copy of the one `reuse` holds
+    (the rows list is the layout's own: growing a row must not reach the other)."""
+    if reuse is None:
+        return _context(doc, settings, measure, lane_base)
+    if lane_base not in reuse.contexts:
+        reuse.contexts[lane_base] = _context(doc, settings, measure, lane_base)
+    base, notices = reuse.contexts[lane_base]
+    return replace(base, rows=list(base.rows), reuse=reuse), list(notices)
+
+
+def _reused_page(
+    ctx: Context,
+    steps: list[int],
+    incoming: bool,
+    page_of: dict[int, int],
+    letters: dict[Edge, str],
+) -> tuple[LayoutPage, list[str], list[int]]:
+    """`_page`, or the page laid out before from the same inputs (see `Reuse`)."""
+    if ctx.reuse is None:
+        return _page(ctx, steps, incoming, page_of, letters)
+    here = set(steps)
+    rows = tuple(ctx.rows[i] for i in steps)  # kept in the entry, so their ids stay unique
+    marks = tuple(
+        (k, letters.get(e)) for k, e in enumerate(ctx.edges) if e.src in here or e.tgt in here
+    )
+    key = (id(ctx.plan), tuple(steps), incoming, tuple(map(id, rows)), marks)
+    hit = ctx.reuse.pages.get(key)
+    if hit is None:
+        hit = (_page(ctx, steps, incoming, page_of, letters), rows)
+        ctx.reuse.pages[key] = hit
+    return hit[0]
 
 
 def _grow(ctx: Context, crowded: set[int]) -> bool:

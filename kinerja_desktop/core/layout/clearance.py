@@ -16,13 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .primitives import Box, Connector, Line, Measure, OffPage, Point, Rect, Symbol, TextRun
+from .style import CONNECTOR_WIDTH, SYMBOL_LINE
 from .text import run_extent
 
 ASCENT = 0.76  # top of capitals and ascenders above the baseline, as a share of the size
 DESCENT = 0.22  # bottom of descenders below it
 LABEL_GAP = 1.5  # clear space an exit label keeps from every line and shape
-CONNECTOR_WIDTH = 0.6  # as the painters draw connectors
-SYMBOL_LINE = 0.8  # and symbol outlines
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .page import PageSettings
+from ..page import PageSettings
 from .primitives import Column, Font, Measure
 
 # key, printed title, comfortable width, minimum width (both in ems), share of spare room

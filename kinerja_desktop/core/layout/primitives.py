@@ -1,9 +1,11 @@
-"""What the swimlane layout produces and every painter draws.
+"""What the swimlane layout produces: the page in terms of the sheet.
 
-This module is the contract between `core.layout` (which decides every
-position) and its painters: the PDF (`exchange.pdf.sop`) and the on-screen scene
-(`ui`). Painters draw these records as they are; they never measure, wrap or
-move anything, so what the user sees is what prints.
+Cells, grid lines, text runs, symbols, connectors and off-page connectors, with
+what they belong to (a step, a column), for the layout's own modules and its
+checks (`verify.py`). `render.py` inks these records into the display list
+(`display.py`) that the painters — the PDF (`exchange.pdf.sop.painter`) and
+the screen (`ui.swimlane.painter`) — interpret; no painter measures, wraps or
+moves anything, so what the user sees is what prints.
 
 Units are PostScript points (1/72 inch). The origin is the top-left corner of
 the page and y grows downwards (as in Qt); the PDF painter flips y.

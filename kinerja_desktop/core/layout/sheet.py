@@ -13,11 +13,9 @@ from dataclasses import dataclass
 
 from .columns import ColumnPlan
 from .primitives import Anchor, Box, Line, Rect, Row, TextRun
+from .style import FRAME, GRID
 from .table import CELL_KEYS, Header, RowText, cell_padding
 from .text import place_lines
-
-GRID = 0.5
-FRAME = 0.8
 
 
 @dataclass

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from ..sop import Step
 from .columns import ColumnPlan
 from .primitives import Anchor, Column, Font, Measure, Rect
+from .style import HEADER_FILL, NUMBER_FILL
 from .text import CellText, fit_with_ellipsis, line_height, wrap_cell, wrap_text
 
-HEADER_FILL = "#c9d9ea"
-NUMBER_FILL = "#dde7f1"
 SHORT_TITLES = {"Keterangan": "Ket.", "Uraian Prosedur": "Uraian"}
 MAX_HEADER_LINES = 6
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+from ..page import PageSettings
 from ..sop import SopDocument
 from .build import crowded_notice
 from .clearance import LABEL_GAP, drawing_obstacles, gap_to, grid_obstacles, run_box
-from .page import PageSettings
 from .primitives import (
     Connector,
     ConnectorKind,

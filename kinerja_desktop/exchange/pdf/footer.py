@@ -16,16 +16,13 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.layout.page import MM, PageSettings
+from kinerja_desktop.core.page import FOOTER_QR, MM, PageSettings
 
 from .fonts import SANS, SANS_BOLD
 from .text import Style, width_of
 
-QR_SIZE = 13 * MM
-FOOTER_GAP = 3 * MM
+QR_SIZE = FOOTER_QR  # the footer fills core.page's FOOTER_BAND: the QR code and a gap above
 QR_QUIET = 3 * MM  # clear space right of the QR code (a scanner needs 4 modules)
-FOOTER_HEIGHT = QR_SIZE + FOOTER_GAP
-"""The band kept free above the bottom margin (`PageSettings.reserve_bottom`)."""
 
 _LABEL = Style(SANS_BOLD, 7.5, 9)
 _SMALL = Style(SANS, 6.5, 8)

@@ -2,7 +2,8 @@
 
 `Frame` is the content area of a page in reportlab coordinates (y up): inside
 the margins and above the footer band, the same area the swimlane layout
-fills. `settings_for` builds the `PageSettings` every part of one document uses.
+fills. `settings_for` is `core.page.page_settings`: the `PageSettings` every
+part of one document uses.
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.errors import ValidationError
-from kinerja_desktop.core.layout.page import PAPER_MM, PageSettings
-
-from .footer import FOOTER_HEIGHT
+from kinerja_desktop.core.page import PageSettings, page_settings
 
 PageDraw = Callable[[Canvas], None]
 """Draws the body of one planned page (the footer is added by the writer)."""
@@ -39,13 +37,7 @@ class Frame:
 
 def settings_for(kertas: str, tegak: bool) -> PageSettings:
     """Page settings for paper `kertas` ("A4" / "F4"), landscape unless `tegak`."""
-    paper = kertas.strip().upper()
-    if paper not in PAPER_MM:
-        choices = ", ".join(PAPER_MM)
-        raise ValidationError(
-            f"Ukuran kertas {kertas!r} tidak dikenal; pilih salah satu: {choices}."
-        )
-    return PageSettings(paper=paper, landscape=not tegak, reserve_bottom=FOOTER_HEIGHT)
+    return page_settings(kertas, tegak)
 
 
 def frame_of(settings: PageSettings) -> Frame:

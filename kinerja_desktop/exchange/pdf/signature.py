@@ -21,8 +21,8 @@ from typing import Protocol
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.dates import format_tempat_tanggal
-from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.nip import format_nip
+from kinerja_desktop.core.page import MM
 
 from .fonts import SANS, SANS_BOLD
 from .text import CENTER, Style, TextLine, draw_lines, height_of, paragraph

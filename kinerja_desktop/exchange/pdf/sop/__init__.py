@@ -18,10 +18,11 @@ The public calls:
 and `measure` (the layout's text measure) are the generic `exchange.pdf`'s.
 Files are written atomically; every font is embedded (Liberation Sans).
 
-The room: `document` (one SOP planned and drawn), `footer` (what its footers
-say), `identity` and `identity_head` (the identity sheet), `painter` (the
-swimlane pages of `core.layout`), `worksheet` (the Lembar Kerja), `book` (the
-Buku SOP).
+The room: `document` (one SOP planned and drawn), `flowchart` (the flowchart
+pages as display lists, signature included: what the screen shows too),
+`footer` (what its footers say), `identity` and `identity_head` (the identity
+sheet), `painter` (draws a display list on the canvas), `worksheet` (the
+Lembar Kerja), `book` (the Buku SOP).
 """
 
 from .book import write_book_pdf

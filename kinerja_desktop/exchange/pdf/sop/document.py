@@ -1,9 +1,11 @@
 """One SOP as a printed PDF: identity sheet, flowchart, optional Lembar Kerja.
 
-Every page of an SOP is planned before anything is drawn (the swimlane layout,
-the identity sheet's lists, the signature block, the Lembar Kerja), so the page
-count is known and each footer can say "Hal. x dari y" in one pass. The same
-plan is drawn into single-SOP files and into the Buku SOP (`book.py`).
+Every page of an SOP is planned before anything is drawn (the identity sheet's
+lists, the flowchart pages as display lists with their signature block
+(`flowchart.py`, the same pages the screen shows), the Lembar Kerja), so the
+page count is known and each footer can say "Hal. x dari y" in one pass. The
+same plan is drawn into single-SOP files and into the Buku SOP (`book.py`).
+The date, town and office of the signatures follow `core.sop.signing`.
 """
 
 from __future__ import annotations
@@ -14,21 +16,20 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.layout import layout_sop
-from kinerja_desktop.core.layout.page import PageSettings
-from kinerja_desktop.core.layout.primitives import LayoutPage, SwimlaneLayout
+from kinerja_desktop.core.layout.display import DisplayPage
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import PageSettings, page_settings
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
+from kinerja_desktop.core.sop.signing import office_name, signing_date, signing_town
 
-from ..fonts import measure
 from ..footer import FooterInfo, define_qr_form, draw_footer
-from ..frame import Frame, PageDraw, frame_of, settings_for
+from ..frame import PageDraw
 from ..output import new_canvas, write_atomically
-from ..signature import SignatureBlock, signature_block
+from .flowchart import flowchart
 from .footer import footer_info
 from .identity import plan_identity
-from .painter import draw_layout_page
+from .painter import draw_display_page
 from .worksheet import plan_worksheet
 
 IDENTITAS = "Bagian Identitas"
@@ -44,7 +45,7 @@ class PdfOptions:
     `lembar_kerja`: add the Lembar Kerja Identifikasi Kegiatan to every SOP
     (an SOP whose `lembar_kerja.cetak` is set gets it anyway).
     `tanggal_ttd`: the date in the signature blocks (None = the date the SOP
-    was ratified, see `signing_date`).
+    was ratified, see `core.sop.signing.signing_date`).
     """
 
     kertas: str = "F4"
@@ -76,18 +77,17 @@ def plan_sop(
     doc: SopDocument, office: OfficeProfile, options: PdfOptions, key: str = "sop"
 ) -> SopPlan:
     """Lay out every page of `doc`; `key` keeps PDF names unique within one file."""
-    settings = settings_for(options.kertas, options.tegak)
-    tanggal = signing_date(doc, options)
-    frame = frame_of(settings)
+    settings = page_settings(options.kertas, options.tegak)
+    tanggal = signing_date(doc, options.tanggal_ttd)
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
-    kota = signing_town(doc, office)
-    sig, layout = _signed_layout(doc, settings, kota, tanggal)
+    flow, _sig = flowchart(doc, office, settings, tanggal)
     sections.append((FLOWCHART, len(pages)))
-    pages += _flow_pages(layout.pages, sig, frame)
+    pages += [_display_draw(page) for page in flow.pages]
     if options.lembar_kerja or doc.lembar_kerja.cetak:
         sections.append((LEMBAR_KERJA, len(pages)))
-        lk = derive_lembar_kerja(doc, _office_name(doc, office))
+        lk = derive_lembar_kerja(doc, office_name(doc, office))
+        kota = signing_town(doc, office)
         pages += plan_worksheet(doc, lk, kota, settings, tanggal)
     return SopPlan(
         key=key,
@@ -95,100 +95,13 @@ def plan_sop(
         pages=tuple(pages),
         sections=tuple(sections),
         footer=footer_info(doc, key),
-        notices=tuple(layout.notices),
+        notices=tuple(flow.notices),
     )
 
 
-def _signed_layout(
-    doc: SopDocument, settings: PageSettings, kota: str, tanggal: date
-) -> tuple[SignatureBlock, SwimlaneLayout]:
-    """The flowchart laid out with room for the signature under its last page; a
-    compact signature block when that saves a page."""
-    width = frame_of(settings).width
-    sig = signature_block(doc.pengesahan, kota, tanggal, width)
-    layout = layout_sop(doc, settings, measure, last_page_reserve=sig.height)
-    if len(layout.pages) > 1:
-        tight = signature_block(doc.pengesahan, kota, tanggal, width, compact=True)
-        shorter = layout_sop(doc, settings, measure, last_page_reserve=tight.height)
-        if len(shorter.pages) < len(layout.pages):
-            return tight, shorter
-    return sig, layout
-
-
-def signing_date(doc: SopDocument, options: PdfOptions) -> date:
-    """The date under the signature: the one asked for, else the day the SOP was
-    ratified (tanggal efektif, else revisi, else pembuatan), else today."""
-    for value in (
-        options.tanggal_ttd,
-        doc.tanggal_efektif,
-        doc.tanggal_revisi,
-        doc.tanggal_pembuatan,
-    ):
-        if value is not None:
-            return value
-    return date.today()
-
-
-def signing_town(doc: SopDocument, office: OfficeProfile) -> str:
-    """The town before the date: the office's own, but none for an SOP printed
-    under another office's heading (`doc.kop`), whose town is not known."""
-    if any(line.strip() for line in doc.kop):
-        return ""
-    return office.kota_ttd.strip()
-
-
-def _office_name(doc: SopDocument, office: OfficeProfile) -> str:
-    """The office an SOP belongs to: its own kop below the government line, else ours."""
-    kop = [line.strip() for line in doc.kop if line.strip()]
-    if kop:
-        return " ".join(kop[1:]) or kop[0]
-    return office.nama_kantor
-
-
-def _flow_pages(
-    layout_pages: list[LayoutPage], sig: SignatureBlock, frame: Frame
-) -> list[PageDraw]:
-    """One drawing per layout page; the signature block under the table on the
-    last page (the layout kept room for it there), or on a page of its own in
-    the one case the layout cannot help: a last row that fills a page alone."""
-    out: list[PageDraw] = [_flow_draw(page, None, frame, 0.0) for page in layout_pages[:-1]]
-    if layout_pages:
-        last = layout_pages[-1]
-        below = last.height - _lowest_point(last)
-        fits = below - sig.height >= frame.bottom
-        out.append(_flow_draw(last, sig if fits else None, frame, below))
-        if fits:
-            return out
-    out.append(_signature_page(sig, frame))
-    return out
-
-
-def _lowest_point(page: LayoutPage) -> float:
-    """The lowest point the layout drew on (y down)."""
-    bottoms = [off.rect.bottom for off in page.offpages]
-    bottoms += [box.rect.bottom for box in page.boxes]
-    bottoms += [ln.a[1] for ln in page.lines] + [ln.b[1] for ln in page.lines]
-    bottoms += [p[1] for conn in page.connectors for p in conn.points]
-    bottoms += [t.y + t.size * 0.3 for t in page.texts]
-    if page.table_rect is not None:
-        bottoms.append(page.table_rect.bottom)
-    return max(bottoms, default=0.0)
-
-
-def _flow_draw(
-    page: LayoutPage, sig: SignatureBlock | None, frame: Frame, below: float
-) -> PageDraw:
+def _display_draw(page: DisplayPage) -> PageDraw:
     def draw(c: Canvas) -> None:
-        draw_layout_page(c, page)
-        if sig is not None:
-            sig.draw(c, frame.right, below)
-
-    return draw
-
-
-def _signature_page(sig: SignatureBlock, frame: Frame) -> PageDraw:
-    def draw(c: Canvas) -> None:
-        sig.draw(c, frame.right, frame.top)
+        draw_display_page(c, page)
 
     return draw
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.layout.page import MM, PageSettings
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import MM, PageSettings
 from kinerja_desktop.core.sop import SopDocument
 
 from ..fonts import SANS, SANS_BOLD, SANS_ITALIC

@@ -18,9 +18,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.dates import format_tanggal
-from kinerja_desktop.core.layout.page import MM
 from kinerja_desktop.core.nip import format_nip
 from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.page import MM
 from kinerja_desktop.core.sop import SopDocument
 
 from ..fonts import SANS, SANS_BOLD

@@ -14,7 +14,7 @@ from datetime import date
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kinerja_desktop.core.layout.page import MM, PageSettings
+from kinerja_desktop.core.page import MM, PageSettings
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.lembar_kerja import Langkah, LembarKerja
 

@@ -1,0 +1,1 @@
+"""The SOP screens: the catalogue, its summary pane and the SOP dialogs."""
