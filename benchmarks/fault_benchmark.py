@@ -26,8 +26,10 @@ corrections join here when they exist (add them to OPERATIONS).
     python benchmarks/fault_benchmark.py [--runs 100] [--json] [--only OP …] [--seed N]
 
 --json prints {"runs": N, "seconds": s, "operations": {OP: {"kills", "corrupt",
-"partial", "broken_chain", "lost_acknowledged", "acknowledged"}}}; exit status 1
-when any count other than kills/acknowledged is not 0.
+"partial", "broken_chain", "lost_acknowledged", "acknowledged", "whole_run_done",
+"seconds", "examples"}}}; exit status 1 when corrupt, partial, broken_chain or
+lost_acknowledged is not 0, or when the operation run once without a kill
+(whole_run_done) did not do its work (the benchmark would measure nothing).
 """
 
 from __future__ import annotations
@@ -103,6 +105,8 @@ class Counts:
     broken_chain: int = 0
     lost_acknowledged: int = 0
     acknowledged: int = 0
+    whole_run_done: bool = False  # the same operation, not killed, did its work
+    seconds: float = 0.0  # how long it takes when not killed
     notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
@@ -273,6 +277,21 @@ def _check_acks(db: Path, out: str, counts: Counts, label: str, *others: Path) -
         counts.notes.append(f"{label}: lost {lost[:3]}")
 
 
+def changed_workbook(folder: Path, token: str) -> Path:
+    """The typed workbook with one step reworded (an unchanged import stores nothing)."""
+    import zipfile
+
+    target = folder / f"impor-{token}.xlsx"
+    with zipfile.ZipFile(GOOD_XLSX) as src, zipfile.ZipFile(target, "w") as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml":
+                old = b"Perintah untuk melakukan pengumpulan data kinerja"
+                data = data.replace(old, old + f" ({token})".encode())
+            out.writestr(info, data)
+    return target
+
+
 def op_import(setup: Setup, db: Path, delay: float, counts: Counts, mode: str) -> None:
     before = _rows(db, "SELECT count(*) FROM sop")[0][0]
     proc = _cli(
@@ -281,7 +300,7 @@ def op_import(setup: Setup, db: Path, delay: float, counts: Counts, mode: str) -
         str(db),
         "sop",
         "impor",
-        str(GOOD_XLSX),
+        str(changed_workbook(db.parent, db.parent.name)),
         "--ya",
         "--sebagai",
         mode,
@@ -371,15 +390,33 @@ OPERATIONS = {
     "restore": op_restore,
     "backup": op_backup,
 }
-_MEASURED = {  # how long the work itself takes after READY (kills are spread over it)
-    "sop_save": lambda s, db: 1.0,
+_MEASURED = {  # how long the work takes after READY, run once whole (kills are spread over it)
+    "sop_save": lambda s, db: (1.0, "Disimpan"),
     "sop_import": lambda s, db: _timed(
         _cli(
-            s.work, "--db", str(db), "sop", "impor", str(GOOD_XLSX), "--ya", "--sebagai", "salinan"
+            s.work,
+            "--db",
+            str(db),
+            "sop",
+            "impor",
+            str(changed_workbook(db.parent, "ukur")),
+            "--ya",
+            "--sebagai",
+            "salinan",
         )
     ),
     "revision_import": lambda s, db: _timed(
-        _cli(s.work, "--db", str(db), "sop", "impor", str(GOOD_XLSX), "--ya", "--sebagai", "revisi")
+        _cli(
+            s.work,
+            "--db",
+            str(db),
+            "sop",
+            "impor",
+            str(changed_workbook(db.parent, "ukur")),
+            "--ya",
+            "--sebagai",
+            "revisi",
+        )
     ),
     "restore": lambda s, db: _timed(_cli(s.work, "--db", str(db), "db", "pulihkan", str(s.backup))),
     "backup": lambda s, db: _timed(
@@ -388,10 +425,13 @@ _MEASURED = {  # how long the work itself takes after READY (kills are spread ov
 }
 
 
-def _timed(proc: subprocess.Popen[str]) -> float:
+def _timed(proc: subprocess.Popen[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    proc.communicate()
-    return time.perf_counter() - start
+    out, _err = proc.communicate()
+    return time.perf_counter() - start, out
+
+
+_DONE_WORDS = ('"disimpan": true', "dipulihkan dari", "Cadangan dibuat:", "Disimpan")
 
 
 def _setup(work: Path) -> Setup:
@@ -424,8 +464,11 @@ def run(runs: int, only: list[str] | None, seed: int) -> dict[str, object]:
     for name, operation in OPERATIONS.items():
         if only and name not in only:
             continue
-        setup.durations[name] = max(0.05, _MEASURED[name](setup, _fresh(setup, -1)))
+        seconds, out = _MEASURED[name](setup, _fresh(setup, -1))
+        setup.durations[name] = max(0.05, seconds)
         counts = Counts()
+        counts.whole_run_done = any(word in out for word in _DONE_WORDS)
+        counts.seconds = round(seconds, 2)
         for n in range(runs):
             db = _fresh(setup, n)
             operation(setup, db, rng.uniform(0.0, setup.durations[name] * 1.1), counts)
@@ -442,6 +485,8 @@ def failed(summary: dict[str, object]) -> list[str]:
         for key in ("corrupt", "partial", "broken_chain", "lost_acknowledged"):
             if counts[key]:
                 bad.append(f"{name}.{key}={counts[key]}")
+        if not counts["whole_run_done"]:
+            bad.append(f"{name}: not even an uninterrupted run did its work")
     return bad
 
 
