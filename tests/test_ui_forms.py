@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kinerja_desktop.paths import forms_dir
 from kinerja_desktop.ui.common.forms import FormError, load_form
+from kinerja_desktop.ui.editor import identity_page, print_preview
 from kinerja_desktop.ui.office import profile_page, staff_page, table_page, unit_page, wizard
 from kinerja_desktop.ui.shell import beranda, damaged, restore_dialog, welcome
 from kinerja_desktop.ui.sop import book_dialog, catalogue, import_dialog, life_dialogs, print_dialog
@@ -15,6 +16,8 @@ FORMS = {
     catalogue.FORM: catalogue.REQUIRED,
     print_dialog.FORM: print_dialog.REQUIRED,
     import_dialog.FORM: import_dialog.REQUIRED,
+    identity_page.FORM: identity_page.REQUIRED,
+    print_preview.FORM: print_preview.REQUIRED,
     welcome.FORM: welcome.REQUIRED,
     beranda.FORM: beranda.REQUIRED,
     restore_dialog.FORM: restore_dialog.REQUIRED,

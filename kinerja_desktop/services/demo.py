@@ -40,6 +40,7 @@ from ..store import sops
 from ..store.database import is_unused
 from ..store.errors import DatabaseFileError, DatabaseVersionError
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
+from .kinerja_demo import store_demo_plan
 from .office_service import check_profile
 
 if TYPE_CHECKING:
@@ -219,6 +220,7 @@ def _store(library: DemoLibrary) -> DemoSummary:
             continue
         sops.insert(doc, "Pustaka demo", now)
         added += 1
+    store_demo_plan()
     return DemoSummary(profile_set, units, staff, added, skipped)
 
 

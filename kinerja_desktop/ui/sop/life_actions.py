@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QMessageBox, QWidget
@@ -139,7 +140,9 @@ class LifeActions:
             QMessageBox.information(self.window, "Penyunting SOP", EDITOR_MISSING)
             return None
         editor = open_editor(self.window, self.session, sop_id=sop_id, document=document)
-        self.editors = [e for e in self.editors if e.isVisible()] + [editor]
+        # an editor deletes itself when closed: keep only those still alive and open
+        self.editors = [e for e in self.editors if shiboken6.isValid(e) and e.isVisible()]
+        self.editors.append(editor)
         return editor
 
     def new_sop(self) -> None:
