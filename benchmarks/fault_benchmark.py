@@ -20,8 +20,9 @@ run would — opens the database and checks:
 Operations: sop_save (create + save through the services, in a loop),
 sop_import (`sop impor --ya --sebagai salinan`), revision_import (`sop impor
 --ya --sebagai revisi`), restore (`db pulihkan` while another process keeps
-writing), backup (`db cadangkan` into a folder). The data-kinerja import and
-corrections join here when they exist (add them to OPERATIONS).
+writing), backup (`db cadangkan` into a folder), kinerja_import (`kinerja
+impor FOLDER --ya` of a round's returned forms). Data-kinerja corrections join
+here when they have a command (add them to OPERATIONS).
 
     python benchmarks/fault_benchmark.py [--runs 100] [--json] [--only OP …] [--seed N]
 
@@ -235,6 +236,7 @@ class Setup:
     work: Path
     template: Path  # a closed database with the demo library and one imported SOP
     backup: Path  # a sound backup of an older state
+    forms: Path | None = None  # returned data-kinerja forms of the template's round
     durations: dict[str, float] = field(default_factory=dict)
 
 
@@ -370,6 +372,26 @@ def op_backup(setup: Setup, db: Path, delay: float, counts: Counts) -> None:
         counts.notes.append(f"{db.parent.name}: acknowledged backup missing")
 
 
+def op_kinerja_import(setup: Setup, db: Path, delay: float, counts: Counts) -> None:
+    """`kinerja impor FOLDER --ya`: the returned forms of a round, in one write."""
+    out = _kill_after(_cli(setup.work, *_kinerja_argv(setup, db)), delay)
+    acked = '"diterapkan": true' in out
+    counts.acknowledged += acked
+    if not check_database(db, counts, db.parent.name) or not acked:
+        return
+    stored = _rows(db, "SELECT count(*) FROM kinerja_value")[0][0]
+    imported = _rows(
+        db, "SELECT count(*) FROM audit_log WHERE action = 'import' AND entity <> 'sop'"
+    )[0][0]
+    if not stored or not imported:
+        counts.lost_acknowledged += 1
+        counts.notes.append(f"{db.parent.name}: acknowledged kinerja import not stored")
+
+
+def _kinerja_argv(setup: Setup, db: Path) -> list[str]:
+    return ["--db", str(db), "kinerja", "impor", str(setup.forms), "--ya", "--json"]
+
+
 def _sound_backup(path: Path) -> bool:
     from kinerja_desktop.core.errors import KinerjaError
     from kinerja_desktop.store.restore import check_restore_source
@@ -389,6 +411,7 @@ OPERATIONS = {
     "revision_import": lambda s, db, d, c: op_import(s, db, d, c, "revisi"),
     "restore": op_restore,
     "backup": op_backup,
+    "kinerja_import": op_kinerja_import,
 }
 _MEASURED = {  # how long the work takes after READY, run once whole (kills are spread over it)
     "sop_save": lambda s, db: (1.0, "Disimpan"),
@@ -422,6 +445,7 @@ _MEASURED = {  # how long the work takes after READY, run once whole (kills are 
     "backup": lambda s, db: _timed(
         _cli(s.work, "--db", str(db), "db", "cadangkan", str(db.parent))
     ),
+    "kinerja_import": lambda s, db: _timed(_cli(s.work, *_kinerja_argv(s, db))),
 }
 
 
@@ -431,7 +455,13 @@ def _timed(proc: subprocess.Popen[str]) -> tuple[float, str]:
     return time.perf_counter() - start, out
 
 
-_DONE_WORDS = ('"disimpan": true', "dipulihkan dari", "Cadangan dibuat:", "Disimpan")
+_DONE_WORDS = (
+    '"diterapkan": true',
+    '"disimpan": true',
+    "dipulihkan dari",
+    "Cadangan dibuat:",
+    "Disimpan",
+)
 
 
 def _setup(work: Path) -> Setup:
@@ -451,8 +481,24 @@ def _setup(work: Path) -> Setup:
     backup = work / "cadangan-lama.db"
     main("db", "cadangkan", str(backup))
     main("sop", "impor", str(GOOD_XLSX), "--ya")
+    forms = work / "formulir"
+    forms.mkdir()
+    main("kinerja", "formulir", PERIOD, "--folder", str(forms), "--tenggat", "10-10-2026")
+    _fill_forms(forms)
     shutil.rmtree(work / "cadangan", ignore_errors=True)
-    return Setup(work, template, backup)
+    return Setup(work, template, backup, forms=forms)
+
+
+PERIOD = "2026-TW3"
+
+
+def _fill_forms(folder: Path) -> None:
+    """Type a value into every returned form, as the units do (openpyxl keeps the rest)."""
+    sys.path.insert(0, str(REPO))
+    from tests.kinerja_helpers import fill
+
+    for form in sorted(folder.glob("*.xlsx")):
+        fill(form, {"F14": "44,5", "H14": "LRA"})
 
 
 def run(runs: int, only: list[str] | None, seed: int) -> dict[str, object]:
