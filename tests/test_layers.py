@@ -2,8 +2,8 @@
 
     ui / cli  ->  services  ->  store, exchange  ->  core
 
-`core` (and `paths`, `diagnostics`) import only the standard library; `store` and `exchange`
-never import each other; `ui` and `cli` never import `store` (and `ui` never
+`core` (and `paths`, `diagnostics`, `tempfiles`) import only the standard library;
+`store` and `exchange` never import each other; `ui` and `cli` never import `store` (and `ui` never
 imports `exchange`); PySide6 appears only in `ui/` and `app.py`.
 
 Inside a layer, each domain has its own room (`core.sop`, `core.kinerja`,
@@ -24,9 +24,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kinerja_desktop"
 ALLOWED: dict[str, set[str]] = {
     "core": {"core", "paths"},
     "paths": set(),
+    "tempfiles": set(),
     "diagnostics": {"paths"},
-    "store": {"core", "store", "paths", "diagnostics"},
-    "exchange": {"core", "exchange", "paths", "diagnostics"},
+    "store": {"core", "store", "paths", "diagnostics", "tempfiles"},
+    "exchange": {"core", "exchange", "paths", "diagnostics", "tempfiles"},
     "services": {"core", "store", "exchange", "services", "paths", "diagnostics"},
     "cli": {"core", "services", "cli", "paths", "diagnostics"},
     "ui": {"core", "services", "ui", "paths", "diagnostics"},
@@ -37,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
 THIRD_PARTY: dict[str, set[str]] = {
     "core": set(),
     "paths": set(),
+    "tempfiles": set(),
     "diagnostics": set(),
     "store": {"peewee", "playhouse"},
     "exchange": {"openpyxl", "reportlab", "defusedxml"},

@@ -285,10 +285,13 @@ def _build_demo_file(path: Path) -> None:
         raise
     _remove_database_files(path)
     os.replace(building, path)
+    built_anchor = building.with_name(building.name + ".jangkar")  # store.anchor's witness
+    if built_anchor.exists():
+        os.replace(built_anchor, path.with_name(path.name + ".jangkar"))
 
 
 def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".jangkar"):
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             companion.unlink()

@@ -224,7 +224,7 @@ def make_corpus(form: Path, folder: Path, other_unit_form: Path) -> list[tuple[s
     add("terkunci_sandi", _encrypted(p("terkunci_sandi")), "kata sandi")
     add("bom_zip", _zip_bomb(p("bom_zip")), "terlalu besar")
     add("bom_entitas", _entity_bomb(form, p("bom_entitas")), "DOCTYPE/ENTITY")
-    add("bom_unsur", _element_bomb(form, p("bom_unsur")), "unsur XML")
+    add("bom_unsur", _element_bomb(form, p("bom_unsur")), "tidak wajar")  # generic cell cap first
     p("terpotong").write_bytes(data[: len(data) // 2])
     add("terpotong", p("terpotong"), "rusak")
     p("kosong").write_bytes(b"")
