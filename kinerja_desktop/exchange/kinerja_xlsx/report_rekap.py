@@ -136,6 +136,9 @@ def rekap_sheet(wb: Workbook, r: RekapLaporan) -> dict[str, int]:
     kec = r.ringkas_of("kecamatan")[0]
     _mean_row(ws, row, f"Rata-rata capaian {kec.nama}", ranges(C, all_rows), r)
     where["kecamatan"] = row
+    if r.catatan.strip():
+        text(ws, row + 2, 1, f"Catatan: {r.catatan.strip()}", border=False)
+        ws.merge_cells(start_row=row + 2, start_column=1, end_row=row + 2, end_column=11)
     ws.freeze_panes = f"E{start + 2}"
     landscape_page(ws, f"{start}:{start + 1}")
     ws.column_dimensions["L"].hidden = True
