@@ -39,7 +39,7 @@ from ..store.kinerja.values import StoredValue
 from .entities import KINERJA_VALUE
 from .kinerja_forms import jabatan_ttd, plan_indicators
 from .kinerja_rounds import find_unit
-from .kinerja_validation import default_actor
+from .kinerja_validation import actor_of
 
 if TYPE_CHECKING:
     from .session import Session, WriteScope
@@ -89,11 +89,11 @@ class KinerjaCorrectionService:
         self,
         session: Session,
         clock: Callable[[], datetime] = datetime.now,
-        actor: Callable[[], str] = default_actor,
+        actor: Callable[[], str] | None = None,
     ) -> None:
         self._session = session
         self._clock = clock
-        self._actor = actor
+        self._actor = actor_of(session, actor)
 
     # -- reading ---------------------------------------------------------------------
     def get(self, perbaikan_id: int) -> Perbaikan:
@@ -148,7 +148,7 @@ class KinerjaCorrectionService:
             pid = store.insert_perbaikan(new, now)
             store.add_step(pid, Langkah(PerbaikanStatus.DIAJUKAN, who, "", "", who, "", now))
             found = self._get(pid)
-            self._record(scope, found, "ajukan", who, f"alasan: {alasan[:80]}")
+            self._record(scope, found, "ajukan", who, f"alasan: {alasan[:80]}", None)
         return found
 
     @staticmethod
@@ -213,7 +213,8 @@ class KinerjaCorrectionService:
                     raise ValidationError("Nilai yang diperbaiki sudah tidak berlaku.")
                 store.sign_correction(p, now)
             found = self._get(p.id)
-            self._record(scope, found, step.value, who, f"{jabatan[:40]} {nama[:50]}".strip())
+            extra = f"{jabatan[:40]} {nama[:50]}".strip()
+            self._record(scope, found, step.value, who, extra, p.status)
         return found
 
     def reject(self, perbaikan_id: int, alasan: str, *, oleh: str | None = None) -> Perbaikan:
@@ -229,15 +230,33 @@ class KinerjaCorrectionService:
                 raise ValidationError(f"Perbaikan nomor {p.id} sudah {p.status.label.lower()}.")
             store.add_step(p.id, Langkah(PerbaikanStatus.DITOLAK, who, "", "", who, reason, now))
             found = self._get(p.id)
-            self._record(scope, found, "tolak", who, f"alasan: {reason[:80]}")
+            self._record(scope, found, "tolak", who, f"alasan: {reason[:80]}", p.status)
         return found
 
     @staticmethod
-    def _record(scope: WriteScope, p: Perbaikan, action: str, who: str, extra: str) -> None:
+    def _record(  # noqa: PLR0917 - one audit row of a step
+        scope: WriteScope,
+        p: Perbaikan,
+        action: str,
+        who: str,
+        extra: str,
+        was: PerbaikanStatus | None,
+    ) -> None:
+        """One audit row: the step, who recorded it, old and new value, status before/after."""
+        value = {"indikator": p.kode, "unit": p.unit, "periode": p.periode}
+        before = {**value, "nilai": p.lama.nilai, "teks": p.lama.teks or None}
+        before["status"] = was.value if was is not None else None
+        after = {**value, "nilai": p.baru.nilai, "teks": p.baru.teks or None}
+        after.update(
+            status=p.status.value, nilai_id=p.hasil_value_id, alasan=p.alasan, bukti=p.bukti
+        )
         scope.record(
             f"perbaikan.{action}",
             KINERJA_VALUE,
             p.id,
             f"Perbaikan #{p.id} {p.kode} {p.unit[:40]} {p.periode}: {p.lama.shown} → "
             f"{p.baru.shown}; {p.status.label.lower()} (oleh {who[:40]}; {extra})",
+            actor=who,
+            before=before,
+            after=after,
         )

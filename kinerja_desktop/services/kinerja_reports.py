@@ -61,7 +61,7 @@ from .kinerja_report_docs import (
     pk_period_key,
 )
 from .kinerja_rounds import find_unit
-from .kinerja_validation import default_actor
+from .kinerja_validation import actor_of
 
 if TYPE_CHECKING:
     from .session import Session
@@ -116,11 +116,11 @@ class KinerjaReportService:
         self,
         session: Session,
         clock: Callable[[], datetime] = datetime.now,
-        actor: Callable[[], str] = default_actor,
+        actor: Callable[[], str] | None = None,
     ) -> None:
         self._session = session
         self._clock = clock
-        self._actor = actor
+        self._actor = actor_of(session, actor)
 
     # -- building ---------------------------------------------------------------------
     def report_key(self, jenis: str, periode: str | int | None, unit: str | None = None) -> str:
@@ -192,6 +192,9 @@ class KinerjaReportService:
                     KINERJA_REPORT,
                     None,
                     f"Teks {JUDUL[jenis]} {key} disimpan: {', '.join(changed)[:150]}",
+                    actor=self._actor(),
+                    before={k: before.get(k) for k in changed},
+                    after={k: cleaned[k] for k in changed},
                 )
 
     # -- printing and freezing ----------------------------------------------------------------
@@ -244,6 +247,14 @@ class KinerjaReportService:
             KINERJA_REPORT,
             version.id,
             f"{title} versi {version.versi} dibekukan (kode data {digest[:16]}{replaced})",
+            actor=self._actor(),
+            before={"versi": latest.versi, "kode_data": latest.data_hash} if latest else None,
+            after={
+                "jenis": report.jenis,
+                "periode": key,
+                "versi": version.versi,
+                "kode_data": digest,
+            },
         )
         return version, True
 
@@ -307,6 +318,9 @@ class KinerjaReportService:
                 KINERJA_PLAN,
                 target.id,
                 f"Realisasi anggaran {target.kode} {period.key}: {before} → {amount}",
+                actor=self._actor(),
+                before={"kode": target.kode, "periode": period.key, "rp": before},
+                after={"kode": target.kode, "periode": period.key, "rp": amount},
             )
         return before
 
@@ -337,8 +351,15 @@ class KinerjaReportService:
 
     def save_scales(self, predikat: PredikatScale, warna: ColourScale) -> None:
         with self._session.writing() as scope:
+            old = (predikat_scale(), colour_scale())
             store.set_setting(PREDIKAT_KEY, json.dumps(predikat.to_dict(), ensure_ascii=False))
             store.set_setting(WARNA_KEY, json.dumps(warna.to_dict(), ensure_ascii=False))
             scope.record(
-                "pengaturan", KINERJA_VALUE, None, f"Predikat capaian: {predikat.describe()}"
+                "pengaturan",
+                KINERJA_VALUE,
+                None,
+                f"Predikat capaian: {predikat.describe()}",
+                actor=self._actor(),
+                before={"predikat": old[0].to_dict(), "warna": old[1].to_dict()},
+                after={"predikat": predikat.to_dict(), "warna": warna.to_dict()},
             )

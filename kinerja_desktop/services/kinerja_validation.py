@@ -9,7 +9,6 @@ are in, validated, still to validate and not filled in — the Validasi screen.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,12 +24,9 @@ if TYPE_CHECKING:
     from .session import Session
 
 
-def default_actor() -> str:
-    """Who works at this desk, for the records (the system's user name)."""
-    try:
-        return getpass.getuser() or "pengguna"
-    except (OSError, KeyError, ImportError):
-        return "pengguna"
+def actor_of(session: Session, actor: Callable[[], str] | None) -> Callable[[], str]:
+    """Who records the changes: the given callable, else the session's user."""
+    return actor if actor is not None else (lambda: session.actor)
 
 
 @dataclass(frozen=True)
@@ -76,11 +72,11 @@ class KinerjaValidationService:
         self,
         session: Session,
         clock: Callable[[], datetime] = datetime.now,
-        actor: Callable[[], str] = default_actor,
+        actor: Callable[[], str] | None = None,
     ) -> None:
         self._session = session
         self._clock = clock
-        self._actor = actor
+        self._actor = actor_of(session, actor)
 
     def validate(
         self, periode: str, unit: str | int | None = None, oleh: str | None = None
@@ -100,6 +96,14 @@ class KinerjaValidationService:
                     KINERJA_VALUE,
                     vid,
                     f"Validasi {key} {name[:60]}: {count} nilai dikunci (oleh {who[:40]})",
+                    actor=who,
+                    before={
+                        "periode": key,
+                        "unit": name,
+                        "status_validasi": "belum",
+                        "jumlah": count,
+                    },
+                    after={"status_validasi": "valid", "validasi_id": vid},
                 )
         return ValidationResult(key, unit_id, name, count, vid or None, who, now)
 

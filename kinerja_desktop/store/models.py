@@ -143,6 +143,10 @@ class AuditLogRow(BaseModel):
     summary = TextField(default="")
     prev_hash = TextField()
     hash = TextField(unique=True)
+    hash_version = IntegerField(default=1)  # schema 7: how `hash` was computed (store.audit)
+    actor = TextField(default="")
+    before_json = TextField(null=True)
+    after_json = TextField(null=True)
 
     class Meta:
         table_name = "audit_log"

@@ -8,6 +8,7 @@ the recap itself.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -219,3 +220,41 @@ def set_setting(key: str, value: str) -> None:
     SettingRow.insert(key=key, value=value).on_conflict(
         conflict_target=[SettingRow.key], update={"value": value}
     ).execute()
+
+
+# -- tamper evidence (db periksa) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VersionProblem:
+    """A frozen report version whose stored data no longer matches its hash."""
+
+    version_id: int
+    judul: str
+    versi: int
+
+    def sentence(self) -> str:
+        return (
+            f"Laporan {self.judul} versi {self.versi} (nomor {self.version_id}): data yang "
+            "dibekukan tidak cocok dengan kodenya (diubah di luar aplikasi)."
+        )
+
+
+def version_problems(conn, limit: int = 1000) -> list[VersionProblem]:
+    """Every frozen version whose data's SHA-256 differs from the hash stored with it
+    ([] also for a database from before the table existed)."""
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kinerja_laporan'"
+    ).fetchone()
+    if found is None:
+        return []
+    problems = []
+    for vid, judul, versi, data, digest in conn.execute(
+        "SELECT id, judul, versi, data, data_hash FROM kinerja_laporan ORDER BY id"
+    ):
+        text = data if isinstance(data, str) else ""
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+            problems.append(VersionProblem(vid, str(judul), int(versi)))
+            if len(problems) >= limit:
+                break
+    return problems

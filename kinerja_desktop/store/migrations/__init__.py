@@ -30,6 +30,8 @@ History:
 6. data kinerja part 2: validations (`kinerja_value.validasi_id`), Perbaikan
    with their steps, frozen report versions and the per-report texts,
    realisasi anggaran per node and triwulan.
+7. the audit log's actor and before/after values, with a hash version so
+   the rows written before still verify.
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
@@ -43,12 +45,12 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from . import v001, v002, v003, v004, v005, v006
+from . import v001, v002, v003, v004, v005, v006, v007
 from .v001 import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "STEPS", "V1_TABLES", "migrate", "user_version"]
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
@@ -62,6 +64,7 @@ STEPS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (4, v004.STATEMENTS),
     (5, v005.STATEMENTS),
     (6, v006.STATEMENTS),
+    (7, v007.STATEMENTS),
 )
 
 
