@@ -116,6 +116,17 @@ class KinerjaCorrectionService:
             unit_id = find_unit(unit).id if unit else None
             return store.perbaikan_list(key, state, unit_id)
 
+    def next_official(self, perbaikan_id: int) -> tuple[PerbaikanStatus, str, str]:
+        """The next step of a correction and its official from the office records
+        (name, jabatan; the name is '' when the office has not recorded one)."""
+        with self._session.reading():
+            p = self._get(perbaikan_id)
+            step = next_status(p.status)
+            unit = office_store.unit_by_id(p.unit_id)
+            assert unit is not None
+            nama, jabatan, _nip = official(step.peran, unit)
+        return step, nama, jabatan
+
     # -- proposing -------------------------------------------------------------------
     def propose(
         self,
@@ -205,8 +216,9 @@ class KinerjaCorrectionService:
             unit = office_store.unit_by_id(p.unit_id)
             assert unit is not None
             nama, jabatan, nip = official(step.peran, unit)
-            if pejabat and pejabat.strip():
-                nama, nip = " ".join(pejabat.split()), ""
+            named = " ".join((pejabat or "").split())
+            if named and named != nama:
+                nama, nip = named, ""
             store.add_step(p.id, Langkah(step, nama, jabatan, nip, who, catatan.strip(), now))
             if step is PerbaikanStatus.DITANDATANGANI:
                 if not store.is_validated(p.value_id):

@@ -1,0 +1,138 @@
+"""Small pieces the Validasi, Perbaikan and Laporan screens share: a period
+box, a sortable table, a page built on first show, the window's clock (the
+demo lives on its fixed day), and the save-file question (tests replace it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.core.errors import KinerjaError
+from kinerja_desktop.core.kinerja.periods import parse_period
+from kinerja_desktop.services.kinerja_demo import read_demo_plan
+
+from .report_models import ID_ROLE, SORT_ROLE, RowsModel
+
+
+def window_clock(window: Any) -> Callable[[], datetime]:
+    """The services' clock: the system's, or for the demo database its fixed day."""
+    if not getattr(window, "demo", False):
+        return datetime.now
+    try:
+        day = date.fromisoformat(read_demo_plan()["tanggal_demo"])
+    except (KinerjaError, KeyError, ValueError):
+        return datetime.now
+    return lambda: datetime.combine(day, datetime.now().time())
+
+
+class PeriodBox(QComboBox):
+    """An editable list of periods (the rounds' first); `periode()` is the typed key."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setMinimumContentsLength(10)
+        self.setToolTip("2026-07 (bulan), 2026-TW3 (triwulan), 2026-S2 (semester), 2026 (tahun)")
+
+    def fill(self, keys: list[str], current: str = "") -> None:
+        text = current or self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self.addItems(keys)
+        self.blockSignals(False)
+        if text:
+            self.setCurrentText(text)
+        elif keys:
+            self.setCurrentIndex(len(keys) - 1)
+
+    def periode(self) -> str:
+        """The period typed, in its canonical form (ValidationError when not one)."""
+        return parse_period(self.currentText()).key
+
+
+def make_table(model: RowsModel, parent: QWidget, name: str) -> QTableView:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setWordWrap(False)
+    return view
+
+
+def selected_id(view: QTableView) -> object:
+    rows = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return rows[0].data(ID_ROLE) if rows else None
+
+
+def select_id(view: QTableView, model: RowsModel, record_id: object) -> None:
+    row = model.row_of(record_id)
+    if row is None:
+        return
+    proxy = view.model()
+    index = proxy.mapFromSource(model.index(row, 0))
+    if index.isValid():
+        view.selectRow(index.row())
+        view.scrollTo(index)
+
+
+def fit_columns(view: QTableView, widths: list[int]) -> None:
+    for i, w in enumerate(widths):
+        view.setColumnWidth(i, w)
+
+
+class LazyContent(QWidget):
+    """A navigation page whose content is built the first time it is shown."""
+
+    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = layout
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._factory(self)
+            self._layout.addWidget(self._content)
+        return self._content
+
+    def showEvent(self, event) -> None:
+        self.content()
+        super().showEvent(event)
+
+
+def ask_save(parent: QWidget, title: str, start: Path, file_filter: str) -> Path | None:
+    target, _ = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+    return Path(target) if target else None
+
+
+ALIGN_TOP = Qt.AlignmentFlag.AlignTop
