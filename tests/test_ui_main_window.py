@@ -73,6 +73,9 @@ def test_window_pages_and_navigation(window, qtbot) -> None:
     assert window.navigation.keys() == [
         "beranda",
         "sop.katalog",
+        "kinerja.validasi",
+        "kinerja.perbaikan",
+        "kinerja.laporan",
         "kantor.profil",
         "kantor.pegawai",
         "kantor.unit",

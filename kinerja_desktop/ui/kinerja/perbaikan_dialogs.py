@@ -26,7 +26,7 @@ from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.kinerja.perbaikan import Perbaikan, PerbaikanStatus, next_status
 
 
-class _ServiceDialog(QDialog):
+class ServiceDialog(QDialog):
     """OK runs `self.apply()`; a KinerjaError is shown under the fields."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -61,7 +61,7 @@ class _ServiceDialog(QDialog):
         self.accept()
 
 
-class ProposeDialog(_ServiceDialog):
+class ProposeDialog(ServiceDialog):
     """Ajukan perbaikan: the value as validated, the new value, reason and evidence."""
 
     def __init__(self, value: Any, propose: Callable[..., Perbaikan], parent=None) -> None:
@@ -100,7 +100,7 @@ class ProposeDialog(_ServiceDialog):
         )
 
 
-class StepDialog(_ServiceDialog):
+class StepDialog(ServiceDialog):
     """The next step: who (prefilled from the office records) and a note."""
 
     def __init__(
@@ -136,7 +136,7 @@ def _role(step: PerbaikanStatus) -> str:
     )
 
 
-class RejectDialog(_ServiceDialog):
+class RejectDialog(ServiceDialog):
     def __init__(self, p: Perbaikan, reject: Callable[..., Perbaikan], parent=None) -> None:
         super().__init__(f"Tolak perbaikan nomor {p.id}", parent)
         self.p, self._reject = p, reject

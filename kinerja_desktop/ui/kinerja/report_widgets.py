@@ -1,6 +1,7 @@
 """Small pieces the Validasi, Perbaikan and Laporan screens share: a period
 box, a sortable table, a page built on first show, the window's clock (the
-demo lives on its fixed day), and the save-file question (tests replace it).
+demo lives on its fixed day), the save-file question (tests replace it) and
+the print jobs run off the UI thread.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.kinerja.periods import parse_period
 from kinerja_desktop.services.kinerja_demo import read_demo_plan
+from kinerja_desktop.ui.common.operations import run_task
 
 from .report_models import ID_ROLE, SORT_ROLE, RowsModel
 
@@ -130,9 +132,36 @@ class LazyContent(QWidget):
         super().showEvent(event)
 
 
-def ask_save(parent: QWidget, title: str, start: Path, file_filter: str) -> Path | None:
-    target, _ = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
-    return Path(target) if target else None
+def ask_save(
+    parent: QWidget, settings: Any, title: str, suggested: str, filters: str
+) -> Path | None:
+    """The save-file question, starting in the last folder used (tests replace it).
+    A name typed without .pdf/.xlsx gets the extension of the chosen filter."""
+    start = str(settings.last_folder() / suggested)
+    target, chosen = QFileDialog.getSaveFileName(parent, title, start, filters)
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix.lower() not in (".pdf", ".xlsx"):
+        path = path.with_name(path.name + (".xlsx" if "xlsx" in chosen else ".pdf"))
+    settings.set_last_folder(path)
+    return path
+
+
+class Jobs:
+    """Printing off the UI thread with run_task's progress; keeps the tasks alive."""
+
+    def __init__(self, owner: QWidget) -> None:
+        self.owner = owner
+        self.tasks: list[Any] = []
+
+    def start(self, label: str, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        task = run_task(self.owner, label, lambda _control: fn(), on_done)
+        self.tasks = [t for t in self.tasks if t.running] + [task]
+
+    @property
+    def busy(self) -> bool:
+        return any(t.running for t in self.tasks)
 
 
 ALIGN_TOP = Qt.AlignmentFlag.AlignTop

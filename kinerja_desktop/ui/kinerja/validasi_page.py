@@ -105,6 +105,10 @@ class ValidasiPage(QWidget):
         self.period.fill(keys)
         self.refresh()
 
+    def on_change(self, entity: str) -> None:
+        if entity.startswith("kinerja"):
+            self.refresh()
+
     def refresh(self) -> None:
         try:
             key = self.period.periode()
@@ -180,8 +184,8 @@ class ValidasiPage(QWidget):
         except KinerjaError as exc:
             show_error(self, exc)
             return
-        self.status.setText(result.message)
         self.refresh()
+        self.status.setText(result.message)
 
     def propose(self) -> None:
         value = self.selected_value()
