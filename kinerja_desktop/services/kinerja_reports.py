@@ -88,7 +88,7 @@ class PrintResult:
                 f"{JUDUL[self.jenis]} {self.periode} versi {self.version.versi} dicetak ulang dari "
                 f"data yang dibekukan ke {self.path}; kode data {self.version.data_hash[:16]}."
             )
-        what = "versi baru" if self.baru else "versi yang sama (data tidak berubah)"
+        what = "versi baru" if self.baru else "versi yang sama, data tidak berubah"
         return (
             f"{JUDUL[self.jenis]} {self.periode} versi {self.version.versi} ({what}) ditulis "
             f"ke {self.path}; kode data {self.version.data_hash[:16]}."

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.kinerja.perbaikan import Perbaikan, PerbaikanStatus, next_status
+from kinerja_desktop.core.kinerja.values import number_text
 
 
 class ServiceDialog(QDialog):
@@ -67,7 +68,7 @@ class ProposeDialog(ServiceDialog):
     def __init__(self, value: Any, propose: Callable[..., Perbaikan], parent=None) -> None:
         super().__init__("Ajukan Perbaikan Data Kinerja", parent)
         self.value, self._propose = value, propose
-        shown = value.teks or (value.nilai if value.nilai is not None else "—")
+        shown = value.teks or number_text(value.nilai)
         self.form.addRow("Indikator:", QLabel(f"{value.kode} — {value.nama}", self))
         self.form.addRow("Unit / periode:", QLabel(f"{value.unit} · {value.periode}", self))
         self.form.addRow("Nilai tervalidasi:", QLabel(str(shown), self))

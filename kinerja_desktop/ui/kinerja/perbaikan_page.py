@@ -50,7 +50,8 @@ def detail_html(p: Perbaikan) -> str:
     """The selected correction as the screen shows it (every word in one place)."""
     steps = "".join(
         f"<li><b>{s.status.label}</b> — {s.pejabat or '(nama belum dicatat)'}"
-        f"{', ' + s.jabatan if s.jabatan else ''}; dicatat {s.oleh} "
+        f"{', ' + s.jabatan if s.jabatan else ''}"
+        f"{'; dicatat ' + s.oleh if s.oleh != s.pejabat else ''} "
         f"{s.at.strftime('%d-%m-%Y %H:%M')}{': ' + s.catatan if s.catatan else ''}</li>"
         for s in p.langkah
     )

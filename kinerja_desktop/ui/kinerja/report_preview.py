@@ -101,7 +101,7 @@ def _pk(r: laporan.PkLaporan) -> Preview:
         for i, p in enumerate(r.program)
     ]
     lines = (
-        f"{r.judul} tahun {r.tahun}, versi PK {r.versi_pk}.",
+        f"{r.judul}" + (f", perubahan ke-{r.versi_pk}" if r.versi_pk else "") + ".",
         f"Pihak pertama: {r.pihak_pertama.nama or '—'} ({r.pihak_pertama.jabatan_ttd}); "
         f"pihak kedua: {r.pihak_kedua.nama or '—'} ({r.pihak_kedua.jabatan_ttd}).",
         f"{len(r.aksi)} indikator dengan rencana aksi per triwulan.",
