@@ -327,3 +327,16 @@ def test_wrong_output_and_missing_pk(session: Session, tmp_path: Path) -> None:
         reports.build("pk", 2027)
     with pytest.raises(KinerjaError, match="Belum ada perbaikan"):
         reports.build("perbaikan", "2026-TW1")
+
+
+def test_trend_points_are_each_periods_own_recap(session: Session) -> None:
+    """The trend is computed without the rows (speed): each point must still be
+    the Kecamatan mean of that triwulan's own recap."""
+    _v, _c, reports = services(session)
+    year = reports.build("rekap", "2026")
+    assert [p.label for p in year.tren] == ["TW I", "TW II", "TW III", "TW IV"]
+    for n, point in enumerate(year.tren, 1):
+        own = reports.build("rekap", f"2026-TW{n}")
+        mean = next(g.rata_rata for g in own.ringkas if g.tingkat == "kecamatan")
+        assert point.rata_rata == mean
+    assert any(p.rata_rata is not None for p in year.tren)

@@ -35,7 +35,7 @@ from ..core.kinerja.laporan import (
 )
 from ..core.kinerja.periods import Period, PeriodKind
 from ..core.kinerja.plan import Indicator, Level, PlanNode
-from ..core.kinerja.rekap import RekapInput, build_rekap, placements
+from ..core.kinerja.rekap import RekapInput, build_rekap, kecamatan_mean, placements
 from ..core.kinerja.rules import CalculationRule, ValueKind
 from ..core.office import SignerRole
 from ..store.kinerja import reports as report_store
@@ -128,7 +128,7 @@ def build_rekap_report(
     points: tuple[TitikTren, ...] = ()
     if trend:
         points = tuple(
-            TitikTren(short_label(p), build_rekap(_rekap_input(ctx, p, name)).kecamatan.rata_rata)
+            TitikTren(short_label(p), kecamatan_mean(_rekap_input(ctx, p, name)))
             for p in trend_periods(periode)
         )
     return RekapLaporan(

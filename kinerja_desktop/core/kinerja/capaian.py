@@ -24,6 +24,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 from .periods import ROMAN, Period, PeriodKind, parse_period
 from .plan import Target
@@ -103,50 +104,58 @@ class Combined:
         return f"belum diisi: {names}"
 
 
-def _leaves(period: Period, values: Mapping[str, float | None]) -> list[Period]:
-    if values.get(period.key) is not None:
-        return [period]
-    found: list[Period] = []
-    for child in children(period):
-        found.extend(_leaves(child, values))
-    return found
+@dataclass(frozen=True, eq=False)  # one node per period (cached): identity is equality
+class _Node:
+    """A period with what combining needs of it, computed once per period: its
+    key, depth, the months it covers and the periods it is made of."""
+
+    period: Period
+    key: str
+    depth: int
+    months: frozenset[tuple[int, int]]
+    kids: tuple[_Node, ...]
 
 
-def _expected(period: Period, depth: int) -> list[Period]:
-    if _DEPTH[period.jenis] >= depth:
-        return [period]
-    out: list[Period] = []
-    for child in children(period):
-        out.extend(_expected(child, depth))
-    return out
+@cache
+def _node(period: Period) -> _Node:
+    a, b = period.months
+    covered = frozenset((period.tahun, m) for m in range(a, b + 1))
+    kids = tuple(_node(c) for c in children(period))
+    return _Node(period, period.key, _DEPTH[period.jenis], covered, kids)
 
 
-def _covered(leaves: list[Period]) -> set[tuple[int, int]]:
-    months: set[tuple[int, int]] = set()
-    for p in leaves:
-        a, b = p.months
-        months.update((p.tahun, m) for m in range(a, b + 1))
-    return months
+def _leaves(node: _Node, values: Mapping[str, float | None], out: list[_Node]) -> None:
+    if values.get(node.key) is not None:
+        out.append(node)
+        return
+    for kid in node.kids:
+        _leaves(kid, values, out)
+
+
+@cache
+def _expected(node: _Node, depth: int) -> tuple[_Node, ...]:
+    if node.depth >= depth:
+        return (node,)
+    return tuple(e for kid in node.kids for e in _expected(kid, depth))
 
 
 def combine(
     rule: CalculationRule, periods: Iterable[Period], values: Mapping[str, float | None]
 ) -> Combined:
     """The realisasi over `periods` (in time order) from `values` {period key: nilai}."""
-    spans = list(periods)
-    leaves = [leaf for p in spans for leaf in _leaves(p, values)]
+    spans = [_node(p) for p in periods]
+    leaves: list[_Node] = []
+    for span in spans:
+        _leaves(span, values, leaves)
     if not leaves:
-        return Combined(None, (), tuple(p.key for p in spans))
-    nilai = rule.aggregate(values[p.key] for p in leaves)
-    depth = max(_DEPTH[p.jenis] for p in leaves)
-    covered = _covered(leaves)
+        return Combined(None, (), tuple(n.key for n in spans))
+    nilai = rule.aggregate(values[n.key] for n in leaves)
+    depth = max(n.depth for n in leaves)
+    covered = leaves[0].months.union(*(n.months for n in leaves[1:]))
     hilang = tuple(
-        e.key
-        for p in spans
-        for e in _expected(p, depth)
-        if not all((e.tahun, m) in covered for m in range(e.months[0], e.months[1] + 1))
+        e.key for span in spans for e in _expected(span, depth) if not e.months <= covered
     )
-    return Combined(nilai, tuple(p.key for p in leaves), hilang)
+    return Combined(nilai, tuple(n.key for n in leaves), hilang)
 
 
 def year_to(period: Period) -> list[Period]:

@@ -13,7 +13,7 @@ report can say "2 dari 9 indikator belum dapat dihitung".
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .capaian import Capaian, Combined, TargetInfo, capaian, combine
@@ -126,48 +126,66 @@ def _units_of(
     return sorted(found, key=lambda u: order.get(u, len(order)))
 
 
-def build_rekap(data: RekapInput) -> Rekap:
-    """The recap of `data.periode` (see the module docstring)."""
-    place = placements(data.nodes)
+def _measured(
+    data: RekapInput,
+) -> Iterator[tuple[Indicator, int | None, TargetInfo, Combined, Capaian]]:
+    """Per indicator × unit, in report order: target, combined realisasi, capaian."""
     by_indicator: dict[int, list[int]] = {}
     for ind_id, unit_id in data.values:
         by_indicator.setdefault(ind_id, []).append(unit_id)
     order = {u: i for i, u in enumerate(data.units)}
-    rows: list[RekapRow] = []
     span = [data.periode]
     for ind in data.indicators:
         if ind.id is None:
             continue
         target = data.targets.get(ind.id, TargetInfo(None, "", "target belum ditetapkan"))
-        where = place.get(ind.node_id or -1, Placement())
         units: list[int | None] = [*_units_of(ind, by_indicator, order)] or [None]
         for unit_id in units:
             values = data.values.get((ind.id, unit_id or 0), {})
             real = combine(ind.rule, span, values)
-            cap = capaian(ind.rule, target.nilai, real.nilai)
-            label = ""
-            if ind.rule.jenis_nilai is ValueKind.SKALA and real.nilai is not None:
-                label = ind.rule.scale_label(real.nilai)
-            rows.append(
-                RekapRow(
-                    ind.id,
-                    ind.kode,
-                    ind.nama,
-                    ind.satuan,
-                    unit_id,
-                    data.units.get(unit_id or 0, "") if unit_id is not None else "",
-                    ind.iku,
-                    ind.rule.describe(),
-                    target,
-                    real,
-                    label,
-                    cap,
-                    data.predikat.of(cap.persen),
-                    data.warna.of(cap.persen),
-                    where.sasaran,
-                    where.program,
-                )
+            yield ind, unit_id, target, real, capaian(ind.rule, target.nilai, real.nilai)
+
+
+def kecamatan_mean(data: RekapInput) -> float | None:
+    """The Kecamatan's mean capaian of `data.periode` alone (a trend point), the
+    same figure as `build_rekap(data).kecamatan.rata_rata` without the rows."""
+    found = [m[4].persen for m in _measured(data) if m[4].persen is not None]
+    return math.fsum(found) / len(found) if found else None
+
+
+def build_rekap(data: RekapInput) -> Rekap:
+    """The recap of `data.periode` (see the module docstring)."""
+    place = placements(data.nodes)
+    rows: list[RekapRow] = []
+    described: dict[int, str] = {}
+    for ind, unit_id, target, real, cap in _measured(data):
+        where = place.get(ind.node_id or -1, Placement())
+        label = ""
+        if ind.rule.jenis_nilai is ValueKind.SKALA and real.nilai is not None:
+            label = ind.rule.scale_label(real.nilai)
+        rule_text = described.get(ind.id or 0)
+        if rule_text is None:
+            rule_text = described[ind.id or 0] = ind.rule.describe()
+        rows.append(
+            RekapRow(
+                ind.id,
+                ind.kode,
+                ind.nama,
+                ind.satuan,
+                unit_id,
+                data.units.get(unit_id or 0, "") if unit_id is not None else "",
+                ind.iku,
+                rule_text,
+                target,
+                real,
+                label,
+                cap,
+                data.predikat.of(cap.persen),
+                data.warna.of(cap.persen),
+                where.sasaran,
+                where.program,
             )
+        )
     return Rekap(data.periode, rows, rollups(rows, data), data.predikat)
 
 
