@@ -287,3 +287,14 @@ def test_recap_rows_and_rollups() -> None:
     assert (kec.jumlah, kec.dihitung) == (4, 3)
     assert kec.rata_rata == pytest.approx((95 + 120 + 75) / 3)
     assert kec.predikat == DEFAULT_PREDIKAT.of(kec.rata_rata)
+
+
+def test_combining_a_year_of_monthly_or_mixed_values() -> None:
+    year = [parse_period("2026")]
+    months = combine(CalculationRule(), year, {"2026-01": 1.0, "2026-03": 2.0, "2026-02": None})
+    assert months.nilai == 3.0 and months.dipakai == ("2026-01", "2026-03")
+    assert months.hilang == ("2026-02", *(f"2026-{m:02d}" for m in range(4, 13)))
+    mixed = combine(CalculationRule(), year, {"2026-TW1": 5.0, "2026-04": 1.0, "2026-05": 2.0})
+    assert mixed.nilai == 8.0 and mixed.dipakai == ("2026-TW1", "2026-04", "2026-05")
+    assert mixed.hilang == tuple(f"2026-{m:02d}" for m in range(6, 13))
+    assert combine(CalculationRule(), year, {}).hilang == ("2026",)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kinerja_desktop.core.kinerja import laporan
 from kinerja_desktop.core.kinerja.perbaikan import PerbaikanStatus
 from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui.kinerja import perbaikan_dialogs, report_texts
+from kinerja_desktop.ui.kinerja import perbaikan_dialogs, predikat_dialog, report_texts
 from kinerja_desktop.ui.kinerja.report_pages import (
     PAGE_LAPORAN,
     PAGE_PERBAIKAN,
@@ -230,3 +230,28 @@ def test_a_bad_period_is_one_line_not_a_crash(window) -> None:
     assert page.report is None and page.status.text()
     assert not page.pdf_button.isEnabled()
     assert page.table.model().rowCount() == 0
+
+
+def test_predikat_bands_are_set_in_the_window(window, monkeypatch) -> None:
+    page = window.kinerja_laporan.show(PAGE_LAPORAN)
+    page.choose(laporan.REKAP, TW)
+    before = {page.model.rows[i].cells[6] for i in range(page.model.rowCount())}
+    assert "Sangat Tinggi" in before
+    seen = {}
+
+    def exec_(dialog) -> int:
+        assert dialog.predikat.text().startswith("90 Sangat Tinggi; 75 Tinggi")
+        dialog.predikat.setText("tinggi sekali")
+        dialog._ok()  # refused: no bound
+        seen["problem"] = dialog.problem.text()
+        dialog.predikat.setText("200 Luar Biasa; 100 Baik; Kurang")
+        dialog._ok()
+        return dialog.result()
+
+    monkeypatch.setattr(predikat_dialog.PredikatDialog, "exec", exec_)
+    page.scales_button.click()
+    assert "batas" in seen["problem"]
+    assert page.status.text() == "Batas predikat dan warna disimpan."
+    after = {page.model.rows[i].cells[6] for i in range(page.model.rowCount())}
+    assert "Sangat Tinggi" not in after and after <= {"Luar Biasa", "Baik", "Kurang", "—"}
+    assert "Baik" in after

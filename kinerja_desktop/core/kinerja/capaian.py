@@ -114,6 +114,8 @@ class _Node:
     depth: int
     months: frozenset[tuple[int, int]]
     kids: tuple[_Node, ...]
+    upper: frozenset[str]  # its key and those of its parts longer than a month
+    bulan: tuple[_Node, ...]  # its months, in order
 
 
 @cache
@@ -121,10 +123,20 @@ def _node(period: Period) -> _Node:
     a, b = period.months
     covered = frozenset((period.tahun, m) for m in range(a, b + 1))
     kids = tuple(_node(c) for c in children(period))
-    return _Node(period, period.key, _DEPTH[period.jenis], covered, kids)
+    if not kids:
+        upper: frozenset[str] = frozenset()
+        bulan: tuple[_Node, ...] = ()
+    else:
+        upper = frozenset({period.key}).union(*(k.upper for k in kids))
+        bulan = tuple(m for k in kids for m in (k.bulan or (k,)))
+    return _Node(period, period.key, _DEPTH[period.jenis], covered, kids, upper, bulan)
 
 
 def _leaves(node: _Node, values: Mapping[str, float | None], out: list[_Node]) -> None:
+    """The node if it has a value, else its parts', depth first (in time order)."""
+    if node.bulan and node.upper.isdisjoint(values):  # monthly data only: no walk
+        out.extend(m for m in node.bulan if values.get(m.key) is not None)
+        return
     if values.get(node.key) is not None:
         out.append(node)
         return

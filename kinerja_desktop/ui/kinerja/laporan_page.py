@@ -30,6 +30,7 @@ from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
 from kinerja_desktop.ui.common.errors import show_error
 
+from .predikat_dialog import PredikatDialog
 from .report_models import VERSION_HEADERS, RowsModel, version_rows
 from .report_preview import Preview, preview
 from .report_texts import TextsDialog
@@ -107,6 +108,7 @@ class LaporanPage(QWidget):
         self.preview_button = self._button("Tampilkan", self.refresh, bar)
         self.preview_button.setShortcut("F5")
         self.texts_button = self._button("Teks laporan…", self.edit_texts, bar)
+        self.scales_button = self._button("Pengaturan predikat…", self.edit_scales, bar)
         bar.addStretch(1)
         self.draft = QCheckBox("Draf (tidak dibekukan)", self)
         bar.addWidget(self.draft)
@@ -247,6 +249,17 @@ class LaporanPage(QWidget):
         if dialog.exec():
             self.refresh()
             self.status.setText(f"Teks {laporan.JUDUL[jenis]} {key} disimpan.")
+
+    def edit_scales(self) -> None:
+        try:
+            scales = self.reports.scales()
+        except KinerjaError as exc:
+            show_error(self, exc)
+            return
+        dialog = PredikatDialog(scales, self.reports.save_scales, self)
+        if dialog.exec():
+            self.refresh()
+            self.status.setText("Batas predikat dan warna disimpan.")
 
     def export(self, suffix: str) -> None:
         if self.report is None:
