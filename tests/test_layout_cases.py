@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from layout_fixtures import bps_012, crude_measure, liberation_measure, linear_sop
+from sop_factory import random_sop
 
 from kinerja_desktop.core.layout import layout_sop
 from kinerja_desktop.core.layout.paginate import Bands, paginate
@@ -297,17 +300,12 @@ def test_paginate_leaves_rows_for_the_signature_and_no_lone_row() -> None:
 
 
 def test_crowded_exit_labels_are_announced_and_tolerated_only_then() -> None:
-    doc = linear_sop([(i * 5) % 12 for i in range(10)], 12)  # twelve narrow lanes
-    step = doc.steps[5]
-    step.jenis = StepKind.KEPUTUSAN
-    step.exits = [
-        DecisionExit("Ya, lanjutkan"),
-        DecisionExit("Dikembalikan untuk diperbaiki", "s2"),
-    ]
+    # six narrow lanes, decisions with long labels close together (one in three lanes)
+    doc = random_sop(random.Random(5), n_lanes=6, n_steps=12, p_decision=0.6)
     paper = PageSettings(paper="A4", landscape=False)
     measure = liberation_measure()
     layout = layout_sop(doc, paper, measure)
-    notice = next(n for n in layout.notices if "langkah 6 berdempetan" in n)
+    notice = next(n for n in layout.notices if "langkah 9 berdempetan" in n)
     assert check_layout(layout, doc, paper, measure) == []
     layout.notices.remove(notice)  # untold, the crowding is a fault
     assert any("terlalu dekat garis" in p for p in check_layout(layout, doc, paper, measure))

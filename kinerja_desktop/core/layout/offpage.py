@@ -47,15 +47,17 @@ def place_slots(
 ) -> tuple[list[float], float]:
     """Centres for pentagons as near as possible to `wanted`, apart and within [lo, hi].
 
-    `crossing[k]` is where connector k crosses the band; no pentagon is centred
-    where another connector crosses (their lines would run together).
+    `crossing[k]` is where connector k crosses the band; the pentagons keep the
+    order of the crossings (so their lines need not cross each other), and no
+    pentagon is centred where another connector crosses (their lines would run
+    together).
     """
     n = len(wanted)
     pitch = width + SLOT_GAP
     if n * pitch > hi - lo:
         pitch = (hi - lo) / n
         width = pitch * 0.8
-    order = sorted(range(n), key=lambda k: wanted[k])
+    order = _crossing_order(wanted, crossing)
     centres = [0.0] * n
     prev = float("-inf")
     for k in order:
@@ -67,6 +69,33 @@ def place_slots(
         nxt = centres[k]
     _avoid_others(centres, wanted if crossing is None else crossing, width)
     return centres, width
+
+
+def _crossing_order(wanted: list[float], crossing: list[float] | None) -> list[int]:
+    """Indexes in the order the connectors cross the band (then by where wanted)."""
+    across = wanted if crossing is None else crossing
+    return sorted(range(len(wanted)), key=lambda k: (round(across[k], 6), wanted[k]))
+
+
+def jog_levels(
+    xs: list[float], centres: list[float], top: float, bottom: float
+) -> dict[int, float]:
+    """Levels between `top` and `bottom` for the connectors that jog sideways from
+    `xs[k]` to their pentagon at `centres[k]`, so that no jog crosses another
+    connector's vertical run: of the jogs to the right the rightmost runs
+    highest, of those to the left the leftmost (with the pentagons in the order
+    of the crossings, the two kinds never overlap)."""
+    right = sorted((k for k, c in enumerate(centres) if c > xs[k] + 1e-6), key=lambda k: -xs[k])
+    left = sorted((k for k, c in enumerate(centres) if c < xs[k] - 1e-6), key=lambda k: xs[k])
+    jogs = _interleave(right, left)
+    return dict(zip(jogs, _levels(len(jogs), top, bottom), strict=True))
+
+
+def _interleave(a: list[int], b: list[int]) -> list[int]:
+    out: list[int] = []
+    for k in range(max(len(a), len(b))):
+        out += a[k : k + 1] + b[k : k + 1]
+    return out
 
 
 def _avoid_others(centres: list[float], crossing: list[float], width: float) -> None:
@@ -111,10 +140,8 @@ def finish_out(router: Router) -> tuple[list[OffPage], list[TextRun]]:
         return [], []
     centres, width = _slots(frame, items)
     pent_top = frame.out_bottom - frame.pent_h - 1.0
-    jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
-    levels = dict(
-        zip(jogs, _levels(len(jogs), frame.table_bottom + 1.5, pent_top - 1.5), strict=True)
-    )
+    xs = [p.x for p in items]
+    levels = jog_levels(xs, centres, frame.table_bottom + 1.5, pent_top - 1.5)
     offpages, texts = [], []
     for k, item in enumerate(items):
         c = centres[k]
@@ -138,8 +165,7 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
     centres, width = _in_slots(frame, items)
     pent_top = top + IN_GAP
     tip = pent_top + frame.pent_h
-    jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
-    levels = dict(zip(jogs, _levels(len(jogs), tip + 1.5, bottom - 1.5), strict=True))
+    levels = jog_levels([p.x for p in items], centres, tip + 1.5, bottom - 1.5)
     offpages, texts = [], []
     for k, item in enumerate(items):
         c = centres[k]
@@ -156,9 +182,19 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
 
 def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
     geo = frame.geo
-    wanted = [p.x if p.want is None else p.want for p in items]
+    wanted = [_clear_of_ends(frame, p.x if p.want is None else p.want, p.x) for p in items]
     lo, hi = geo.left + 1.0, geo.right - 1.0
     return place_slots(wanted, frame.pent_w, lo, hi, crossing=[p.x for p in items])
+
+
+def _clear_of_ends(frame: Frame, want: float, x: float) -> float:
+    """`want` moved from under a Selesai symbol (a pentagon there reads as the flow
+    going on after Selesai) to the side the connector comes down on."""
+    half = frame.pent_w / 2 + SLOT_GAP
+    for x0, x1 in frame.ends:
+        if x0 - half < want < x1 + half:
+            return x1 + half if x >= (x0 + x1) / 2 else x0 - half
+    return want
 
 
 def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
@@ -170,7 +206,7 @@ def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
         width = frame.pent_w * share
         slots = _lane_slots(frame, width)
         if len(slots) >= len(items):
-            order = sorted(range(len(items)), key=lambda k: wanted[k])
+            order = _crossing_order(wanted, [p.x for p in items])
             centres = [0.0] * len(items)
             for k, c in zip(order, _match([wanted[k] for k in order], slots), strict=True):
                 centres[k] = c
