@@ -44,8 +44,8 @@ PENT_MAX = 18.0
 WIDE_LANES = 13.0  # ems
 GROW_TRIES = 3  # times a decision's row grows when its exit labels find no room
 GROW_BY = 4.0  # by this many label sizes each time
-IN_BELOW = 9.0  # under an incoming pentagon, room for its connector to jog sideways
-OUT_ABOVE = 12.0  # between the table and an outgoing pentagon, likewise
+IN_BELOW = 10.0  # under an incoming pentagon, room for its connector to jog sideways
+OUT_ABOVE = 14.0  # between the table and an outgoing pentagon, likewise
 
 
 @dataclass

@@ -23,6 +23,7 @@ from .primitives import (
     TextRun,
 )
 from .routing import Pending, Router
+from .style import ARROW_HALF_WIDTH
 
 SHOULDER = 0.55  # where the pentagon's straight sides end, as a share of its height
 SLOT_GAP = 3.0
@@ -30,6 +31,7 @@ LINE_CLEAR = 1.5  # an incoming pentagon keeps this clear of the lane lines it s
 IN_GAP = 2.0  # between the header's lower edge and an incoming pentagon
 LETTER_MIN = 7.0  # the letter is bold and never smaller than this
 LETTER_MAX = 9.5
+ARROW_CLEAR = ARROW_HALF_WIDTH + 1.5  # from an outgoing arrowhead to another connector
 
 
 def letter(n: int) -> str:
@@ -60,15 +62,39 @@ def place_slots(
     order = _crossing_order(wanted, crossing)
     centres = [0.0] * n
     prev = float("-inf")
-    for k in order:
-        centres[k] = max(wanted[k], prev + pitch, lo + width / 2)
+    for k, c in zip(order, _spread([wanted[k] for k in order], pitch), strict=True):
+        centres[k] = max(c, prev + pitch, lo + width / 2)
         prev = centres[k]
     nxt = float("inf")
     for k in reversed(order):
         centres[k] = min(centres[k], nxt - pitch, hi - width / 2)
         nxt = centres[k]
-    _avoid_others(centres, wanted if crossing is None else crossing, width)
+    _avoid_others(centres, wanted if crossing is None else crossing, width, ARROW_CLEAR)
     return centres, width
+
+
+def _spread(wanted: list[float], pitch: float) -> list[float]:
+    """Centres at least `pitch` apart, in the given order, each group of pentagons
+    that must move centred on where its members want to be (least moving)."""
+    groups: list[list[float]] = []  # per group: wanted minus its offset in the group
+    for w in wanted:
+        groups.append([w])
+        while len(groups) > 1:
+            a, b = groups[-2], groups[-1]
+            if _place_of(a) + len(a) * pitch <= _place_of(b) + 1e-9:
+                break
+            groups[-2:] = [a + [v - len(a) * pitch for v in b]]
+    out: list[float] = []
+    for g in groups:
+        first = _place_of(g)
+        out += [first + k * pitch for k in range(len(g))]
+    return out
+
+
+def _place_of(group: list[float]) -> float:
+    ordered = sorted(group)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _crossing_order(wanted: list[float], crossing: list[float] | None) -> list[int]:
@@ -98,19 +124,24 @@ def _interleave(a: list[int], b: list[int]) -> list[int]:
     return out
 
 
-def _avoid_others(centres: list[float], crossing: list[float], width: float) -> None:
-    """Keep a pentagon's centre off the x where another connector crosses the band."""
+def _avoid_others(
+    centres: list[float], crossing: list[float], width: float, clear: float = 0.5
+) -> None:
+    """Keep a pentagon's centre `clear` off the x where another connector crosses
+    the band (under the table: its arrowhead, as a line by it reads as feeding it)."""
     for k, c in enumerate(centres):
-        clash = any(abs(c - w) < 0.5 for m, w in enumerate(crossing) if m != k)
-        if not clash:
+        if all(abs(c - w) >= clear for m, w in enumerate(crossing) if m != k):
             continue
-        for shift in (0.8, -0.8, 1.6, -1.6, 2.4, -2.4):
-            cand = c + shift
-            free = all(abs(cand - w) >= 0.5 for m, w in enumerate(crossing) if m != k)
-            apart = all(abs(cand - o) >= width + 0.2 for j, o in enumerate(centres) if j != k)
-            if free and apart:
-                centres[k] = cand
-                break
+        for step in range(1, 9):
+            for cand in (c + step * 0.8, c - step * 0.8):
+                free = all(abs(cand - w) >= clear for m, w in enumerate(crossing) if m != k)
+                apart = all(abs(cand - o) >= width + 0.2 for j, o in enumerate(centres) if j != k)
+                if free and apart:
+                    centres[k] = cand
+                    break
+            else:
+                continue
+            break
 
 
 def _lane_of(frame: Frame, x: float) -> int:
@@ -183,7 +214,7 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
 def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
     geo = frame.geo
     wanted = [_clear_of_ends(frame, p.x if p.want is None else p.want, p.x) for p in items]
-    lo, hi = geo.left + 1.0, geo.right - 1.0
+    lo, hi = geo.left - frame.pent_w / 2, geo.right + frame.pent_w / 2  # may stand out a bit
     return place_slots(wanted, frame.pent_w, lo, hi, crossing=[p.x for p in items])
 
 
@@ -191,9 +222,13 @@ def _clear_of_ends(frame: Frame, want: float, x: float) -> float:
     """`want` moved from under a Selesai symbol (a pentagon there reads as the flow
     going on after Selesai) to the side the connector comes down on."""
     half = frame.pent_w / 2 + SLOT_GAP
+    lo, hi = frame.geo.left + 1.0 + half, frame.geo.right - 1.0 - half
     for x0, x1 in frame.ends:
         if x0 - half < want < x1 + half:
-            return x1 + half if x >= (x0 + x1) / 2 else x0 - half
+            sides = [x1 + half, x0 - half]
+            if x < (x0 + x1) / 2:
+                sides.reverse()
+            return next((v for v in sides if lo <= v <= hi), want)
     return want
 
 

@@ -14,7 +14,7 @@ a Camat hesitate or a Kasubag retouch a sheet:
 * an outgoing off-page connector never hangs under a Selesai symbol.
 
 `line_problems` gives (rule, message) pairs; `RULES` names the rules, for
-counting. `display_problems` looks at the inked page (`display.DisplayPage`).
+counting.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from ..sop import SopDocument, StepKind
+from .bridges import bridged_points
 from .clearance import run_box, segment_rect
-from .display import DisplayPage, PolylineOp
 from .labels import ARROW_GAP, OTHER_GAP
 from .lanes import TRACK_MIN
 from .primitives import (
@@ -67,6 +67,7 @@ def line_problems(page: LayoutPage, doc: SopDocument, measure: Measure, told: se
     out += _arrow_rules(page)
     out += _spacing(page)
     out += _after_selesai(page, doc)
+    out += junction_problems(page)
     return out
 
 
@@ -368,17 +369,22 @@ def _after_selesai(page: LayoutPage, doc: SopDocument) -> Found:
     return out
 
 
-# -- the inked page -------------------------------------------------------------------------
+# -- the inked lines ------------------------------------------------------------------------
 
 
-def display_problems(page: DisplayPage) -> Found:
-    """Two connector lines crossing straight through each other (no bridge)."""
-    lines = [
-        op.points
-        for op in page.ops
-        if isinstance(op, PolylineOp) and abs(op.pen.width - CONNECTOR_WIDTH) < 1e-9
-    ]
-    return [("junction", f"persilangan tanpa jembatan di {p}") for p in straight_crossings(lines)]
+def junction_problems(page: LayoutPage) -> Found:
+    """Two connectors to different targets whose inked lines (bridges put in, as
+    the display list has them) cross straight through each other."""
+    lines = bridged_points(page.connectors)
+    out: Found = []
+    for i, j in itertools.combinations(range(len(lines)), 2):
+        if page.connectors[i].target == page.connectors[j].target:
+            continue  # flows into one step may meet
+        out += [
+            ("junction", f"persilangan tanpa jembatan di ({p[0]:.1f}, {p[1]:.1f})")
+            for p in straight_crossings([lines[i], lines[j]])
+        ]
+    return out
 
 
 def straight_crossings(lines: Iterable[Sequence[Point]]) -> list[Point]:
