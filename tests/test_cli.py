@@ -81,13 +81,17 @@ def test_db_option_works_before_and_after_the_command(demo_db: Path) -> None:
     assert json.loads(before) == json.loads(after)
 
 
-def test_default_database_gets_the_demo_and_a_named_one_is_never_made_by_mistake(
+def test_default_database_starts_empty_the_demo_is_apart_and_no_typo_makes_a_database(
     tmp_path: Path,
 ) -> None:
     env = {"KINERJA_DATA_DIR": str(tmp_path / "data")}
-    rows = json.loads(run("sop", "daftar", "--json", env=env).stdout)
-    assert len(rows) == 7
+    assert json.loads(run("sop", "daftar", "--json", env=env).stdout) == []
     assert (tmp_path / "data" / "kinerja.db").exists()
+    demo = json.loads(run("--demo", "sop", "daftar", "--json", env=env).stdout)
+    assert len(demo) == 7 and (tmp_path / "data" / "demo.db").exists()
+    assert json.loads(run("sop", "daftar", "--json", env=env).stdout) == []
+    res = run("--demo", "--db", tmp_path / "x.db", "sop", "daftar", env=env, check_status=2)
+    assert "bersamaan" in res.stderr
     typo = tmp_path / "salah" / "ketik.db"
     for args in (("sop", "daftar"), ("db", "cadangkan", tmp_path / "b.db"), ("db", "periksa")):
         res = run(*args, "--db", typo, check_status=2)
@@ -121,6 +125,17 @@ def test_periksa_exit_status_follows_kesalahan(db_copy: Path, tmp_path: Path) ->
     assert json.loads(res.stdout)["jumlah"]["kesalahan"] >= 1
 
 
+def _set_identity(xlsx: Path, label: str, value: str) -> None:
+    """Type `value` into the Identitas sheet's row `label`, as a person would in Excel."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(xlsx)
+    ws = wb["Identitas"]
+    (row,) = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == label]
+    ws.cell(row, 2).value = value
+    wb.save(xlsx)
+
+
 def test_export_then_import_reports_conflict_and_needs_a_choice(
     db_copy: Path, tmp_path: Path
 ) -> None:
@@ -129,6 +144,25 @@ def test_export_then_import_reports_conflict_and_needs_a_choice(
     run("sop", "ekspor", str(first["id"]), "-o", xlsx, "--db", db_copy)
     report = json.loads(run("sop", "impor", xlsx, "--json", "--db", db_copy).stdout)
     assert report["disimpan"] is False and report["bentrok"][0]["id"] == first["id"]
+    assert report["sasaran"] == {
+        "id": first["id"],
+        "nomor": first["nomor"],
+        "judul": first["judul"],
+        "lewat_kode": True,
+    }
+    assert report["perubahan"]["kosong"] is True
+    # Unchanged: saying yes saves nothing, in any mode.
+    for how in ([], ["--sebagai", "revisi"], ["--sebagai", "salinan"]):
+        out = run("sop", "impor", xlsx, "--ya", *how, "--db", db_copy).stdout
+        assert "Tidak ada perubahan" in out
+    assert len(_list(db_copy)) == 7
+    assert _list(db_copy)[0]["revisi_ke"] == 0
+    _set_identity(xlsx, "Judul SOP", first["judul"] + " (revisi)")
+    report = json.loads(run("sop", "impor", xlsx, "--json", "--db", db_copy).stdout)
+    assert [(f["isian"], f["baru"]) for f in report["perubahan"]["identitas"]] == [
+        ("judul", first["judul"] + " (revisi)")
+    ]
+    assert not [t for t in report["temuan"] if t["kode"] == "nomor-ganda"]
     refused = run("sop", "impor", xlsx, "--ya", "--db", db_copy, check_status=2)
     assert "--sebagai" in refused.stderr
     assert len(_list(db_copy)) == 7
@@ -138,10 +172,99 @@ def test_export_then_import_reports_conflict_and_needs_a_choice(
     # The new revision is a draf; the one signed before stays in force.
     assert rows[first["id"]]["revisi_berlaku"] == 0 and rows[first["id"]]["status"] == "berlaku"
     assert "Berlaku, rev. 1 draf" in run("sop", "daftar", "--db", db_copy).stdout
+    # ... and it can be approved: its nomor is its own, not "taken by another SOP".
+    out = run("sop", "berlakukan", str(first["id"]), "--json", "--db", db_copy).stdout
+    assert json.loads(out)["revisi_berlaku"] == 1
     copy = json.loads(
         run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--json", "--db", db_copy).stdout
     )
     assert copy["id"] not in rows and len(_list(db_copy)) == 8
+
+
+def test_typed_table_imported_exported_completed_imported_stays_one_sop(
+    db_copy: Path, tmp_path: Path
+) -> None:
+    made = json.loads(
+        run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--json", "--db", db_copy).stdout
+    )
+    sop_id = made["id"]
+    assert made["nomor"] == ""
+    xlsx = tmp_path / "lengkapi.xlsx"
+    run("sop", "ekspor", str(sop_id), "-o", xlsx, "--db", db_copy)
+    _set_identity(xlsx, "Nomor SOP", "050/07/KEC-MSM/2026")
+    report = json.loads(run("sop", "impor", xlsx, "--json", "--db", db_copy).stdout)
+    assert report["sasaran"]["id"] == sop_id and report["sasaran"]["lewat_kode"]
+    assert [(f["isian"], f["lama"], f["baru"]) for f in report["perubahan"]["identitas"]] == [
+        ("nomor", "", "050/07/KEC-MSM/2026")
+    ]
+    run("sop", "impor", xlsx, "--ya", "--sebagai", "revisi", "--db", db_copy)
+    listed = [r for r in _list(db_copy) if "Perbaikan Data Kinerja" in r["judul"]]
+    mine = [r for r in listed if r["id"] == sop_id]
+    assert mine and mine[0]["nomor"] == "050/07/KEC-MSM/2026" and mine[0]["revisi_ke"] == 1
+    assert len(_list(db_copy)) == 8  # 7 demo SOPs + this one, not a duplicate
+
+
+def test_life_cycle_from_the_command_line(db_copy: Path) -> None:
+    made = json.loads(
+        run(
+            "sop",
+            "baru",
+            "--templat",
+            "--judul",
+            "Prosedur Uji",
+            "--nomor",
+            "050/99/UJI",
+            "--json",
+            "--db",
+            db_copy,
+        ).stdout
+    )
+    sop_id = str(made["id"])
+    assert made["status"] == "draf" and made["jumlah_langkah"] >= 3
+    res = run("sop", "cabut", sop_id, "--alasan", "x", "--db", db_copy, check_status=2)
+    assert "tidak sedang berlaku" in res.stderr
+    approved = json.loads(
+        run(
+            "sop",
+            "berlakukan",
+            sop_id,
+            "--tanggal",
+            "2026-03-02",
+            "--oleh",
+            "siti",
+            "--json",
+            "--db",
+            db_copy,
+        ).stdout
+    )
+    assert approved["status"] == "berlaku" and approved["revisi_berlaku"] == 0
+    shown = json.loads(run("sop", "lihat", sop_id, "--json", "--db", db_copy).stdout)
+    assert shown["tanggal_efektif"] == "2026-03-02"
+    assert "oleh siti" in shown["riwayat_revisi"][0]["catatan"]
+    res = run("sop", "hapus", sop_id, "--db", db_copy, check_status=2)
+    assert "sedang berlaku" in res.stderr
+    run("sop", "cabut", sop_id, "--alasan", "Diganti prosedur baru", "--db", db_copy)
+    shown = json.loads(run("sop", "lihat", sop_id, "--json", "--db", db_copy).stdout)
+    assert shown["riwayat_revisi"][0]["status"] == "dicabut"
+    assert "Diganti prosedur baru" in shown["riwayat_revisi"][0]["catatan"]
+    run("sop", "hapus", sop_id, "--db", db_copy)
+    assert int(sop_id) not in [r["id"] for r in _list(db_copy)]
+    binned = json.loads(run("sop", "sampah", "--json", "--db", db_copy).stdout)
+    assert [r["id"] for r in binned] == [int(sop_id)] and binned[0]["dihapus"]
+    run("sop", "kembalikan", sop_id, "--db", db_copy)
+    assert int(sop_id) in [r["id"] for r in _list(db_copy)]
+    run("sop", "hapus", sop_id, "--db", db_copy)
+    assert "--ya" in run("sop", "sampah", "--kosongkan", "--db", db_copy).stdout
+    assert json.loads(run("sop", "sampah", "--json", "--db", db_copy).stdout) != []
+    gone = json.loads(run("sop", "sampah", "--kosongkan", "--ya", "--json", "--db", db_copy).stdout)
+    assert gone == {"dihapus_permanen": 1}
+    res = run("sop", "kembalikan", sop_id, "--db", db_copy, check_status=2)
+    assert "tidak ada di Sampah" in res.stderr
+    draft = next(r for r in _list(db_copy) if r["status"] == "draf")
+    broken = run("sop", "baru", "--json", "--db", db_copy).stdout
+    res = run("sop", "berlakukan", str(json.loads(broken)["id"]), "--db", db_copy, check_status=1)
+    assert "belum dapat diberlakukan" in res.stderr and "KESALAHAN" in res.stderr
+    assert draft
 
 
 def test_errors_are_indonesian_lines_not_tracebacks(demo_db: Path, tmp_path: Path) -> None:
@@ -161,10 +284,8 @@ def test_backup_restore_and_integrity(db_copy: Path, tmp_path: Path) -> None:
     assert "sehat" in run("db", "periksa", "--db", backup).stdout
     first = _list(db_copy)[0]
     run("sop", "impor", CORPUS / "bad" / "teks_biasa.xlsx", "--db", db_copy, check_status=2)
-    xlsx = tmp_path / "a.xlsx"
-    run("sop", "ekspor", str(first["id"]), "-o", xlsx, "--db", db_copy)
-    run("sop", "impor", xlsx, "--ya", "--sebagai", "salinan", "--db", db_copy)
-    assert len(_list(db_copy)) == 8
+    run("sop", "impor", TYPED_WITHOUT_NOMOR, "--ya", "--db", db_copy)
+    assert len(_list(db_copy)) == 8 and first in _list(db_copy)
     out = run("db", "pulihkan", backup, "--db", db_copy).stdout
     assert "dipulihkan" in out
     assert len(_list(db_copy)) == 7
@@ -181,8 +302,17 @@ def test_pdf_and_book(demo_db: Path, tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF") and "halaman" in out
     book = tmp_path / "buku.pdf"
     out = run("sop", "buku", "-o", book, "--db", demo_db).stdout
-    # The book holds the SOPs in force: six of the seven (the Bappeda SOP is a draf).
-    assert "6 SOP" in out and book.stat().st_size > pdf.stat().st_size
+    # By default the book holds this office's SOPs in force: no kop of another office.
+    docs = [
+        json.loads(run("sop", "lihat", str(r["id"]), "--json", "--db", demo_db).stdout)
+        for r in rows
+    ]
+    own = [d["id"] for d in docs if d["revisi_berlaku"] is not None and not d["kop"]]
+    others = [d["id"] for d in docs if d["revisi_berlaku"] is not None and d["kop"]]
+    assert own and others
+    assert f"{len(own)} SOP" in out and book.stat().st_size > pdf.stat().st_size
+    out = run("sop", "buku", *map(str, own + others), "-o", book, "--db", demo_db).stdout
+    assert f"{len(own) + len(others)} SOP" in out
     draft = next(r["id"] for r in rows if r["status"] == "draf")
     res = run("sop", "buku", str(draft), "-o", tmp_path / "b2.pdf", "--db", demo_db, check_status=2)
     assert "belum memiliki revisi yang berlaku" in res.stderr

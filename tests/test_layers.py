@@ -62,9 +62,27 @@ APART: dict[str, set[str]] = {
     "exchange.pdf": {"exchange.pdf.sop", "exchange.pdf.kinerja", "core.sop", "core.kinerja"},
     "exchange.pdf.sop": {"exchange.pdf.kinerja"},
     "exchange.pdf.kinerja": {"exchange.pdf.sop"},
+    "ui.common": {"ui.shell", "ui.sop", "ui.office"},
+    "ui.office": {"ui.shell", "ui.sop"},
     # the swimlane view is a part other screens embed; it knows none of them
     "ui.swimlane": {"ui.shell", "ui.sop", "ui.editor", "ui.kinerja", "ui.office"},
 }
+
+
+# Modules no module outside its package may import: the peewee models stay in
+# store/ (store functions return core objects and plain records, never rows).
+PRIVATE: dict[str, str] = {"store.models": "store"}
+
+
+def _private_problems(importer: str, module: str, names: tuple[str, ...]) -> list[str]:
+    problems = []
+    for private, owner in PRIVATE.items():
+        if _within(importer, owner):
+            continue
+        hits = [t for t in _targets(module, names) if _within(t, private)]
+        if hits:
+            problems.append(f"{importer} imports {private}, private to {owner}")
+    return problems
 
 
 def _layer_of(path: Path) -> str:
@@ -149,6 +167,7 @@ def _violations() -> list[str]:
                 if _layer_problem(layer, module, names):
                     problems.append(f"{where}: {layer} imports {module}")
                 problems.extend(f"{where}: {p}" for p in _room_problems(importer, module, names))
+                problems.extend(f"{where}: {p}" for p in _private_problems(importer, module, names))
             elif top in stdlib or top == "__future__":
                 continue
             elif top not in THIRD_PARTY[layer]:
@@ -207,6 +226,10 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "exchange/pdf/sop/worksheet.py": "from kinerja_desktop.core.sop import Step\n",
         "exchange/pdf/kinerja/report.py": "from ..sop import document\nfrom .. import footer\n",
         "ui/window.py": "from kinerja_desktop.exchange import atomic\nfrom ..store import db\n",
+        "ui/common/errors.py": "from ..shell import main_window\nfrom ..sop.actions import A\n"
+        "from kinerja_desktop.ui.office import pages\n",
+        "ui/office/pages.py": "from ..shell.navigation import Navigation\n"
+        "from ..sop import catalogue\n",
         "ui/swimlane/view.py": "from ..shell import main_window\nfrom ..sop import actions\n"
         "from ..editor import grid\nfrom .. import kinerja, office\n"
         "from .painter import paint_page\n",
@@ -237,6 +260,8 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
     assert fired("exchange/pdf/kinerja/report.py", "exchange.pdf.kinerja imports exchange.pdf.sop")
     assert fired("ui/window.py", "ui imports kinerja_desktop.exchange")
     assert fired("ui/window.py", "ui imports kinerja_desktop.store")
+    assert fired("ui/common/errors.py", "ui.common imports ui.shell (ui.shell.main_window")
+    assert fired("ui/office/pages.py", "ui.office imports ui.sop (ui.sop.catalogue")
     assert fired("ui/swimlane/view.py", "ui.swimlane imports ui.shell")
     assert fired("ui/swimlane/view.py", "ui.swimlane imports ui.editor")
     # every rule of the table is shown to fire (a new rule needs a fake file above)
@@ -251,3 +276,16 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "ui/swimlane/view.py:5",
     ]
     assert not [p for p in problems if p.startswith(tuple(f"kinerja_desktop/{a}" for a in allowed))]
+
+
+def test_checker_keeps_the_models_inside_the_store(tmp_path: Path, monkeypatch) -> None:
+    fake = tmp_path / "kinerja_desktop"
+    _write(fake, "services/a.py", "from ..store.models import SopRow\n")
+    _write(fake, "services/b.py", "from ..store import models\n")
+    _write(fake, "services/c.py", "from kinerja_desktop.store import sops\n")
+    _write(fake, "store/sops.py", "from .models import SopRow\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
+    problems = _violations()
+    assert any(p.startswith("kinerja_desktop/services/a.py:1:") for p in problems)
+    assert any(p.startswith("kinerja_desktop/services/b.py:1:") for p in problems)
+    assert not [p for p in problems if "services/c.py" in p or "store/sops.py" in p]

@@ -56,3 +56,25 @@ def test_wheel_contains_resources_and_forms(tmp_path: Path) -> None:
     assert any(n.startswith("kinerja_desktop/resources/demo/sop/") for n in names)
     assert "kinerja_desktop/forms/sop_catalogue.ui" in names
     assert "kinerja_desktop/app.py" in names
+
+
+def test_gui_program_keeps_only_the_window_options() -> None:
+    from kinerja_desktop.app import gui_arguments
+
+    assert gui_arguments([]) == []
+    assert gui_arguments(["--demo", "--smoke"]) == ["--demo", "--smoke"]
+    assert gui_arguments(["--db", "C:/kantor.db", "--smoke"]) == ["--db", "C:/kantor.db", "--smoke"]
+    # a file dragged onto the program's icon, or a command: the window opens anyway
+    assert gui_arguments(["D:/formulir.xlsx"]) == []
+    assert gui_arguments(["sop", "daftar", "--json"]) == []
+    assert gui_arguments(["--db"]) == []
+
+
+def test_user_install_has_no_test_tools() -> None:
+    cfg = configparser.ConfigParser()
+    cfg.read(REPO / "setup.cfg", encoding="utf-8")
+    runtime = cfg["options"]["install_requires"].lower()
+    for tool in ("pytest", "hypothesis", "ruff", "pypdf", "pyinstaller"):
+        assert tool not in runtime
+    extras = cfg["options.extras_require"]
+    assert "pytest" in extras["test"] and "pyinstaller" in extras["build"]

@@ -58,6 +58,9 @@ def test_main_window_survives_five_thousand_selections(qtbot, tmp_path: Path) ->
         catalogue, actions = window.catalogue, window.sop_actions
         rows = catalogue.proxy.rowCount()
         assert rows >= 2
+        # Beranda reads in the background after the first paint: let it finish, so
+        # only this loop moves the count of references to None.
+        qtbot.waitUntil(lambda: window.beranda.overview is not None, timeout=10000)
         none_before = sys.getrefcount(None)
         for i in range(SELECTIONS):
             catalogue.table.selectRow(i % rows)  # selection -> detail pane + action states

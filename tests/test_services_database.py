@@ -41,8 +41,7 @@ from kinerja_desktop.services.session import (
 from kinerja_desktop.services.sop_service import SopService
 from kinerja_desktop.store import audit as store_audit
 from kinerja_desktop.store import sqlite_files
-
-SCHEMA_VERSION = 3
+from kinerja_desktop.store.migrations import SCHEMA_VERSION
 
 
 @pytest.fixture()

@@ -1,5 +1,5 @@
-"""The demo library: loaded once into the default database on first start,
-into any database on request, never twice, and never half."""
+"""The demo library: in its own database (demo.db), never in the office's
+real one; into any database on request, never twice, and never half."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fixtures_store import rows, sample_doc
+from fixtures_store import sample_doc
 
 from kinerja_desktop import paths
 from kinerja_desktop.core.errors import FileFormatError, KinerjaError
@@ -133,15 +133,33 @@ def test_profile_already_filled_in_is_kept(tmp_path: Path, library: Path) -> Non
         assert office.get_profile().nama_kantor == "KECAMATAN LAIN"
 
 
-def test_default_database_gets_the_demo_on_first_start_only(library: Path) -> None:
+def test_the_real_database_starts_empty_and_the_demo_has_its_own_file(library: Path) -> None:
     with open_session() as session:
-        assert session.path == paths.default_db_path()
-        assert session.is_new
+        assert session.path == paths.default_db_path() and session.is_new
+        assert SopService(session).list_sops() == []
+        assert OfficeService(session).needs_setup()
+    with demo.open_demo_session() as session:
+        assert session.path == demo.demo_db_path() == paths.data_dir() / "demo.db"
+        assert demo.is_demo_path(session.path)
         assert len(SopService(session).list_sops()) == 3
-        SopService(session).delete(1)
-    with open_session() as session:
-        assert not session.is_new
+        assert not OfficeService(session).needs_setup()
+        SopService(session).delete(1)  # a change in the demo …
+    with open_session() as session:  # … never reaches the real database
+        assert SopService(session).list_sops() == []
+        assert AuditService(session).list_entries() == []
+    with demo.open_demo_session() as session:  # reopened as left
         assert len(SopService(session).list_sops()) == 2
+    with demo.open_demo_session(recreate=True) as session:  # afresh on request
+        assert len(SopService(session).list_sops()) == 3
+
+
+def test_a_damaged_demo_database_is_rebuilt(library: Path) -> None:
+    target = demo.demo_db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(b"bukan basis data" * 100)
+    with demo.open_demo_session() as session:
+        assert len(SopService(session).list_sops()) == 3
+    assert [p.name for p in target.parent.iterdir() if ".baru" in p.name] == []
 
 
 def test_explicit_new_database_starts_empty_unless_asked(tmp_path: Path, library: Path) -> None:
@@ -149,11 +167,11 @@ def test_explicit_new_database_starts_empty_unless_asked(tmp_path: Path, library
         assert session.is_new and SopService(session).list_sops() == []
     with open_session(tmp_path / "demo.db", create=True, demo_if_new=True) as session:
         assert len(SopService(session).list_sops()) == 3
-    with open_session(demo_if_new=False) as session:
+    with open_session() as session:
         assert SopService(session).list_sops() == []
 
 
-def test_failed_first_start_stores_nothing_and_the_next_start_tries_again(
+def test_a_failed_demo_build_leaves_nothing_and_the_next_try_builds_it(
     tmp_path: Path, monkeypatch
 ) -> None:
     broken = make_library(tmp_path / "demo")
@@ -161,14 +179,10 @@ def test_failed_first_start_stores_nothing_and_the_next_start_tries_again(
     bad_file.write_text("{bukan json", encoding="utf-8")
     monkeypatch.setattr(demo, "default_folder", lambda: broken)
     with pytest.raises(FileFormatError, match=r"04_rusak\.json"):
-        open_session()
-    # The new file stays, empty (it is never deleted once its schema committed) …
-    assert rows(paths.default_db_path(), "SELECT count(*) FROM audit_log") == [(0,)]
-    assert rows(paths.default_db_path(), "SELECT count(*) FROM sop") == [(0,)]
-    # … and the next start, with the library repaired, loads the demo into it.
+        demo.open_demo_session()
+    assert not demo.demo_db_path().exists()
     bad_file.unlink()
-    with open_session() as session:
-        assert not session.is_new
+    with demo.open_demo_session() as session:
         assert len(SopService(session).list_sops()) == 3
 
 

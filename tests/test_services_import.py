@@ -15,7 +15,12 @@ from kinerja_desktop.core.sop import SopStatus, serialize
 from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook, write_sop_workbook
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.session import Session, open_session
-from kinerja_desktop.services.sop_service import ImportConflictError, ImportNote, SopService
+from kinerja_desktop.services.sop_service import (
+    ImportConflictError,
+    ImportNote,
+    ImportUnchangedError,
+    SopService,
+)
 
 TYPED_WITHOUT_NOMOR = Path(__file__).parent / "data" / "xlsx" / "ketik_masama_perbaikan.xlsx"
 
@@ -76,7 +81,9 @@ def test_conflict_without_a_mode_is_refused_and_nothing_written(
     existing = service.create(sample_doc())
     preview = service.preview_import(path)
     assert [c.id for c in preview.conflicts] == [existing]
-    assert [f.code for f in preview.findings] == ["nomor-ganda"]
+    # the nomor is the one of the SOP it would revise: not "taken by another SOP"
+    assert preview.findings == []
+    assert [f.name for f in preview.diff.fields] == ["judul"]
     before = AuditService(session).list_entries()
     with pytest.raises(ImportConflictError, match="pilih: revisi atau salinan") as caught:
         service.apply_import(preview)
@@ -138,7 +145,7 @@ def test_conflict_is_checked_again_when_applying(service: SopService, tmp_path: 
     path = _workbook(service, tmp_path)
     preview = service.preview_import(path)
     assert preview.conflicts == []
-    service.create(sample_doc())
+    service.create(sample_doc(judul="Disimpan orang lain"))
     with pytest.raises(ImportConflictError):
         service.apply_import(preview)
 
@@ -180,6 +187,8 @@ def test_imported_sop_in_force_with_errors_comes_in_as_draft(
 
 
 def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
+    """Brought back unchanged, a workbook offers nothing to save; changed, it is
+    a revision or a copy of the SOP it came from."""
     with open_session(tmp_path / "demo.db", create=True, demo_if_new=True) as session:
         service = SopService(session)
         for sop_id, doc in service.documents():
@@ -187,14 +196,25 @@ def test_every_demo_sop_goes_to_excel_and_back(tmp_path: Path) -> None:
             service.export_xlsx(sop_id, path)
             preview = service.preview_import(path)
             assert preview.layout == "kinerja"
-            assert [c.id for c in preview.conflicts] == [sop_id]
+            assert [c.id for c in preview.conflicts] == [sop_id] and preview.by_code
             assert serialize.content_hash(preview.document) == serialize.content_hash(doc)
+            assert preview.unchanged and preview.diff.summary() == "tidak ada perubahan"
+            assert any("Tidak ada perubahan" in n.message for n in preview.notes)
+            for mode in (None, "revisi", "salinan"):
+                with pytest.raises(ImportUnchangedError, match="tidak ada perubahan"):
+                    service.apply_import(preview, mode)
+            preview.document.peringatan.append("Diubah di Excel")
+            preview = service.reassess_import(preview)
+            assert not preview.unchanged
+            assert [(c.kind.value, c.list_name) for c in preview.diff.items] == [
+                ("ditambahkan", "peringatan")
+            ]
             with pytest.raises(ImportConflictError):
                 service.apply_import(preview)
             copy = service.get(service.apply_import(preview, "salinan")).document
             assert (copy.nomor, copy.status) == (f"{doc.nomor} (salinan)", SopStatus.DRAF)
-            assert serialize.content_hash(copy) != serialize.content_hash(doc)  # nomor marked
             copy.nomor = doc.nomor
+            copy.peringatan.pop()
             assert serialize.content_hash(copy) == serialize.content_hash(doc)
 
 
@@ -232,6 +252,14 @@ def test_a_workbook_without_nomor_is_not_imported_twice(service: SopService) -> 
     preview = service.preview_import(TYPED_WITHOUT_NOMOR)
     assert [c.id for c in preview.conflicts] == [first]
     assert any(n.level == "masalah" and "tidak bernomor" in n.message for n in preview.notes)
+    # the same table again: nothing changed, nothing to save in any mode
+    assert preview.unchanged
+    for mode in (None, "revisi", "salinan"):
+        with pytest.raises(ImportUnchangedError):
+            service.apply_import(preview, mode)
+    preview.document.steps[1].mutu_baku.waktu = "2 jam"
+    preview = service.reassess_import(preview)
+    assert [c.fields[0].new for c in preview.diff.steps] == ["2 jam"]
     with pytest.raises(ImportConflictError, match="tanpa nomor berjudul") as caught:
         service.apply_import(preview)
     assert [c.id for c in caught.value.conflicts] == [first]

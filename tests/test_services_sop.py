@@ -13,7 +13,7 @@ from fixtures_store import execute, rows, sample_doc
 
 from kinerja_desktop.core.errors import KinerjaError, NotFoundError, ValidationError
 from kinerja_desktop.core.sop import SopStatus, serialize
-from kinerja_desktop.services import sop_service
+from kinerja_desktop.services import sop_checks
 from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import Session, database_of, open_session
@@ -180,13 +180,13 @@ def test_check_passes_other_nomors_and_working_hours(
     session: Session, service: SopService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[dict] = []
-    real = sop_service.check_sop
+    real = sop_checks.check_sop
 
     def spy(doc, **kwargs):
         calls.append({"nomor": doc.nomor, **kwargs})
         return real(doc, **kwargs)
 
-    monkeypatch.setattr(sop_service, "check_sop", spy)
+    monkeypatch.setattr(sop_checks, "check_sop", spy)
     office = OfficeService(session)
     profile = office.get_profile()
     profile.jam_kerja_per_hari = 7.5
@@ -195,28 +195,54 @@ def test_check_passes_other_nomors_and_working_hours(
     service.create(sample_doc("B/2"))
     service.create(sample_doc("", "Tanpa nomor"))
     assert service.check(first) == []
-    assert calls[-1] == {"nomor": "A/1", "other_nomors": ["B/2"], "jam_kerja_per_hari": 7.5}
+    # only the SOPs sharing the nomor are passed (one indexed lookup), never the SOP itself
+    assert calls[-1] == {"nomor": "A/1", "other_nomors": [], "jam_kerja_per_hari": 7.5}
     findings = service.check_document(sample_doc("b / 2"))
     assert [f.code for f in findings] == ["nomor-ganda"]
+    assert calls[-1]["other_nomors"] == ["B/2"]
     assert service.check_document(sample_doc("A/1"), exclude_id=first) == []
 
 
-def test_delete_removes_the_sop_and_its_revisions(session: Session, service: SopService) -> None:
+def test_delete_moves_to_the_bin_restore_brings_back_empty_removes(
+    session: Session, service: SopService
+) -> None:
     keep = service.create(sample_doc("1/A"))
     gone = service.create(sample_doc("2/B"))
     service.new_revision(gone, sample_doc("2/B"), "r1")
-    service.delete(gone)
+    service.delete(gone, oleh="uji")
     assert [s.id for s in service.list_sops()] == [keep]
-    with pytest.raises(NotFoundError):
+    assert [(s.id, s.nomor) for s in service.bin()] == [(gone, "2/B")]
+    assert service.bin()[0].dihapus is not None
+    with pytest.raises(NotFoundError, match="ada di Sampah"):
         service.get(gone)
-    left = rows(session.path, "SELECT DISTINCT sop_id FROM sop_revision")
-    assert left == [(keep,)]
+    # in the bin its nomor is free: another SOP may use it without a nomor-ganda
+    assert service.check_document(sample_doc("2/B")) == []
+    assert rows(session.path, f"SELECT count(*) FROM sop_revision WHERE sop_id = {gone}") == [(2,)]
+    service.restore(gone)
+    assert [s.id for s in service.list_sops()] == [keep, gone] and service.bin() == []
+    assert [r.revisi_ke for r in service.get(gone).revisions] == [0, 1]
+    service.delete(gone)
+    assert service.empty_bin() == 1
+    assert service.bin() == [] and service.empty_bin() == 0
+    assert rows(session.path, "SELECT DISTINCT sop_id FROM sop_revision") == [(keep,)]
+    with pytest.raises(NotFoundError):
+        service.restore(gone)
     service.set_status(keep, SopStatus.BERLAKU)
     with pytest.raises(ValidationError, match="sedang berlaku"):
         service.delete(keep)
     service.set_status(keep, SopStatus.DICABUT)
     service.delete(keep)
     assert service.list_sops() == []
+    actions = [e.action for e in reversed(AuditService(session).list_entries())]
+    assert actions[-7:] == [
+        "delete",
+        "restore",
+        "delete",
+        "purge",
+        "set_status",
+        "set_status",
+        "delete",
+    ]
 
 
 def test_documents_for_the_book(service: SopService) -> None:

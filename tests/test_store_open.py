@@ -183,7 +183,7 @@ def test_processes_opening_one_new_file_at_once_all_succeed(tmp_path: Path, pace
 
 
 @pytest.mark.parametrize("pace", ["lambat", "serentak"])
-def test_processes_starting_the_default_database_load_the_demo_once(
+def test_processes_starting_the_default_database_at_once_all_succeed_without_demo(
     tmp_path: Path, pace: str
 ) -> None:
     data = tmp_path / "data"
@@ -191,6 +191,5 @@ def test_processes_starting_the_default_database_load_the_demo_once(
     assert all(r["ok"] for r in results), results
     db = data / "kinerja.db"
     actions = [a for (a,) in rows(db, "SELECT action FROM audit_log ORDER BY id")]
-    assert actions.count("load_demo") == 1
-    demo_count = len(list((REPO / "resources" / "demo" / "sop").glob("*.json")))
-    assert rows(db, "SELECT count(*) FROM sop") == [(demo_count + 5,)]
+    assert "load_demo" not in actions  # the demo lives in demo.db, never here
+    assert rows(db, "SELECT count(*) FROM sop") == [(5,)]

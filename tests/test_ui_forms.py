@@ -7,12 +7,31 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kinerja_desktop.paths import forms_dir
 from kinerja_desktop.ui.common.forms import FormError, load_form
-from kinerja_desktop.ui.sop import catalogue, import_dialog, print_dialog
+from kinerja_desktop.ui.editor import identity_page, print_preview
+from kinerja_desktop.ui.office import profile_page, staff_page, table_page, unit_page, wizard
+from kinerja_desktop.ui.shell import beranda, damaged, restore_dialog, welcome
+from kinerja_desktop.ui.sop import book_dialog, catalogue, import_dialog, life_dialogs, print_dialog
 
 FORMS = {
     catalogue.FORM: catalogue.REQUIRED,
     print_dialog.FORM: print_dialog.REQUIRED,
     import_dialog.FORM: import_dialog.REQUIRED,
+    identity_page.FORM: identity_page.REQUIRED,
+    print_preview.FORM: print_preview.REQUIRED,
+    welcome.FORM: welcome.REQUIRED,
+    beranda.FORM: beranda.REQUIRED,
+    restore_dialog.FORM: restore_dialog.REQUIRED,
+    damaged.FORM: damaged.REQUIRED,
+    wizard.FORM: wizard.REQUIRED,
+    profile_page.FORM: profile_page.REQUIRED,
+    table_page.FORM: table_page.REQUIRED,
+    staff_page.FORM: staff_page.REQUIRED,
+    unit_page.FORM: unit_page.REQUIRED,
+    book_dialog.FORM: book_dialog.REQUIRED,
+    life_dialogs.APPROVE_FORM: life_dialogs.APPROVE_REQUIRED,
+    life_dialogs.WITHDRAW_FORM: life_dialogs.WITHDRAW_REQUIRED,
+    life_dialogs.NEW_FORM: life_dialogs.NEW_REQUIRED,
+    life_dialogs.TRASH_FORM: life_dialogs.TRASH_REQUIRED,
 }
 
 

@@ -65,14 +65,26 @@ def test_table_model_without_widgets(tmp_path: Path) -> None:
     assert model.data(model.index(0, COL_LANGKAH)) == str(rows[0].jumlah_langkah)
 
 
-def test_navigation_lists_sections_and_switches_pages(window, qtbot) -> None:
+def test_window_pages_and_navigation(window, qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from kinerja_desktop.ui.shell.navigation import SECTION_BERANDA, SECTION_KANTOR
+    from kinerja_desktop.ui.shell.navigation import SECTION_BERANDA, SECTION_KANTOR, Navigation
 
-    nav = window.navigation
-    assert nav.keys() == ["sop.katalog"] and nav.current_key() == "sop.katalog"
+    assert window.navigation.keys() == [
+        "beranda",
+        "sop.katalog",
+        "kantor.profil",
+        "kantor.pegawai",
+        "kantor.unit",
+    ]
+    assert window.navigation.current_key() == "beranda"  # the first page
+    window.find_sop()  # Ctrl+F brings the catalogue forward
+    assert window.navigation.current_key() == "sop.katalog"
+
+    nav = Navigation()
+    qtbot.addWidget(nav)
     # pages added in any order are listed in the fixed section order
+    nav.add_page("sop.katalog", "Katalog SOP", QLabel("katalog"), section="sop")
     nav.add_page("kantor.profil", "Profil Instansi", QLabel("profil"), section=SECTION_KANTOR)
     nav.add_page("beranda", "Beranda", QLabel("beranda"), section=SECTION_BERANDA)
     sections = [nav.tree.topLevelItem(i).text(0) for i in range(nav.tree.topLevelItemCount())]
@@ -84,8 +96,6 @@ def test_navigation_lists_sections_and_switches_pages(window, qtbot) -> None:
     assert nav.stack.currentWidget().text() == "profil"
     nav.step_page(1)  # wraps round
     assert nav.current_key() == "beranda"
-    window.find_sop()  # Ctrl+F brings the catalogue forward
-    assert nav.current_key() == "sop.katalog"
     import pytest
 
     with pytest.raises(ValueError):

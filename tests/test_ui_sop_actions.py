@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kinerja_desktop.services.demo import load_demo
 from kinerja_desktop.services.session import open_session
 from kinerja_desktop.ui.shell.application import create_window
 from kinerja_desktop.ui.sop import actions as sop_actions
+from kinerja_desktop.ui.sop.book_dialog import BookDialog, BookOptions
 from kinerja_desktop.ui.sop.import_dialog import ImportChoice, ImportDialog
 from kinerja_desktop.ui.sop.print_dialog import PrintChoice, PrintDialog
 
@@ -23,7 +25,6 @@ CORPUS = Path(__file__).resolve().parent / "data" / "xlsx"
 A4_WITH_LEMBAR_KERJA = PrintChoice(
     "A4", tegak=False, lembar_kerja=True, tanggal_ttd=None, paksa=False
 )
-F4_PLAIN = PrintChoice("F4", tegak=False, lembar_kerja=False, tanggal_ttd=None, paksa=False)
 
 
 @pytest.fixture()
@@ -118,12 +119,37 @@ def test_print_dialog_needs_a_deliberate_choice_for_kesalahan(qtbot) -> None:
 def test_print_book_in_background_with_progress(window, qtbot, tmp_path, monkeypatch) -> None:
     target = tmp_path / "buku.pdf"
     _answer_save(monkeypatch, target)
-    monkeypatch.setattr(PrintDialog, "ask", lambda self: F4_PLAIN)
+    seen: list[BookDialog] = []
+
+    def answer(dialog: BookDialog) -> BookOptions:
+        seen.append(dialog)
+        return dialog.choice()
+
+    monkeypatch.setattr(BookDialog, "ask", answer)
     window.sop_actions.book_action.trigger()
     qtbot.waitUntil(lambda: "halaman" in window.statusBar().currentMessage(), timeout=60000)
     outline = [o.title for o in pypdf.PdfReader(target).outline if not isinstance(o, list)]
-    # the SOPs in force: six of the seven demo SOPs (the Bappeda SOP is a draf)
-    assert len([t for t in outline if "Daftar" not in t and "Sampul" not in t]) == 6
+    # by default: this office's SOPs in force (no kop of another office)
+    (dialog,) = seen
+    own = [c.id for c in dialog.choices if c.own_office]
+    assert dialog.chosen_ids() == own and len(own) < len(dialog.choices)
+    assert len([t for t in outline if "Daftar" not in t and "Sampul" not in t]) == len(own)
+
+
+def test_book_dialog_chooses_sops_and_guards_kesalahan(qtbot) -> None:
+    from kinerja_desktop.core.sop.checker import Finding, Severity
+    from kinerja_desktop.services.print_service import BookChoice
+
+    choices = [BookChoice(1, "1/A", "Satu", 0, True), BookChoice(2, "2/B", "Dua", 0, False, ("X",))]
+    err = Finding(Severity.KESALAHAN, "nomor-ganda", "Nomor dipakai.")
+    dlg = BookDialog(None, choices, {2: [err]}, paper="A4", portrait=False, year=2027)
+    qtbot.addWidget(dlg.dialog)
+    assert dlg.chosen_ids() == [1] and dlg.ok.isEnabled() and not dlg.force.isVisibleTo(dlg.dialog)
+    dlg.list.item(1).setCheckState(Qt.CheckState.Checked)
+    assert dlg.chosen_ids() == [1, 2] and not dlg.ok.isEnabled()
+    dlg.force.setChecked(True)
+    assert dlg.ok.isEnabled()
+    assert dlg.choice() == BookOptions([1, 2], 2027, "A4", False, True)
 
 
 def test_file_stem_is_safe() -> None:

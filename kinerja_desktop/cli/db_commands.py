@@ -1,14 +1,16 @@
-"""`db …` (cadangkan, pulihkan, periksa) and `demo muat`."""
+"""`db …` (cadangkan, pulihkan, periksa) and `demo muat`.
+
+The services are imported by the handlers, not here: every command builds
+this parser, and only `db …` should pay for the backup and repair modules.
+"""
+
+# ruff: noqa: PLC0415 (lazy imports, see above)
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-
-from kinerja_desktop.services.database_service import DatabaseService
-from kinerja_desktop.services.demo import load_demo
-from kinerja_desktop.services.session import open_session
 
 from .common import EXIT_FINDINGS
 
@@ -39,7 +41,18 @@ def register_demo(parser: argparse.ArgumentParser, db_option: Callable) -> None:
     db_option(p)
 
 
+def demo_database() -> Path:
+    """The demo database (built when missing), for `--demo <perintah>`."""
+    from kinerja_desktop.services.demo import open_demo_session
+
+    with open_demo_session() as session:
+        return session.path
+
+
 def cmd_cadangkan(args: argparse.Namespace) -> int:
+    from kinerja_desktop.services.database_service import DatabaseService
+    from kinerja_desktop.services.session import open_session
+
     with open_session(args.db, create=False) as session:
         written = DatabaseService(session).backup(args.file)
     print(f"Cadangan dibuat: {written}")
@@ -47,6 +60,9 @@ def cmd_cadangkan(args: argparse.Namespace) -> int:
 
 
 def cmd_pulihkan(args: argparse.Namespace) -> int:
+    from kinerja_desktop.services.database_service import DatabaseService
+    from kinerja_desktop.services.session import open_session
+
     with open_session(args.db, create=True) as session:
         safety = DatabaseService(session).restore(args.file)
     print(f"Basis data dipulihkan dari {args.file}.")
@@ -55,6 +71,9 @@ def cmd_pulihkan(args: argparse.Namespace) -> int:
 
 
 def cmd_periksa(args: argparse.Namespace) -> int:
+    from kinerja_desktop.services.database_service import DatabaseService
+    from kinerja_desktop.services.session import open_session
+
     with open_session(args.db, create=False) as session:
         problems = DatabaseService(session).integrity_check()
         path = session.path
@@ -68,7 +87,10 @@ def cmd_periksa(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_muat(args: argparse.Namespace) -> int:
-    with open_session(args.db, create=True, demo_if_new=False) as session:
+    from kinerja_desktop.services.demo import load_demo
+    from kinerja_desktop.services.session import open_session
+
+    with open_session(args.db, create=True) as session:
         summary = load_demo(session)
         path = session.path
     print(f"Pustaka demo dimuat ke {path}: {summary}")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kinerja_desktop.core.sop.checker import Finding, Severity
+from kinerja_desktop.core.sop.diff import DocumentDiff, FieldChange
 
 
 def print_json(data: Any) -> None:
@@ -67,3 +68,91 @@ def print_findings(findings: Sequence[Finding], *, stream=None) -> None:
     for f in findings:
         where = f"langkah {f.step}: " if f.step else ""
         print(f"  [{SEVERITY_LABEL[f.severity]}] {where}{f.message}", file=out)
+
+
+# -- what an import changes (core.sop.diff) ------------------------------------
+
+
+def _field_json(f: FieldChange) -> dict[str, Any]:
+    return {"isian": f.name, "label": f.label, "lama": f.old, "baru": f.new}
+
+
+def diff_to_json(diff: DocumentDiff | None) -> dict[str, Any] | None:
+    """A DocumentDiff as the `perubahan` of `sop impor --json` (see README)."""
+    if diff is None:
+        return None
+    return {
+        "ringkasan": diff.summary(),
+        "kosong": diff.is_empty,
+        "identitas": [_field_json(f) for f in diff.fields],
+        "daftar": [
+            {
+                "jenis": c.kind.value,
+                "daftar": c.list_name,
+                "label": c.label,
+                "no_lama": c.old_number,
+                "no_baru": c.new_number,
+                "lama": c.old,
+                "baru": c.new,
+            }
+            for c in diff.items
+        ],
+        "pelaksana": [
+            {
+                "jenis": c.kind.value,
+                "no_lama": c.old_number,
+                "no_baru": c.new_number,
+                "lama": c.old_name,
+                "baru": c.new_name,
+                "pindah": c.moved,
+            }
+            for c in diff.lanes
+        ],
+        "langkah": [
+            {
+                "jenis": c.kind.value,
+                "no_lama": c.old_number,
+                "no_baru": c.new_number,
+                "uraian": c.new_uraian or c.old_uraian,
+                "isian": [_field_json(f) for f in c.fields],
+                "pindah": c.moved,
+            }
+            for c in diff.steps
+        ],
+    }
+
+
+def _number(old: int | None, new: int | None) -> str:
+    if old is not None and new is not None and old != new:
+        return f"{old}→{new}"
+    return str(new if new is not None else old)
+
+
+def print_diff(diff: DocumentDiff) -> None:
+    """What changed, one line per change (for people)."""
+    print(f"Perubahan dibanding SOP tersimpan: {diff.summary()}")
+    for f in diff.fields:
+        print(f"  {f.label}: '{f.old}' → '{f.new}'")
+    for c in diff.items:
+        print(
+            f"  {c.label} butir {_number(c.old_number, c.new_number)} {c.kind.value}: "
+            f"{_short(c.new or c.old)}"
+        )
+    for c in diff.lanes:
+        moved = " (dipindah)" if c.moved else ""
+        print(
+            f"  Pelaksana {_number(c.old_number, c.new_number)} {c.kind.value}: "
+            f"{c.new_name or c.old_name}{moved}"
+        )
+    for c in diff.steps:
+        what = ", ".join(f"{f.label}: '{_short(f.old)}' → '{_short(f.new)}'" for f in c.fields)
+        moved = " (dipindah)" if c.moved else ""
+        print(
+            f"  Langkah {_number(c.old_number, c.new_number)} {c.kind.value}{moved}: "
+            f"{_short(c.new_uraian or c.old_uraian)}" + (f" — {what}" if what else "")
+        )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -14,7 +14,8 @@ from .common import EXIT_FINDINGS, record_id, whole_number
 from .output import print_findings
 
 
-def _tanggal(text: str):
+def tanggal_arg(text: str):
+    """A date argument: 2026-02-16, 16-02-2026 or 16 Februari 2026."""
     value = parse_tanggal(text)
     if value is None:
         raise argparse.ArgumentTypeError(f"tanggal tidak dikenali: {text!r} (contoh: 16-02-2026)")
@@ -32,7 +33,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paksa", action="store_true", help="cetak walau pemeriksa menemukan kesalahan")
     p.add_argument(
         "--tanggal",
-        type=_tanggal,
+        type=tanggal_arg,
         metavar="TGL",
         help="tanggal tanda tangan (bawaan: tanggal efektif SOP)",
     )
@@ -57,7 +58,7 @@ def register_print(sub: argparse._SubParsersAction) -> None:
         type=record_id,
         nargs="*",
         metavar="ID",
-        help="id SOP (bawaan: semua yang tidak dicabut)",
+        help="id SOP (bawaan: SOP kantor ini yang berlaku; berkop kantor lain hanya bila disebut)",
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--tahun", type=whole_number, help="tahun pada sampul (bawaan: tahun ini)")

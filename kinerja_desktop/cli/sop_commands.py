@@ -1,4 +1,6 @@
-"""`sop …` commands: daftar, lihat, periksa, ekspor, impor, pdf, buku."""
+"""`sop …` commands: daftar, lihat, periksa, ekspor, impor (and, registered from
+`sop_life_commands` and `print_commands`: baru, revisi, berlakukan, cabut, hapus,
+sampah, kembalikan, pdf, buku)."""
 
 from __future__ import annotations
 
@@ -19,12 +21,15 @@ from kinerja_desktop.services.sop_service import ImportConflictError, SopService
 from .common import EXIT_ERROR, EXIT_FINDINGS, record_id, whole_number
 from .output import (
     count_findings,
+    diff_to_json,
     finding_to_json,
+    print_diff,
     print_findings,
     print_json,
     print_table,
 )
 from .print_commands import register_print
+from .sop_life_commands import register_life, summary_json
 
 
 def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
@@ -62,6 +67,7 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
     p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_impor)
 
+    register_life(sub)
     register_print(sub)
     for child in sub.choices.values():
         db_option(child)
@@ -74,7 +80,7 @@ def cmd_daftar(args: argparse.Namespace) -> int:
     with open_session(args.db, create=False) as session:
         sops = SopService(session).list_sops()
     if args.json:
-        print_json([_summary_json(s) for s in sops])
+        print_json([summary_json(s) for s in sops])
         return 0
     if not sops:
         print("Belum ada SOP. Muat pustaka demo dengan `demo muat` atau impor dari Excel.")
@@ -83,20 +89,6 @@ def cmd_daftar(args: argparse.Namespace) -> int:
     print_table(["ID", "NOMOR", "JUDUL", "STATUS", "LANGKAH"], rows, [6, 28, 60, 22, 7])
     print(f"\n{len(sops)} SOP")
     return 0
-
-
-def _summary_json(s: Any) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "nomor": s.nomor,
-        "judul": s.judul,
-        "status": s.status.value,
-        "jumlah_langkah": s.jumlah_langkah,
-        "revisi_ke": s.revisi_ke,
-        "revisi_berlaku": s.revisi_berlaku,
-        "unit": s.unit,
-        "diperbarui": s.diperbarui.isoformat(timespec="seconds"),
-    }
 
 
 def cmd_lihat(args: argparse.Namespace) -> int:
@@ -126,7 +118,18 @@ def cmd_lihat(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     _print_document(record.id, doc, jam)
+    _print_history(record)
     return 0
+
+
+def _print_history(record: Any) -> None:
+    """The revision history: number, date, state, and the notes (who approved,
+    withdrew, with what reason)."""
+    print("\nRiwayat revisi:")
+    for r in record.revisions:
+        print(f"  Revisi ke-{r.revisi_ke} ({format_tanggal(r.tanggal)}) — {r.label}")
+        for line in r.catatan.splitlines():
+            print(f"      {line}")
 
 
 def session_jam_kerja(session: Any) -> float:
@@ -207,7 +210,7 @@ def cmd_impor(args: argparse.Namespace) -> int:
         service = SopService(session)
         preview = service.preview_import(args.file)
         saved_id = None
-        if args.ya:
+        if args.ya and not preview.unchanged:
             try:
                 saved_id = service.apply_import(preview, args.sebagai, args.catatan)
             except ImportConflictError as exc:
@@ -241,6 +244,8 @@ def _report_import(args: argparse.Namespace, preview: Any, saved_id: int | None)
                 "bentrok": [
                     {"id": c.id, "nomor": c.nomor, "judul": c.judul} for c in preview.conflicts
                 ],
+                "sasaran": _target_json(preview),
+                "perubahan": diff_to_json(preview.diff),
                 "disimpan": saved_id is not None,
                 "id": saved_id,
                 "sebagai": args.sebagai if saved_id is not None else None,
@@ -248,6 +253,18 @@ def _report_import(args: argparse.Namespace, preview: Any, saved_id: int | None)
         )
         return
     _print_import_text(args, preview, saved_id)
+
+
+def _target_json(preview: Any) -> dict[str, Any] | None:
+    target = preview.target
+    if target is None:
+        return None
+    return {
+        "id": target.id,
+        "nomor": target.nomor,
+        "judul": target.judul,
+        "lewat_kode": preview.by_code,
+    }
 
 
 def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | None) -> None:
@@ -265,8 +282,15 @@ def _print_import_text(args: argparse.Namespace, preview: Any, saved_id: int | N
         print(f"Pemeriksaan: {summarize(preview.findings)}")
         print_findings(preview.findings)
     for c in preview.conflicts:
-        print(f"Perhatian: nomor ini sudah dipakai SOP {c.id} ('{c.judul}').")
-    if saved_id is not None:
+        if preview.by_code:
+            print(f"Buku kerja ini diekspor dari SOP {c.id} ('{c.judul}').")
+        else:
+            print(f"Perhatian: nomor ini sudah dipakai SOP {c.id} ('{c.judul}').")
+    if preview.diff is not None:
+        print_diff(preview.diff)
+    if preview.unchanged:
+        print("Tidak ada perubahan; tidak ada yang disimpan.")
+    elif saved_id is not None:
         how = {"revisi": "sebagai revisi baru", "salinan": "sebagai salinan"}.get(
             args.sebagai or "", ""
         )

@@ -29,6 +29,59 @@ class UnitKind(StrEnum):
         return self.value.capitalize()
 
 
+# Pangkat and golongan of civil servants (PNS), as printed under a signature.
+PANGKAT_GOLONGAN: tuple[str, ...] = (
+    "Juru Muda, I/a",
+    "Juru Muda Tk. I, I/b",
+    "Juru, I/c",
+    "Juru Tk. I, I/d",
+    "Pengatur Muda, II/a",
+    "Pengatur Muda Tk. I, II/b",
+    "Pengatur, II/c",
+    "Pengatur Tk. I, II/d",
+    "Penata Muda, III/a",
+    "Penata Muda Tk. I, III/b",
+    "Penata, III/c",
+    "Penata Tk. I, III/d",
+    "Pembina, IV/a",
+    "Pembina Tk. I, IV/b",
+    "Pembina Utama Muda, IV/c",
+    "Pembina Utama Madya, IV/d",
+    "Pembina Utama, IV/e",
+)
+
+# The units a Kecamatan usually has, offered by the first-run wizard.
+USUAL_UNITS: tuple[str, ...] = (
+    "Sekretariat",
+    "Seksi Pemerintahan",
+    "Seksi Ketenteraman dan Ketertiban Umum",
+    "Seksi Pemberdayaan Masyarakat dan Desa",
+    "Seksi Kesejahteraan Sosial",
+    "Seksi Pelayanan Umum",
+)
+
+
+class SignerRole(StrEnum):
+    """The office's signers named in the profile: the Camat signs (pengesahan),
+    the Sekretaris Camat initials (paraf) and signs on the Camat's behalf."""
+
+    CAMAT = "camat"
+    SEKRETARIS = "sekretaris"
+
+    @property
+    def label(self) -> str:
+        return "Camat" if self is SignerRole.CAMAT else "Sekretaris Camat"
+
+
+def guess_unit_kind(nama: str) -> UnitKind:
+    """The kind a unit's name says ("Kelurahan Sungai Sipai" -> KELURAHAN)."""
+    first = nama.strip().split(" ", 1)[0].casefold()
+    for kind in (UnitKind.SEKRETARIAT, UnitKind.SEKSI, UnitKind.KELURAHAN, UnitKind.DESA):
+        if first == kind.value:
+            return kind
+    return UnitKind.LAINNYA
+
+
 @dataclass
 class OfficeProfile:
     """The heading of every printed sheet and the town of every signature line.

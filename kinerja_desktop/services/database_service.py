@@ -10,11 +10,16 @@
   the current database into `paths.backup_dir` first, and only then replaces
   the content — together with its audit row, in one step (`store.restore`).
 * `integrity_check` = `store.health`, told in Indonesian.
+* `preview_backup` says what a backup holds (rows per table, office, last
+  change, schema version) before a restore replaces anything.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .. import paths
@@ -26,6 +31,7 @@ from ..store.errors import DatabaseDamagedError
 from ..store.sqlite_files import (
     backup_to_file,
     copy_damaged_file,
+    open_readonly,
     reserve_timestamped_path,
     safety_backup,
 )
@@ -155,3 +161,70 @@ def _structure_words(lines: list[str]) -> list[str]:
             "SQLite."
         )
     return shown
+
+
+# -- what a backup holds (the restore dialog shows it before anything changes) ------
+
+# Table -> the word the restore dialog shows.
+SUMMARY_TABLES = {"sop": "SOP", "sop_revision": "revisi SOP", "staff": "pegawai", "unit": "unit"}
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a database file holds: rows per table (SUMMARY_TABLES), the office
+    name, the newest audit entry and the schema version."""
+
+    path: Path
+    counts: dict[str, int]
+    nama_kantor: str
+    last_change: datetime | None
+    last_change_text: str
+    schema_version: int
+
+
+def preview_backup(path: Path) -> BackupSummary:
+    """Check a backup as `restore` would and say what it holds; writes nothing.
+
+    Raises the same readable errors as `restore` for a file that cannot be
+    restored (missing, not ours, damaged, newer).
+    """
+    path = Path(path).expanduser().absolute()
+    info = store_restore.check_restore_source(path)
+    with closing(open_readonly(path)) as conn:
+        return _summary(conn, path, info.user_version)
+
+
+def summary_of_session(session: Session) -> BackupSummary:
+    """The same summary of the open database (to show beside a backup's)."""
+    conn = database_of(session).connection()
+    with session.translated_errors():
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return _summary(conn, session.path, version)
+
+
+def _summary(conn: sqlite3.Connection, path: Path, version: int) -> BackupSummary:
+    counts = {
+        table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        for table in SUMMARY_TABLES
+    }
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sop)")}
+    if "deleted_at" in columns:  # since schema 4: SOPs in the bin are counted apart
+        binned = int(
+            conn.execute("SELECT count(*) FROM sop WHERE deleted_at IS NOT NULL").fetchone()[0]
+        )
+        counts["sop"] -= binned
+        counts["sampah"] = binned
+    office = conn.execute("SELECT nama_kantor FROM office_profile WHERE id = 1").fetchone()
+    last = conn.execute("SELECT at, summary FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    when = None
+    if last is not None:
+        with suppress(TypeError, ValueError):
+            when = datetime.fromisoformat(last[0])
+    return BackupSummary(
+        path=path,
+        counts=counts,
+        nama_kantor=str(office[0]) if office else "",
+        last_change=when,
+        last_change_text=str(last[1]) if last else "",
+        schema_version=version,
+    )

@@ -1,12 +1,18 @@
 """The demo library: a real office profile, its units and staff, and the
-demo SOPs, loaded into a database so a new user starts with real content.
+demo SOPs — and the demo database that holds them, apart from the office's own.
+
+The demo lives in its own file, `demo.db` in the data folder
+(`demo_db_path`), opened by `python main.py --demo` and by "Coba dengan data
+contoh": `open_demo_session` builds it whole when it is missing, damaged or
+asked to start afresh, so nothing of the demo ever reaches the office's real
+database. `demo muat` still loads the library into a database the user names.
 
 The files live under `resources/demo/`:
 
 * `profil.json` = {"profile": {pemerintah, nama_kantor, alamat, kota_ttd,
   kertas, jam_kerja_per_hari, "logo": a PNG file name beside it or null},
   "units": [{nama, jenis, urutan}], "staff": [{nama, nip, pangkat, jabatan,
-  unit: a unit name or null}]};
+  unit: a unit name or null}], "signers": {"camat": NIP, "sekretaris": NIP}};
 * `sop/*.json`, one `core.sop.serialize.to_dict` document each, loaded in file-name order.
 
 Loading is one transaction with one audit row. It adds only what is missing,
@@ -18,7 +24,8 @@ yet, units by name, staff by NIP (or name when there is none), SOPs by nomor
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,10 +33,12 @@ from typing import TYPE_CHECKING, Any
 from .. import paths
 from ..core.errors import FileFormatError, KinerjaError, ValidationError
 from ..core.nip import validate_nip
-from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
+from ..core.office import OfficeProfile, PaperSize, SignerRole, Staff, Unit, UnitKind
 from ..core.sop import SopDocument, serialize
-from ..store import models, sops
 from ..store import office as office_store
+from ..store import sops
+from ..store.database import is_unused
+from ..store.errors import DatabaseFileError, DatabaseVersionError
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
 from .office_service import check_profile
 
@@ -65,6 +74,7 @@ class DemoLibrary:
     units: list[Unit]
     staff: list[tuple[Staff, str | None]]  # (member, unit name)
     documents: list[SopDocument]
+    signers: dict[SignerRole, str] = field(default_factory=dict)  # role -> NIP
 
 
 def default_folder() -> Path:
@@ -127,6 +137,10 @@ def read_library(folder: Path) -> DemoLibrary:
             )
             for s in data.get("staff", [])
         ]
+        signers = {
+            SignerRole(role): validate_nip(str(nip))
+            for role, nip in (data.get("signers") or {}).items()
+        }
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise FileFormatError("Berkas demo profil.json tidak sesuai format.", repr(exc)) from exc
     documents = []
@@ -135,7 +149,7 @@ def read_library(folder: Path) -> DemoLibrary:
             documents.append(serialize.from_dict(_read_json(path)))
         except ValidationError as exc:
             raise FileFormatError(f"SOP demo {path.name}: {exc.message}", exc.detail) from exc
-    return DemoLibrary(profile, units, staff, documents)
+    return DemoLibrary(profile, units, staff, documents, signers)
 
 
 def load_demo(session: Session, folder: Path | None = None) -> DemoSummary:
@@ -157,11 +171,11 @@ def load_demo_if_unused(session: Session, folder: Path | None = None) -> DemoSum
     one new database load it once.
     """
     with session.reading():
-        if not models.is_unused():
+        if not is_unused():
             return None
     library = read_library(folder or default_folder())
     with session.writing() as scope:
-        if not models.is_unused():
+        if not is_unused():
             return None
         summary = _store(library)
         scope.record("load_demo", DATABASE, None, f"Pustaka demo dimuat: {summary}")
@@ -192,6 +206,11 @@ def _store(library: DemoLibrary) -> DemoSummary:
         member.unit_id = unit.id if unit is not None else None
         office_store.store_staff(member)
         staff += 1
+    if profile_set:
+        for role, nip in library.signers.items():
+            signer = office_store.staff_with_nip(nip)
+            if signer is not None:
+                office_store.set_signer_id(role, signer.id)
     added = 0
     now = datetime.now()
     for doc in library.documents:
@@ -211,3 +230,63 @@ def _staff_exists(member: Staff) -> bool:
 
 def _sop_exists(doc: SopDocument) -> bool:
     return bool(sops.same_sop_rows(doc.nomor, doc.judul))
+
+
+# -- the demo database ------------------------------------------------------------
+
+DEMO_DB_FILE_NAME = "demo.db"
+
+
+def demo_db_path() -> Path:
+    """Where the demo database lives: `demo.db` in the data folder."""
+    return paths.data_dir() / DEMO_DB_FILE_NAME
+
+
+def is_demo_path(path: Path | str) -> bool:
+    """True when `path` is the demo database."""
+    try:
+        return Path(path).resolve() == demo_db_path().resolve()
+    except OSError:
+        return False
+
+
+def open_demo_session(*, recreate: bool = False) -> Session:
+    """Open the demo database, building it first when it is missing, cannot
+    be opened (damaged, of a newer version) or `recreate` is asked.
+
+    It is built under a temporary name and renamed into place when complete,
+    so an interrupted build never leaves half a demo behind.
+    """
+    from .session import open_session  # noqa: PLC0415 (session imports nothing of the demo)
+
+    path = demo_db_path()
+    if not recreate and path.exists():
+        try:
+            return open_session(path, create=False, demo_if_new=True)
+        except (DatabaseFileError, DatabaseVersionError):
+            pass  # rebuilt below: the demo holds nothing of the user's
+    _build_demo_file(path)
+    return open_session(path, create=False)
+
+
+def _build_demo_file(path: Path) -> None:
+    from .session import open_session  # noqa: PLC0415
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f"{path.name}.baru-{os.getpid()}")
+    _remove_database_files(building)
+    try:
+        with open_session(building, create=True) as session:
+            load_demo(session)
+    except BaseException:
+        _remove_database_files(building)
+        raise
+    _remove_database_files(path)
+    os.replace(building, path)
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.unlink()

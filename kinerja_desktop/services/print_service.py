@@ -3,8 +3,11 @@
 An SOP the checker finds a kesalahan in is not printed unless the caller
 forces it (`paksa`): a sheet that goes to the Camat for signature must be
 complete. One SOP prints its latest revision (the one to be signed) or a
-chosen one; the Buku SOP holds the revision in force of each SOP. Writing
-the file itself is `exchange.pdf.sop`'s job.
+chosen one; the Buku SOP holds the revision in force of each SOP — by
+default of this office's SOPs only: an SOP carrying another office's kop
+(kept for reference) is left out unless chosen (`book_choices` says which
+are which). Deleted and withdrawn SOPs are never in the book. Writing the
+file itself is `exchange.pdf.sop`'s job.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from kinerja_desktop.core.errors import KinerjaError, ValidationError
+from kinerja_desktop.core.office import OfficeProfile
+from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.checker import Finding, errors_of
 
 from .office_service import OfficeService
@@ -28,6 +33,30 @@ class PrintBlockedError(KinerjaError):
     def __init__(self, message: str, findings_by_sop: dict[str, list[Finding]]) -> None:
         super().__init__(message)
         self.findings_by_sop = findings_by_sop
+
+
+@dataclass(frozen=True)
+class BookChoice:
+    """An SOP that can go into the Buku SOP (it has a revision in force)."""
+
+    id: int
+    nomor: str
+    judul: str
+    revisi_ke: int  # the revision in force, the one printed
+    own_office: bool  # no kop of another office: chosen by default
+    kop: tuple[str, ...] = ()
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_own_office(doc: SopDocument, profile: OfficeProfile) -> bool:
+    """True when the SOP prints this office's heading: no kop of its own, or a
+    kop naming only the profile's government and office."""
+    own = {_line(profile.pemerintah), _line(profile.nama_kantor)} - {""}
+    lines = {_line(x) for x in doc.kop} - {""}
+    return not lines or lines <= own
 
 
 @dataclass
@@ -61,6 +90,24 @@ class PrintService:
             raise KinerjaError(
                 f"{path} adalah berkas basis data yang sedang dibuka; pilih nama berkas PDF lain."
             )
+
+    def book_choices(self) -> list[BookChoice]:
+        """Every SOP in force, in list order; `own_office` ones are the default book."""
+        profile = self._office.get_profile()
+        return [
+            BookChoice(
+                sop_id,
+                doc.nomor,
+                doc.judul,
+                doc.revisi_ke,
+                is_own_office(doc, profile),
+                tuple(doc.kop),
+            )
+            for sop_id, doc in self._sops.documents(in_force=True)
+        ]
+
+    def default_book_ids(self) -> list[int]:
+        return [c.id for c in self.book_choices() if c.own_office]
 
     def sop_pdf(
         self,
@@ -107,15 +154,22 @@ class PrintService:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> PrintResult:
-        """The Buku SOP: the revision in force of every SOP (or of the chosen
-        ones) in one PDF. Drafts and withdrawn SOPs are not part of the book."""
+        """The Buku SOP: the revision in force of the chosen SOPs (default:
+        this office's SOPs, see `book_choices`) in one PDF. Drafts, withdrawn
+        SOPs and SOPs in the bin are not part of the book."""
         if tahun is not None and not 1900 <= tahun <= 2200:
             raise ValidationError(f"Tahun sampul tidak masuk akal: {tahun}.")
         self._refuse_own_file(path)
-        if ids is not None:
-            ids = list(dict.fromkeys(ids))  # an id given twice is printed once
+        if ids is None:
+            ids = self.default_book_ids()
+            if not ids:
+                raise KinerjaError(
+                    "Belum ada SOP kantor ini yang berlaku untuk dicetak dalam Buku SOP "
+                    "(SOP berkop kantor lain hanya dicetak bila dipilih)."
+                )
+        ids = list(dict.fromkeys(ids))  # an id given twice is printed once
         items = self._sops.documents(ids, in_force=True)
-        if ids is not None:
+        if ids:
             missing = [i for i in ids if i not in {sop_id for sop_id, _doc in items}]
             if missing:
                 names = ", ".join(f"SOP {i}" for i in missing)

@@ -25,10 +25,11 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import paths
-from ..store import audit, models
+from ..store import audit
 from ..store.database import (
     OpenedDatabase,
     TrackedDatabase,
+    activate,
     open_database,
     translated_errors,
     write_transaction,
@@ -41,7 +42,6 @@ from ..store.errors import (
     DatabaseReadOnlyError,
     DatabaseVersionError,
 )
-from .demo import load_demo_if_unused
 
 __all__ = [
     "ChangeCallback",
@@ -89,6 +89,7 @@ class Session:
         self.migrated_from: int | None = opened.migrated_from
         self.migration_backup: Path | None = opened.backup_path
         self._callbacks: list[ChangeCallback] = []
+        self._close_hooks: list[Callable[[], None]] = []
         self._closed = False
 
     # -- life cycle ----------------------------------------------------------
@@ -102,8 +103,19 @@ class Session:
         `close_thread_connection()`.
         """
         if not self._closed:
+            for hook in list(self._close_hooks):
+                try:
+                    hook()
+                except Exception:
+                    log.exception("close hook failed")
             self._closed = True
             self._db.close_all()
+
+    def add_close_hook(self, hook: Callable[[], None]) -> None:
+        """Call `hook()` first when the session closes (the GUI waits there for
+        its background reads, so no connection is closed under a worker)."""
+        if hook not in self._close_hooks:
+            self._close_hooks.append(hook)
 
     def close_thread_connection(self) -> None:
         """Close the calling thread's connection (a worker thread when done)."""
@@ -162,7 +174,7 @@ class Session:
         """Make the models talk to this database."""
         if self._closed:
             raise DatabaseClosedError("Basis data sudah ditutup.")
-        models.activate(self._db)
+        activate(self._db)
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -216,21 +228,20 @@ def open_session(
     path: Path | str | None = None,
     *,
     create: bool = False,
-    demo_if_new: bool | None = None,
+    demo_if_new: bool = False,
 ) -> Session:
     """Open the database at `path` (None: the per-user default database).
 
-    The default database is created (with its folder) when missing. A
-    database named by `path` that does not exist is created only with
-    `create=True` (missing folders too); with `create=False` opening it raises
-    DatabaseMissingError ("Basis data … tidak ada."), so a mistyped path
-    never leaves an empty database behind.
+    The default database is created (with its folder) when missing, and
+    starts empty: the demo library lives in its own database
+    (`services.demo.open_demo_session`). A database named by `path` that does
+    not exist is created only with `create=True` (missing folders too); with
+    `create=False` opening it raises DatabaseMissingError ("Basis data … tidak
+    ada."), so a mistyped path never leaves an empty database behind.
 
-    A database that has never been used (nothing stored yet, checked inside
-    the write transaction) gets the demo library when `demo_if_new` is True,
-    or when it is None and `path` is None (the default database on first
-    start). If loading the demo fails, nothing of it is stored and the next
-    start tries again.
+    With `demo_if_new`, a database that has never been used (nothing stored
+    yet, checked inside the write transaction) gets the demo library. If
+    loading it fails, nothing of it is stored.
     """
     use_default = path is None
     db_path = paths.default_db_path() if path is None else Path(path)
@@ -239,8 +250,9 @@ def open_session(
     else:
         make = parents = create
     session = Session(open_database(db_path, create=make, make_parents=parents))
-    wants_demo = demo_if_new if demo_if_new is not None else use_default
-    if wants_demo:
+    if demo_if_new:
+        from .demo import load_demo_if_unused  # noqa: PLC0415 (the demo only when asked)
+
         try:
             load_demo_if_unused(session)
         except BaseException:

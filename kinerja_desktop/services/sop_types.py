@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..core.sop import SopDocument, SopStatus
-from ..store.models import SopRow
+from ..store.sops import StoredSop
 
 SUPERSEDED_LABEL = "Digantikan"
 
@@ -33,11 +33,26 @@ class SopSummary:
     unit: str
     diperbarui: datetime
     revisi_berlaku: int | None = None
+    dihapus: datetime | None = None  # in the bin since (None: in use)
 
     @property
     def has_pending_revision(self) -> bool:
         """A newer revision is being prepared while an older one is in force."""
         return self.revisi_berlaku is not None and self.revisi_ke != self.revisi_berlaku
+
+    @property
+    def can_approve(self) -> bool:
+        """The latest revision is not the one in force: "Nyatakan berlaku" applies."""
+        return self.dihapus is None and self.revisi_berlaku != self.revisi_ke
+
+    @property
+    def can_withdraw(self) -> bool:
+        return self.dihapus is None and self.revisi_berlaku is not None
+
+    @property
+    def can_delete(self) -> bool:
+        """Only an SOP with no revision in force goes to the bin."""
+        return self.dihapus is None and self.revisi_berlaku is None
 
     @property
     def status_label(self) -> str:
@@ -85,17 +100,18 @@ class SopRecord:
     revisi_berlaku: int | None = None
 
 
-def summary_of(row: SopRow) -> SopSummary:
+def summary_of(row: StoredSop) -> SopSummary:
     return SopSummary(
         id=row.id,
         nomor=row.nomor,
         judul=row.judul,
-        status=SopStatus(row.status),
+        status=row.status,
         jumlah_langkah=row.jumlah_langkah,
         revisi_ke=row.revisi_ke,
         unit=row.unit,
         diperbarui=row.updated_at,
         revisi_berlaku=row.revisi_berlaku,
+        dihapus=row.deleted_at,
     )
 
 
@@ -104,7 +120,7 @@ def _natural(text: str) -> tuple[tuple[int, Any], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts if p)
 
 
-def list_order(row: SopRow) -> tuple[Any, ...]:
+def list_order(row: StoredSop | SopSummary) -> tuple[Any, ...]:
     """By nomor (numbers compared as numbers; no nomor last), then judul."""
     return (not row.nomor.strip(), _natural(row.nomor), row.judul.casefold(), row.id)
 

@@ -44,9 +44,11 @@ __all__ = [
     "PRAGMAS",
     "OpenedDatabase",
     "TrackedDatabase",
+    "activate",
     "check_existing",
     "has_companions",
     "is_kinerja_database",
+    "is_unused",
     "make_database",
     "open_database",
     "read_pragma",
@@ -165,3 +167,13 @@ def is_kinerja_database(path: Path) -> bool:
 def has_companions(path: Path) -> bool:
     """A -wal, -shm or -journal beside `path`: the file is (or was just) in use."""
     return any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm", "-journal"))
+
+
+def activate(db: SqliteDatabase) -> None:
+    """Point the store's tables at `db` (the session's database)."""
+    models.activate(db)
+
+
+def is_unused() -> bool:
+    """Nothing stored yet in the active database: no row in any table."""
+    return models.is_unused()

@@ -92,6 +92,7 @@ class SopRow(BaseModel):
     `revisi_ke` is the latest revision (the one edited), `revisi_berlaku` the
     revision in force (None: none is); `status` is the SOP's own: berlaku
     exactly when a revision is in force, dicabut when withdrawn, else draf.
+    `deleted_at` is set while the SOP is in the bin.
     """
 
     nomor = TextField(default="")
@@ -103,6 +104,11 @@ class SopRow(BaseModel):
     revisi_berlaku = IntegerField(null=True)  # since schema version 3
     created_at = DateTimeField()
     updated_at = DateTimeField()
+    # since schema version 4: in the bin since (None: in use), the nomor as
+    # compared (core.sop.checker.normalize_nomor), a code that never changes
+    deleted_at = DateTimeField(null=True)
+    nomor_key = TextField(default="")
+    uid = TextField(default="")
 
     class Meta:
         table_name = "sop"

@@ -6,8 +6,8 @@ those and calls these.
 
 from __future__ import annotations
 
-from ..core.office import OfficeProfile, PaperSize, Staff, Unit, UnitKind
-from .models import OfficeProfileRow, StaffRow, UnitRow
+from ..core.office import OfficeProfile, PaperSize, SignerRole, Staff, Unit, UnitKind
+from .models import OfficeProfileRow, SettingRow, StaffRow, UnitRow
 
 PROFILE_ID = 1
 
@@ -133,3 +133,36 @@ def store_staff(s: Staff) -> int:
 
 def staff_count_in_unit(unit_id: int) -> int:
     return StaffRow.select().where(StaffRow.unit == unit_id).count()
+
+
+# The profile's signers live in the `setting` table (key -> staff id as text).
+_SIGNER_KEY = "penandatangan.{role}"
+
+
+def signer_id(role: SignerRole) -> int | None:
+    """The staff id named as `role`, or None (also when the member is gone)."""
+    row = SettingRow.get_or_none(SettingRow.key == _SIGNER_KEY.format(role=SignerRole(role).value))
+    if row is None or not row.value.isdigit():
+        return None
+    staff_id = int(row.value)
+    return staff_id if StaffRow.get_or_none(StaffRow.id == staff_id) is not None else None
+
+
+def set_signer_id(role: SignerRole, staff_id: int | None) -> None:
+    key = _SIGNER_KEY.format(role=SignerRole(role).value)
+    if staff_id is None:
+        SettingRow.delete().where(SettingRow.key == key).execute()
+        return
+    (
+        SettingRow.insert(key=key, value=str(int(staff_id)))
+        .on_conflict(conflict_target=[SettingRow.key], update={"value": str(int(staff_id))})
+        .execute()
+    )
+
+
+def staff_counts_by_unit() -> dict[int, int]:
+    """How many members of staff each unit has (units without staff left out)."""
+    counts: dict[int, int] = {}
+    for row in StaffRow.select(StaffRow.unit).where(StaffRow.unit.is_null(False)):
+        counts[row.unit_id] = counts.get(row.unit_id, 0) + 1
+    return counts

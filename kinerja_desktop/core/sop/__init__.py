@@ -8,6 +8,7 @@ reads naturally. The other modules are imported by their full path:
 * `durations` — Waktu as people write it, understood as a duration;
 * `lane_guess` — who does a step, guessed from its wording;
 * `lembar_kerja` — the Lembar Kerja Identifikasi Kegiatan derived from an SOP;
+* `diff` (with `align`) — what changed between two documents;
 * `serialize` — SOPs to and from JSON-ready dicts, and the content hash;
 * `signing` — the date, town and office under a printed SOP's signature;
 * `text_match` — loose comparison of document names (Kelengkapan ↔ Output).

@@ -9,8 +9,8 @@ Codes (K = kesalahan, P = peringatan, S = saran):
 
 Identity
   nomor-kosong (K), judul-kosong (K), nomor-ganda (K) — the nomor is already
-  used by another SOP (compared without regard to case and to spaces around
-  "/", "." and "-"), pengesahan-jabatan (K), pengesahan-nama (K),
+  used by another SOP (compared without regard to case and spaces, see
+  `normalize_nomor`), pengesahan-jabatan (K), pengesahan-nama (K),
   nip-tidak-sah (P), nip-kosong (S), tanggal-efektif (P) — before the
   tanggal pembuatan, tanggal-revisi (P) — before the tanggal pembuatan.
 Pelaksana (lanes)
@@ -38,7 +38,7 @@ Decisions and flow
 
 from __future__ import annotations
 
-import re
+import string
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -127,10 +127,17 @@ def summarize(findings: Iterable[Finding]) -> str:
     return ", ".join(parts) if parts else "Tidak ada temuan."
 
 
+# What `normalize_nomor` removes. The database keeps the key of every SOP's
+# nomor (store migration v004 computes it in SQL for old rows): keep the two
+# the same, or add a migration that recomputes the keys.
+NOMOR_SPACES = " \t\n\r\xa0"
+_NOMOR_KEY = str.maketrans(string.ascii_uppercase, string.ascii_lowercase, NOMOR_SPACES)
+
+
 def normalize_nomor(nomor: str) -> str:
-    """A nomor SOP for comparison: case and spaces around / . - do not count."""
-    s = re.sub(r"\s*([/.\-])\s*", r"\1", nomor.strip().lower())
-    return re.sub(r"\s+", " ", s)
+    """A nomor SOP for comparison: letter case (A–Z) and spaces do not count
+    ("096 / MB/2023" is "096/mb/2023")."""
+    return nomor.translate(_NOMOR_KEY)
 
 
 # -- identity ---------------------------------------------------------------

@@ -47,7 +47,12 @@ from .labels import SHEET_IDENTITAS, SHEET_LANGKAH, SHEET_PETUNJUK, norm
 from .notes import ImportNote, Notes
 from .rows import read_own_rows, read_typed_rows
 from .write import write_langkah_sheet
-from .write_identity import HASH_LABEL, write_identitas_sheet, write_petunjuk_sheet
+from .write_identity import (
+    CODE_LABEL,
+    HASH_LABEL,
+    write_identitas_sheet,
+    write_petunjuk_sheet,
+)
 
 LAYOUT_KINERJA = "kinerja"
 LAYOUT_KETIK = "ketik"
@@ -63,18 +68,24 @@ class SopImport:
     document: SopDocument
     notes: list[ImportNote]
     layout: str  # "kinerja" (our own export) | "ketik" (typed by hand)
+    sop_code: str = ""  # the code of the SOP it was exported from ("" when none)
 
 
 # -- export ---------------------------------------------------------------------------
-def write_sop_workbook(doc: SopDocument, path: Path) -> None:
-    """Write `doc` to `path` (.xlsx); the file appears whole or not at all."""
+def write_sop_workbook(doc: SopDocument, path: Path, *, sop_code: str = "") -> None:
+    """Write `doc` to `path` (.xlsx); the file appears whole or not at all.
+    `sop_code`, the stored SOP's code, goes with it so the import finds that
+    SOP again whatever is changed in the workbook."""
     wb = Workbook()
     identitas = wb.active
     identitas.title = SHEET_IDENTITAS
     write_identitas_sheet(identitas, doc)
     write_langkah_sheet(wb.create_sheet(SHEET_LANGKAH), doc)
     write_petunjuk_sheet(
-        wb.create_sheet(SHEET_PETUNJUK), content_hash(doc), f"{APP_NAME} {__version__}"
+        wb.create_sheet(SHEET_PETUNJUK),
+        content_hash(doc),
+        f"{APP_NAME} {__version__}",
+        sop_code,
     )
     write_atomically(Path(path), wb.save, program="Excel")
 
@@ -104,14 +115,15 @@ def read_sop_workbook(path: Path) -> SopImport:
             f"Lembar '{src.grid.title}' sangat panjang; hanya 2.000 baris pertama yang dibaca."
         )
     doc = SopDocument()
+    code = ""
     if src.header.is_kinerja:
         layout = LAYOUT_KINERJA
-        _read_own(doc, src)
+        code = _read_own(doc, src)
     else:
         layout = LAYOUT_KETIK
         _read_typed(doc, src)
         _read_typed_identity(doc, src, single_table=len(tables) == 1)
-    return SopImport(doc, _with_summary(doc, src.grid, layout, src.notes), layout)
+    return SopImport(doc, _with_summary(doc, src.grid, layout, src.notes), layout, code)
 
 
 @dataclass
@@ -139,7 +151,8 @@ def _find_tables(grids: list[SheetGrid]) -> list[tuple[SheetGrid, TableHeader]]:
     return found
 
 
-def _read_own(doc: SopDocument, src: _Source) -> None:
+def _read_own(doc: SopDocument, src: _Source) -> str:
+    """Read our own export into `doc`; the SOP code it carries ("" when none)."""
     grids, notes = src.grids, src.notes
     raws = read_own_rows(src.grid, src.header)
     doc.lanes = build_lanes(src.header, raws, exact=True, notes=notes)
@@ -150,17 +163,22 @@ def _read_own(doc: SopDocument, src: _Source) -> None:
     else:
         notes.masalah("Lembar 'Identitas' tidak ada; identitas SOP kosong.")
     petunjuk = [g for g in grids if norm(g.title) == norm(SHEET_PETUNJUK)]
-    stored = _stored_hash(petunjuk[0]) if petunjuk else ""
+    stored = _stored_value(petunjuk[0], HASH_LABEL) if petunjuk else ""
     if stored and stored == content_hash(doc):
         notes.info("Isi buku kerja sama persis dengan saat diekspor.")
     elif stored:
         notes.info("Isi buku kerja telah diubah sejak diekspor.")
+    code = _stored_value(petunjuk[0], CODE_LABEL) if petunjuk else ""
+    return code if _CODE.fullmatch(code) else ""
 
 
-def _stored_hash(grid: SheetGrid) -> str:
+_CODE = re.compile(r"[0-9a-f]{32}")
+
+
+def _stored_value(grid: SheetGrid, label: str) -> str:
     for row in range(grid.height):
-        if norm(grid.text(row, 0)) == norm(HASH_LABEL):
-            return grid.text(row, 1).strip()
+        if norm(grid.text(row, 0)) == norm(label):
+            return grid.text(row, 1).strip().lower()
     return ""
 
 

@@ -41,6 +41,7 @@ from .labels import (
 )
 
 HASH_LABEL = "Sidik isi saat diekspor"
+CODE_LABEL = "Kode SOP (jangan diubah)"
 FORMAT_LABEL = "Format berkas"
 _VALUE_WIDTH = 90.0
 _GUIDE_WIDTH = 100.0
@@ -146,8 +147,12 @@ _GUIDE = (
 )
 
 
-def write_petunjuk_sheet(ws: Worksheet, content_hash: str, app_version: str) -> None:
-    """How to edit the workbook, and what the importer needs to know about it."""
+def write_petunjuk_sheet(
+    ws: Worksheet, content_hash: str, app_version: str, sop_code: str = ""
+) -> None:
+    """How to edit the workbook, and what the importer needs to know about it:
+    the program, the format, the content hash and the code of the SOP it
+    came from (so the import finds that SOP again)."""
     put_text(ws, 1, 1, "PETUNJUK").font = FONT_TITLE
     for n, text in enumerate(_GUIDE, start=3):
         style(put_text(ws, n, 1, text), border=False)
@@ -158,6 +163,7 @@ def write_petunjuk_sheet(ws: Worksheet, content_hash: str, app_version: str) -> 
         (MARKER_TEXT, app_version),
         (FORMAT_LABEL, str(FORMAT_VERSION)),
         (HASH_LABEL, content_hash),
+        *([(CODE_LABEL, sop_code)] if sop_code else []),
     ):
         put_text(ws, row, 1, label).font = FONT_BOLD
         put_text(ws, row, 2, value).font = FONT

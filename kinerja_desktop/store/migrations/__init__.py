@@ -20,7 +20,10 @@ History:
    is berlaku, and for SOPs that an earlier version took out of force by
    starting a new revision (the record became draf while an older revision
    still read berlaku): their newest berlaku revision is in force again.
-   Likewise an SOP withdrawn and then revised reads dicabut, not draf.
+   Likewise an SOP withdrawn and then revised reads dicabut, not draf;
+4. `sop.deleted_at` (the bin), `sop.nomor_key` (the indexed nomor as the
+   checker compares it) and `sop.uid` (a code that never changes, carried by
+   Excel exports).
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
@@ -34,12 +37,12 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from . import v001, v002, v003
+from . import v001, v002, v003, v004
 from .v001 import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "STEPS", "V1_TABLES", "migrate", "user_version"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
@@ -50,6 +53,7 @@ STEPS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (1, v001.STATEMENTS),
     (2, v002.STATEMENTS),
     (3, v003.STATEMENTS),
+    (4, v004.STATEMENTS),
 )
 
 

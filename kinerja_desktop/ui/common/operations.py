@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -54,9 +55,14 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._control)
         except BaseException as exc:  # handed to the UI thread, shown in a dialog
-            self._signals.failed.emit(exc)
+            self._deliver(self._signals.failed, exc)
         else:
-            self._signals.finished.emit(result)
+            self._deliver(self._signals.finished, result)
+
+    @staticmethod
+    def _deliver(signal, value: Any) -> None:
+        with suppress(RuntimeError):  # the widget that asked is gone: nobody waits for it
+            signal.emit(value)
 
 
 class Task(QObject):
@@ -65,32 +71,39 @@ class Task(QObject):
     done = Signal(object)
     error = Signal(object)
 
-    def __init__(self, parent: QWidget, label: str, cancellable: bool) -> None:
+    def __init__(self, parent: QWidget, label: str, cancellable: bool, quiet: bool = False) -> None:
         super().__init__(parent)
         self.signals = _Signals(self)
         self.control = TaskControl(self.signals)
-        self.dialog = QProgressDialog(label, "Batal" if cancellable else "", 0, 0, parent)
-        self.dialog.setWindowTitle("Mohon tunggu")
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(SHOW_AFTER_MS)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        if not cancellable:
-            self.dialog.setCancelButton(None)
-        self.dialog.canceled.connect(self.control.cancel)
+        # Background work the user did not ask for (quiet) never shows a dialog.
+        self.dialog = None if quiet else self._make_dialog(parent, label, cancellable)
         self.signals.progress.connect(self._on_progress)
         self.signals.finished.connect(self._on_finished)
         self.signals.failed.connect(self._on_failed)
         self.running = True
 
+    def _make_dialog(self, parent: QWidget, label: str, cancellable: bool) -> QProgressDialog:
+        dialog = QProgressDialog(label, "Batal" if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle("Mohon tunggu")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(self.control.cancel)
+        return dialog
+
     def _on_progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
 
     def _close(self) -> None:
         self.running = False
-        self.dialog.reset()
-        self.dialog.hide()
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.hide()
         QTimer.singleShot(0, self.deleteLater)
 
     def _on_finished(self, result: Any) -> None:
@@ -110,14 +123,16 @@ def run_task(
     *,
     cancellable: bool = False,
     on_error: Callable[[BaseException], None] | None = None,
+    quiet: bool = False,
 ) -> Task:
     """Run `fn(control)` in the thread pool; `on_done(result)` on the UI thread.
 
     Errors go to `on_error` when given, otherwise to the standard error dialog.
     A cancelled task's KinerjaError (e.g. "Pencetakan dibatalkan.") is shown
-    like any other message.
+    like any other message. `quiet`: no progress dialog at all (background
+    refreshes the user did not ask for).
     """
-    task = Task(parent, label, cancellable)
+    task = Task(parent, label, cancellable, quiet)
     task.done.connect(on_done)
     task.error.connect(on_error or (lambda exc: show_error(parent, exc)))
     QThreadPool.globalInstance().start(_Runnable(fn, task.control, task.signals))

@@ -1,4 +1,5 @@
-"""What the user can do with SOPs from the window: Excel in and out, print, Buku SOP.
+"""What the user can do with SOPs from the window: the life cycle (see
+`life_actions`), Excel in and out, print, Buku SOP.
 
 Each action asks what it needs (file, options), then hands the work to a
 service — in the background when it may take a while — and reports the
@@ -21,8 +22,10 @@ from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
 from kinerja_desktop.ui.common.operations import TaskControl, run_task
 from kinerja_desktop.ui.common.settings import UiSettings
+from kinerja_desktop.ui.sop.book_dialog import BookDialog
 from kinerja_desktop.ui.sop.catalogue import SopCatalogue
 from kinerja_desktop.ui.sop.import_dialog import ImportDialog
+from kinerja_desktop.ui.sop.life_actions import LifeActions
 from kinerja_desktop.ui.sop.print_dialog import PrintChoice, PrintDialog
 
 XLSX_FILTER = "Buku kerja Excel (*.xlsx)"
@@ -54,6 +57,7 @@ class SopActions:
             settings,
         )
         self.sops = SopService(session)
+        self.life = LifeActions(window, session, catalogue)
         self.tasks: list = []  # keeps running tasks alive
         self.export_action = self._action("&Ekspor ke Excel…", self.export_xlsx, "Ctrl+E")
         self.import_action = self._action(
@@ -74,7 +78,28 @@ class SopActions:
 
     def actions(self) -> list[QAction | None]:
         """For the menu, in order (None = separator)."""
-        return [self.import_action, self.export_action, None, self.pdf_action, self.book_action]
+        return [
+            *self.life.actions(),
+            None,
+            self.import_action,
+            self.export_action,
+            None,
+            self.pdf_action,
+            self.book_action,
+        ]
+
+    def toolbar_actions(self) -> list[QAction]:
+        """The few the toolbar shows."""
+        life = self.life
+        return [
+            life.new_action,
+            life.edit_action,
+            life.approve_action,
+            self.import_action,
+            self.export_action,
+            self.pdf_action,
+            self.book_action,
+        ]
 
     def _update_enabled(self, *_args) -> None:
         selected = self.catalogue.selected_id() is not None
@@ -129,19 +154,40 @@ class SopActions:
         path = self.ask_open_path("Impor SOP dari Excel", XLSX_FILTER)
         if path is None:
             return
+        self.import_paths([path])
+
+    @staticmethod
+    def can_import_path(path: Path) -> bool:
+        """A workbook this import reads (files dropped on the window)."""
+        return path.suffix.lower() == ".xlsx"
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import workbooks one after another, each previewed and confirmed."""
+        self._pending_imports = [Path(p) for p in paths]
+        self._next_import()
+
+    def _next_import(self) -> None:
+        if not getattr(self, "_pending_imports", None):
+            return
+        path = self._pending_imports.pop(0)
+
+        def confirm(preview) -> None:
+            self._confirm_import(preview, path)
+            self._next_import()
+
         self._start(
-            "Membaca buku kerja…",
-            lambda _c: SopService(self.session).preview_import(path),
-            lambda preview: self._confirm_import(preview, path),
+            "Membaca buku kerja…", lambda _c: SopService(self.session).preview_import(path), confirm
         )
 
     def _confirm_import(self, preview, path: Path) -> None:
-        choice = ImportDialog(self.window, preview, path.name).ask()
+        dialog = ImportDialog(self.window, preview, path.name, self.sops)
+        choice = dialog.ask()
         if choice is None:
-            self._status("Impor dibatalkan; tidak ada yang disimpan.")
+            what = "tidak ada perubahan" if dialog.preview.unchanged else "impor dibatalkan"
+            self._status(f"{path.name}: {what}; tidak ada yang disimpan.".capitalize())
             return
         try:
-            new_id = self.sops.apply_import(preview, choice.mode, choice.catatan)
+            new_id = self.sops.apply_import(dialog.preview, choice.mode, choice.catatan)
         except Exception as exc:  # one readable dialog, nothing saved
             from kinerja_desktop.ui.common.errors import show_error  # noqa: PLC0415
 
@@ -206,26 +252,33 @@ class SopActions:
         self._start("Mencetak SOP ke PDF…", work, lambda r: self._printed(path, r))
 
     def print_book(self) -> None:
-        errors = [
-            Finding(f.severity, f.code, f"{label}: {f.message}", f.step)
-            for label, found in self.sops.book_errors(in_force=True).items()
-            for f in found
-        ]
-        asked = self._ask_print(
-            "<b>Buku SOP</b> — SOP yang berlaku (revisi yang berlaku)", None, errors, "Buku SOP.pdf"
-        )
-        if asked is None:
+        printing = PrintService(self.session)
+        choices = printing.book_choices()
+        if not choices:
+            QMessageBox.information(
+                self.window, "Buku SOP", "Belum ada SOP yang berlaku untuk dicetak dalam Buku SOP."
+            )
             return
-        choice, path = asked
+        paper, portrait = self._paper_defaults()
+        errors = self.sops.book_errors_by_id([c.id for c in choices])
+        options = BookDialog(self.window, choices, errors, paper=paper, portrait=portrait).ask()
+        if options is None:
+            return
+        self.settings.set_paper(options.kertas)
+        self.settings.set_portrait(options.tegak)
+        path = self.ask_save_path("Simpan Buku SOP", "Buku SOP.pdf", PDF_FILTER)
+        if path is None:
+            return
+        path = with_extension(path, ".pdf")
 
         def work(control: TaskControl):
             return PrintService(self.session).book_pdf(
                 path,
-                None,
-                kertas=choice.kertas,
-                tegak=choice.tegak,
-                paksa=choice.paksa,
-                tanggal_ttd=choice.tanggal_ttd,
+                options.ids,
+                kertas=options.kertas,
+                tegak=options.tegak,
+                paksa=options.paksa,
+                tahun=options.tahun,
                 progress=control.progress,
                 cancelled=control.cancelled,
             )

@@ -9,6 +9,7 @@ from kinerja_desktop.core.dates import format_tanggal
 from kinerja_desktop.core.nip import format_nip
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.checker import Finding, Severity
+from kinerja_desktop.services.sop_service import RevisionInfo
 
 _SEVERITY_COLOUR = {
     Severity.KESALAHAN: "#b00020",
@@ -67,12 +68,34 @@ def findings_html(findings: Sequence[Finding]) -> str:
     return "<p><b>Pemeriksa SOP</b></p><ul>" + "".join(items) + "</ul>"
 
 
-def sop_detail_html(doc: SopDocument, findings: Sequence[Finding]) -> str:
-    """Identity, lanes, steps and checker findings of one SOP."""
+def history_html(revisions: Sequence[RevisionInfo]) -> str:
+    """The revision history: number, date, state, and its notes (who approved
+    or withdrew it, when, why)."""
+    if not revisions:
+        return ""
+    rows = []
+    for r in revisions:
+        notes = "<br>".join(escape(line) for line in r.catatan.splitlines()) or "—"
+        rows.append(
+            f"<tr><td align='right'>{r.revisi_ke}</td><td>{format_tanggal(r.tanggal)}</td>"
+            f"<td>{escape(r.label)}</td><td>{notes}</td></tr>"
+        )
+    return (
+        "<p><b>Riwayat revisi</b></p><table border='1' cellspacing='0' cellpadding='3' "
+        "width='100%'><tr><th>Rev.</th><th>Tanggal</th><th>Status</th><th>Catatan</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def sop_detail_html(
+    doc: SopDocument, findings: Sequence[Finding], revisions: Sequence[RevisionInfo] = ()
+) -> str:
+    """Identity, lanes, steps, checker findings and revision history of one SOP."""
     lanes = " · ".join(escape(lane.nama) for lane in doc.lanes) or "—"
     return (
         f"<h3>{escape(doc.judul or '(tanpa judul)')}</h3>"
         f"<table cellspacing='0' cellpadding='2'>{_identity_rows(doc)}</table>"
         f"<p><b>Pelaksana:</b> {lanes}</p>"
-        f"{_steps_table(doc)}{findings_html(findings)}"
+        f"{_steps_table(doc)}{findings_html(findings)}{history_html(revisions)}"
     )

@@ -27,25 +27,35 @@ _ROOT = QModelIndex()
 
 
 class SopTableModel(QAbstractTableModel):
-    """Rows are `SopSummary` records from the SOP service."""
+    """Rows are `SopSummary` records from the SOP service.
+
+    Every display string and sort key is made once, in `set_rows`: a view
+    asks `data()` tens of thousands of times while it paints and sorts, and
+    each answer is then a tuple lookup.
+    """
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[SopSummary] = []
+        self._display: list[tuple[str, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
+        self._row_of: dict[int, int] = {}
 
     def set_rows(self, rows: Sequence[SopSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._display = [_display_row(s) for s in self._rows]
+        self._sort = [
+            _sort_row(s, shown) for s, shown in zip(self._rows, self._display, strict=True)
+        ]
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
         self.endResetModel()
 
     def summary(self, row: int) -> SopSummary:
         return self._rows[row]
 
     def row_of(self, sop_id: int) -> int | None:
-        for i, s in enumerate(self._rows):
-            if s.id == sop_id:
-                return i
-        return None
+        return self._row_of.get(sop_id)
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -63,39 +73,41 @@ class SopTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        s = self._rows[index.row()]
-        col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(s, col)
+            return self._display[index.row()][index.column()]
         if role == SORT_ROLE:
-            return self._sort_key(s, col)
+            return self._sort[index.row()][index.column()]
         if role == SOP_ID_ROLE:
-            return s.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_LANGKAH, COL_REVISI):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_JUDUL:
-            return s.judul
+            return self._rows[index.row()].id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
+            COL_LANGKAH,
+            COL_REVISI,
+        ):
+            return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == COL_JUDUL:
+            return self._rows[index.row()].judul
         return None
 
-    @staticmethod
-    def _display(s: SopSummary, col: int) -> str:
-        values = {
-            COL_NOMOR: s.nomor or "—",
-            COL_JUDUL: s.judul,
-            COL_UNIT: s.unit,
-            COL_STATUS: s.status_label,
-            COL_LANGKAH: str(s.jumlah_langkah),
-            COL_REVISI: str(s.revisi_ke),
-            COL_DIPERBARUI: s.diperbarui.strftime("%d-%m-%Y %H:%M"),
-        }
-        return values[col]
 
-    @staticmethod
-    def _sort_key(s: SopSummary, col: int) -> Any:
-        if col == COL_LANGKAH:
-            return s.jumlah_langkah
-        if col == COL_REVISI:
-            return s.revisi_ke
-        if col == COL_DIPERBARUI:
-            return s.diperbarui.isoformat()
-        return SopTableModel._display(s, col).casefold()
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _display_row(s: SopSummary) -> tuple[str, ...]:
+    d = s.diperbarui
+    return (
+        s.nomor or "—",
+        s.judul,
+        s.unit,
+        s.status_label,
+        str(s.jumlah_langkah),
+        str(s.revisi_ke),
+        f"{d.day:02d}-{d.month:02d}-{d.year} {d.hour:02d}:{d.minute:02d}",
+    )
+
+
+def _sort_row(s: SopSummary, shown: tuple[str, ...]) -> tuple[Any, ...]:
+    keys: list[Any] = [text.casefold() for text in shown]
+    keys[COL_LANGKAH] = s.jumlah_langkah
+    keys[COL_REVISI] = s.revisi_ke
+    keys[COL_DIPERBARUI] = s.diperbarui.isoformat()
+    return tuple(keys)

@@ -1,0 +1,1 @@
+"""The office screens: Profil Instansi, Pegawai, Unit, and the first-run wizard."""

@@ -1,0 +1,101 @@
+"""Start-up time: seconds since the operating system started this process, and
+the moment the main window first painted.
+
+The start is the one the OS recorded, not the first line of `main.py`: the
+interpreter's own start-up and the imports count too. Linux: field 22 of
+`/proc/self/stat` (start time in clock ticks since boot) against the boot-time
+clock (`/proc/uptime`'s clock, read with nanosecond resolution); Windows:
+`GetProcessTimes` against the system time. Elsewhere the time since this
+module was imported, marked as such.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+_IMPORTED = time.perf_counter()
+
+
+def _linux_elapsed() -> float:
+    with open("/proc/self/stat", encoding="ascii") as f:
+        stat = f.read()
+    # The command name (field 2) may hold spaces and parentheses: split after its ")".
+    fields = stat[stat.rindex(")") + 2 :].split()
+    start_ticks = int(fields[19])  # field 22 counted from 1, the 20th after the name
+    started = start_ticks / os.sysconf("SC_CLK_TCK")
+    try:
+        now = time.clock_gettime(time.CLOCK_BOOTTIME)
+    except (AttributeError, OSError):
+        with open("/proc/uptime", encoding="ascii") as f:
+            now = float(f.read().split()[0])
+    return now - started
+
+
+def _windows_elapsed() -> float:
+    import ctypes  # noqa: PLC0415 (Windows only)
+    from ctypes import wintypes  # noqa: PLC0415
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    creation, exit_, kernel, user = (wintypes.FILETIME() for _ in range(4))
+    handle = kernel32.GetCurrentProcess()
+    kernel32.GetProcessTimes(
+        handle,
+        ctypes.byref(creation),
+        ctypes.byref(exit_),
+        ctypes.byref(kernel),
+        ctypes.byref(user),
+    )
+    now = wintypes.FILETIME()
+    kernel32.GetSystemTimePreciseAsFileTime(ctypes.byref(now))
+
+    def ticks(ft: wintypes.FILETIME) -> int:  # 100-ns units
+        return (ft.dwHighDateTime << 32) | ft.dwLowDateTime
+
+    return (ticks(now) - ticks(creation)) / 1e7
+
+
+def seconds_since_process_start() -> tuple[float, str]:
+    """(seconds, how it was measured): "os" when the OS's own start time was read."""
+    try:
+        if sys.platform.startswith("linux"):
+            return _linux_elapsed(), "os"
+        if sys.platform == "win32":
+            return _windows_elapsed(), "os"
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    return time.perf_counter() - _IMPORTED, "import"
+
+
+class FirstPaint(QObject):
+    """Calls `on_painted(seconds)` once, right after `widget` first painted."""
+
+    def __init__(self, widget: QWidget, on_painted: Callable[[float], None]) -> None:
+        super().__init__(widget)
+        self._on_painted = on_painted
+        self._seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._seen and event.type() == QEvent.Type.Paint:
+            self._seen = True
+            watched.removeEventFilter(self)
+            # After this paint event is done (and the frame is flushed).
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        seconds, _how = seconds_since_process_start()
+        self._on_painted(seconds)
+
+
+def smoke_line(seconds: float, **extra: object) -> str:
+    """The one JSON line `main.py --smoke` prints."""
+    _s, how = seconds_since_process_start()
+    return json.dumps({"first_paint_s": round(seconds, 4), "clock": how, **extra})
