@@ -21,6 +21,7 @@ from kinerja_desktop.core.errors import KinerjaError, ValidationError
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.checker import Finding, errors_of
+from kinerja_desktop.core.sop.signing import kop_is_own
 
 from .office_service import OfficeService
 from .session import Session
@@ -47,16 +48,10 @@ class BookChoice:
     kop: tuple[str, ...] = ()
 
 
-def _line(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def is_own_office(doc: SopDocument, profile: OfficeProfile) -> bool:
     """True when the SOP prints this office's heading: no kop of its own, or a
     kop naming only the profile's government and office."""
-    own = {_line(profile.pemerintah), _line(profile.nama_kantor)} - {""}
-    lines = {_line(x) for x in doc.kop} - {""}
-    return not lines or lines <= own
+    return kop_is_own(doc, profile)
 
 
 @dataclass
