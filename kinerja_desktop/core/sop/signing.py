@@ -80,3 +80,14 @@ def office_name(doc: SopDocument, office: OfficeProfile) -> str:
     if kop and not kop_is_own(doc, office):
         return " ".join(kop[1:]) or kop[0]
     return office.nama_kantor
+
+
+def draft_reasons(doc: SopDocument) -> list[str]:
+    """Why the sheets of `doc` cannot be signed as they are (Indonesian; empty
+    when they can): printed so, they carry the DRAF mark."""
+    out: list[str] = []
+    if not doc.nomor.strip():
+        out.append("nomor SOP belum diisi")
+    if not doc.pengesahan.nama.strip():
+        out.append("nama pejabat yang mengesahkan belum diisi")
+    return out
