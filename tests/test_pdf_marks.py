@@ -12,6 +12,7 @@ from test_pdf_support import office, page_texts, sop
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.page import BINDING, MM, page_settings
+from kinerja_desktop.core.sop import MutuBakuHeads
 from kinerja_desktop.core.sop.signing import draft_reasons
 from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
 
@@ -87,3 +88,24 @@ def test_binding_margin_is_about_two_centimetres() -> None:
     assert page_settings("A4", True, "cermin").margin_left == BINDING
     with pytest.raises(ValidationError, match="Jilid"):
         page_settings("A4", True, "kanan")
+
+
+def test_pdf_metadata_names_the_sop_and_its_own_office(tmp_path: Path) -> None:
+    doc = sop()
+    path = tmp_path / "sop.pdf"
+    write_sop_pdf(doc, office(), path)
+    meta = pypdf.PdfReader(path).metadata
+    assert meta.title == f"SOP {doc.nomor} – {doc.judul}"
+    assert meta.author == "KECAMATAN MASAMA"
+    doc.kop = ["PEMERINTAH KABUPATEN BANJAR", "KECAMATAN MARTAPURA BARAT"]
+    write_sop_pdf(doc, office(), path)
+    assert pypdf.PdfReader(path).metadata.author == "KECAMATAN MARTAPURA BARAT"
+
+
+def test_the_offices_mutu_baku_heads_are_printed(tmp_path: Path) -> None:
+    doc = sop()
+    doc.mutu_baku_heads = MutuBakuHeads("Sumber Data", "Waktu (menit)", "Hasil")
+    path = tmp_path / "sop.pdf"
+    write_sop_pdf(doc, office(), path)
+    flowchart = page_texts(path)[1]
+    assert "Sumber Data" in flowchart and "Hasil" in flowchart and "Kelengkapan" not in flowchart

@@ -199,7 +199,7 @@ def _context(
     demand = text_demand({k: [t[k] for t in texts] for k in keys}, settings.font_size, measure)
     plan = plan_columns(
         len(doc.lanes), len(doc.steps), settings, measure, names, lane_base=lane_base,
-        demand=demand,
+        demand=demand, mutu_titles=doc.mutu_baku_heads.titles(),
     )  # fmt: skip
     geo = lane_geometry(plan, measure(TYPICAL_LABEL, Font.REGULAR, plan.metrics.label))
     header = build_header(plan, settings.min_font_size, settings.column_numbers, measure)

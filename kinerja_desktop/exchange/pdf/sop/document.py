@@ -176,11 +176,22 @@ def write_sop_pdf(
         notices.extend(plan.notices)
 
     def produce(filename: str) -> None:
-        title = f"SOP {doc.nomor} {doc.judul}".strip()
-        c = new_canvas(filename, plan.settings.size, title, office.nama_kantor)
+        c = new_canvas(filename, plan.settings.size, pdf_title(doc), pdf_author(doc, office))
         render_plan(c, plan)
         c.showOutline()
         c.save()
 
     write_atomically(Path(path), produce)
     return plan.page_count
+
+
+def pdf_title(doc: SopDocument) -> str:
+    """The PDF's Title: "SOP <nomor> – <judul>" (a draft without nomor says so)."""
+    nomor, judul = " ".join(doc.nomor.split()), " ".join(doc.judul.split())
+    head = f"SOP {nomor}" if nomor else "SOP (draf, tanpa nomor)"
+    return f"{head} – {judul}" if judul else head
+
+
+def pdf_author(doc: SopDocument, office: OfficeProfile) -> str:
+    """The PDF's Author: the SOP's own office (another office's kop names it)."""
+    return " ".join(office_name(doc, office).split()) or office.nama_kantor
