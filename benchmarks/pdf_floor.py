@@ -14,6 +14,7 @@ text and writing the PDF, which no SOP printer can go below.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from reportlab.lib import colors
@@ -99,10 +100,11 @@ def _flowchart(doc: SopDocument, width: float, st: tuple, pages: int) -> list:
     lane_w = (1 - sum(fixed)) / max(len(doc.lanes), 1)
     widths = [width * f for f in fixed[:2] + [lane_w] * len(doc.lanes) + fixed[2:]]
     rows = _flow_rows(doc, st)
-    per = max(1, -(-len(rows) // max(pages, 1)))
+    n = max(1, min(pages, len(rows)))
+    cuts = [round(k * len(rows) / n) for k in range(n + 1)]
     out: list = []
-    for k in range(0, len(rows), per):
-        out += [_grid([head, *rows[k : k + per]], widths), PageBreak()]
+    for a, b in itertools.pairwise(cuts):
+        out += [_grid([head, *rows[a:b]], widths), PageBreak()]
     return out[:-1]
 
 

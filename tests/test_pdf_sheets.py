@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+import segno
 from PIL import Image
 from pypdf.generic import ContentStream
-from reportlab.graphics.barcode import qrencoder
 from test_pdf_support import contains_words, font_problems, office, page_texts, sop, text_positions
 
 from kinerja_desktop.core.errors import ValidationError
@@ -313,10 +313,9 @@ def test_footer_numbers_pages_and_carries_the_qr(tmp_path: Path) -> None:
     texts = page_texts(path)
     assert [f"Hal. {n} dari 3" in t for n, t in enumerate(texts, start=1)] == [True] * 3
     assert all(doc.nomor in t and "Revisi ke-0" in t for t in texts)
-    expected = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    expected.addData(payload)
-    expected.make()
-    want = [[bool(m) for m in row] for row in expected.modules]
+    expected = segno.make_qr(payload, error="m", boost_error=False)
+    assert expected.designator.endswith("-M") and expected.mode == "byte"
+    want = [[bool(m) for m in row] for row in expected.matrix]
     assert _qr_matrix_from_form(path, info.form_name) == want
 
 
