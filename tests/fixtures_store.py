@@ -22,6 +22,7 @@ from kinerja_desktop.core.sop import (
     StepKind,
     serialize,
 )
+from kinerja_desktop.store import audit as store_audit
 
 APPLICATION_ID = 0x4B4E4A44
 
@@ -219,6 +220,18 @@ def make_v1_database(path: Path) -> V1Content:
                 when,
             ),
         )
+    # The first release wrote one audit row per write, hash-chained (store.audit).
+    audit_content = store_audit.AuditContent(
+        1, "2024-01-10T09:00:00.000000", "update", "sop", 1, "SOP disimpan"
+    )
+    conn.execute(
+        "INSERT INTO audit_log VALUES (1, ?, 'update', 'sop', 1, 'SOP disimpan', ?, ?)",
+        (
+            audit_content.at,
+            store_audit.GENESIS,
+            store_audit.row_hash(store_audit.GENESIS, audit_content),
+        ),
+    )
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()

@@ -2,8 +2,8 @@
 
     ui / cli  ->  services  ->  store, exchange  ->  core
 
-`core` (and `paths`, `diagnostics`) import only the standard library; `store` and `exchange`
-never import each other; `ui` and `cli` never import `store` (and `ui` never
+`core` (and `paths`, `diagnostics`, `tempfiles`) import only the standard library;
+`store` and `exchange` never import each other; `ui` and `cli` never import `store` (and `ui` never
 imports `exchange`); PySide6 appears only in `ui/` and `app.py`.
 
 Inside a layer, each domain has its own room (`core.sop`, `core.kinerja`,
@@ -24,9 +24,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "kinerja_desktop"
 ALLOWED: dict[str, set[str]] = {
     "core": {"core", "paths"},
     "paths": set(),
+    "tempfiles": set(),
     "diagnostics": {"paths"},
-    "store": {"core", "store", "paths", "diagnostics"},
-    "exchange": {"core", "exchange", "paths", "diagnostics"},
+    "store": {"core", "store", "paths", "diagnostics", "tempfiles"},
+    "exchange": {"core", "exchange", "paths", "diagnostics", "tempfiles"},
     "services": {"core", "store", "exchange", "services", "paths", "diagnostics"},
     "cli": {"core", "services", "cli", "paths", "diagnostics"},
     "ui": {"core", "services", "ui", "paths", "diagnostics"},
@@ -37,6 +38,7 @@ ALLOWED: dict[str, set[str]] = {
 THIRD_PARTY: dict[str, set[str]] = {
     "core": set(),
     "paths": set(),
+    "tempfiles": set(),
     "diagnostics": set(),
     "store": {"peewee", "playhouse"},
     "exchange": {"openpyxl", "reportlab", "defusedxml"},
@@ -55,18 +57,57 @@ THIRD_PARTY: dict[str, set[str]] = {
 # entry. A room that does not exist yet (core.kinerja …) is bound all the same.
 APART: dict[str, set[str]] = {
     "core.sop": {"core.kinerja", "core.layout"},
-    "core.kinerja": {"core.sop"},
+    "core.kinerja": {"core.sop", "core.layout"},
     "exchange.xlsx": {"exchange.sop_xlsx", "exchange.kinerja_xlsx", "core.sop", "core.kinerja"},
     "exchange.sop_xlsx": {"exchange.kinerja_xlsx"},
-    "exchange.kinerja_xlsx": {"exchange.sop_xlsx"},
+    "exchange.kinerja_xlsx": {"exchange.sop_xlsx", "exchange.pdf", "core.sop"},
     "exchange.pdf": {"exchange.pdf.sop", "exchange.pdf.kinerja", "core.sop", "core.kinerja"},
     "exchange.pdf.sop": {"exchange.pdf.kinerja"},
     "exchange.pdf.kinerja": {"exchange.pdf.sop"},
+    "store.kinerja": {"store.sops", "core.sop"},
+    "store.sops": {"store.kinerja", "core.kinerja"},
     "ui.common": {"ui.shell", "ui.sop", "ui.office"},
     "ui.office": {"ui.shell", "ui.sop"},
     # the swimlane view is a part other screens embed; it knows none of them
     "ui.swimlane": {"ui.shell", "ui.sop", "ui.editor", "ui.kinerja", "ui.office"},
 }
+# Data kinerja's use cases and commands never reach into the SOP ones (and back).
+_SOP_SERVICES = {
+    "services.sop_service",
+    "services.sop_import",
+    "services.sop_types",
+    "services.print_service",
+    "core.sop",
+    "store.sops",
+}
+_KINERJA_SERVICES = (
+    "kinerja_checks",
+    "kinerja_demo",
+    "kinerja_forms",
+    "kinerja_import",
+    "kinerja_plan",
+    "kinerja_plan_book",
+    "kinerja_rounds",
+    "kinerja_types",
+    "kinerja_values",
+)
+APART.update({f"services.{name}": _SOP_SERVICES for name in _KINERJA_SERVICES})
+APART["cli.kinerja_commands"] = _SOP_SERVICES | {"cli.sop_commands"}
+APART.update(
+    {
+        name: {"core.kinerja", "store.kinerja"}
+        for name in ("services.sop_service", "services.sop_import", "services.sop_types")
+    }
+)
+_KINERJA_ROOMS = (
+    "store.kinerja",
+    "store.sops",
+    "cli.kinerja_commands",
+    "services.sop_service",
+    "services.sop_import",
+    "services.sop_types",
+    *(f"services.{name}" for name in _KINERJA_SERVICES),
+)
 
 
 # Modules no module outside its package may import: the peewee models stay in
@@ -234,6 +275,13 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "from ..editor import grid\nfrom .. import kinerja, office\n"
         "from .painter import paint_page\n",
     }
+    # the data-kinerja rules: one probe per room importing everything the room must not
+    for room in (*_KINERJA_ROOMS, "core.kinerja", "exchange.kinerja_xlsx"):
+        base = room.replace(".", "/")
+        rel = f"{base}.py" if (PACKAGE / f"{base}.py").is_file() else f"{base}/_probe.py"
+        files[rel] = files.get(rel, "") + "".join(
+            f"import kinerja_desktop.{banned}\n" for banned in sorted(APART[room])
+        )
     for rel, text in files.items():
         _write(fake, rel, text)
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)

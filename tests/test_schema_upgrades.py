@@ -12,10 +12,11 @@ import pytest
 from kinerja_desktop import paths
 from kinerja_desktop.services.session import open_session
 from kinerja_desktop.services.sop_service import SopService
-from kinerja_desktop.store.migrations import SCHEMA_VERSION
+from kinerja_desktop.store.migrations import SCHEMA_VERSION, STEPS
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "schema"
-PAST = list(range(1, SCHEMA_VERSION))
+# The versions a release has had, oldest first.
+PAST = [number for number, _statements in STEPS if number < SCHEMA_VERSION]
 
 
 def _count(path: Path, sql: str) -> int:
@@ -51,3 +52,8 @@ def test_past_version_opens_after_its_migrations(version: int, tmp_path: Path) -
     assert _count(db, "PRAGMA user_version") == SCHEMA_VERSION
     with open_session(db) as again:  # the second start migrates nothing
         assert again.migrated_from is None
+
+
+def test_steps_are_numbered_one_by_one() -> None:
+    """A gap would leave a later-landed step unrun on databases already past it."""
+    assert [number for number, _ in STEPS] == list(range(1, SCHEMA_VERSION + 1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -17,6 +18,7 @@ import pytest
 from fixtures_store import rows
 from peewee import SqliteDatabase
 
+from kinerja_desktop.store import anchor as store_anchor
 from kinerja_desktop.store import migrations
 from kinerja_desktop.store.database import open_database
 from kinerja_desktop.store.errors import DatabaseFileError, DatabaseMissingError
@@ -179,7 +181,12 @@ def test_processes_opening_one_new_file_at_once_all_succeed(tmp_path: Path, pace
     names = sorted(n for (n,) in rows(path, "SELECT nomor FROM sop"))
     assert names == ["P0", "P1", "P2", "P3", "P4"]
     assert rows(path, "SELECT count(*) FROM audit_log") == [(5,)]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["baru.db"]
+    # Nothing left behind but the anchor, which five writers at once never made newer
+    # than the chain (each wrote the head it had just committed, or kept a newer one).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["baru.db", "baru.db.jangkar"]
+    with sqlite3.connect(path) as conn:
+        assert store_anchor.check_file(path, conn).kind == "sesuai"
+    conn.close()
 
 
 @pytest.mark.parametrize("pace", ["lambat", "serentak"])

@@ -12,7 +12,7 @@ import pytest
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.store.sqlite_files import (
     backup_to_file,
-    reserve_timestamped_path,
+    backup_to_folder,
     timestamped_path,
 )
 
@@ -27,26 +27,27 @@ def source(tmp_path: Path) -> sqlite3.Connection:
     conn.close()
 
 
-def test_reserved_names_differ_within_one_second(tmp_path: Path) -> None:
+def test_names_differ_within_one_second(tmp_path: Path, source: sqlite3.Connection) -> None:
     when = datetime(2024, 5, 1, 10, 30, 0)
-    names = [reserve_timestamped_path(tmp_path, "kinerja", "cadangan", when) for _ in range(3)]
+    folder = tmp_path / "cadangan"
+    folder.mkdir()
+    names = [backup_to_folder(source, folder, "kinerja", "cadangan", now=when) for _ in range(3)]
     assert [p.name for p in names] == [
         "kinerja-cadangan-20240501-103000.db",
         "kinerja-cadangan-20240501-103000-2.db",
         "kinerja-cadangan-20240501-103000-3.db",
     ]
-    assert all(p.exists() and p.stat().st_size == 0 for p in names)
-    assert timestamped_path(tmp_path, "kinerja", "cadangan", when).name.endswith("-4.db")
+    assert all(p.stat().st_size > 0 for p in names)
+    assert timestamped_path(folder, "kinerja", "cadangan", when).name.endswith("-4.db")
 
 
-def test_a_reserved_name_is_given_back_when_the_copy_fails(
-    tmp_path: Path, source: sqlite3.Connection
-) -> None:
-    dest = reserve_timestamped_path(tmp_path, "kinerja", "cadangan")
+def test_no_name_is_taken_when_the_copy_fails(tmp_path: Path, source: sqlite3.Connection) -> None:
+    folder = tmp_path / "cadangan"
+    folder.mkdir()
     source.close()  # a closed connection cannot be copied
     with pytest.raises(KinerjaError, match="Cadangan tidak dapat ditulis"):
-        backup_to_file(source, dest, reserved=True)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["sumber.db"]
+        backup_to_folder(source, folder, "kinerja", "cadangan")
+    assert list(folder.iterdir()) == []  # no empty file that looks like a backup
 
 
 def test_an_unwritable_target_is_a_readable_error(

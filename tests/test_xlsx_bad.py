@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from kinerja_desktop.core.errors import FileFormatError
 from kinerja_desktop.exchange.sop_xlsx import read_sop_workbook
 from kinerja_desktop.exchange.xlsx import safety as xlsx_safety
+from kinerja_desktop.exchange.xlsx.limits import DEFAULT_LIMITS
 
 DATA = Path(__file__).resolve().parent / "data" / "xlsx"
 BAD = DATA / "bad"
@@ -67,8 +69,10 @@ def test_bad_file_gives_one_clear_message(name: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "name", ["bom_entitas_tersembunyi.xlsx", "bom_entitas_sharedstrings_tersembunyi.xlsx"]
 )
-def test_entity_hidden_from_the_quick_scan_is_refused_by_defusedxml(name: str) -> None:
-    xlsx_safety.check_workbook_file(BAD / name)  # the DOCTYPE sits past the scanned head
+def test_entity_hidden_from_the_quick_scan_is_refused_by_the_streaming_scan(name: str) -> None:
+    # The DOCTYPE sits past the 8 KB head looked at first; the scan of every part finds it.
+    with pytest.raises(FileFormatError, match="DOCTYPE/ENTITY"):
+        xlsx_safety.check_workbook_file(BAD / name)
     assert "DOCTYPE/ENTITY" in refused(BAD / name).message
 
 
@@ -177,7 +181,7 @@ def test_too_many_entries(tmp_path: Path) -> None:
     path = tmp_path / "banyak.xlsx"
     shutil.copy(GOOD, path)
     with zipfile.ZipFile(path, "a") as zf:
-        for n in range(xlsx_safety.MAX_ZIP_ENTRIES):
+        for n in range(DEFAULT_LIMITS.max_zip_entries):
             zf.writestr(f"xl/media/{n}.txt", "")
     assert "bagian" in refused(path).message
 
@@ -199,13 +203,48 @@ def test_a_lying_declared_size_ends_in_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "bohong.xlsx"
     _lie_about_size(GOOD, path, "xl/worksheets/sheet1.xml", 100)
     with zipfile.ZipFile(path) as zf:  # the declared sizes look small and harmless
-        assert sum(i.file_size for i in zf.infolist()) < xlsx_safety.MAX_UNCOMPRESSED_BYTES
+        assert sum(i.file_size for i in zf.infolist()) < DEFAULT_LIMITS.max_uncompressed_bytes
     # zipfile inflates no more than the declared size, then the CRC check fails.
     assert "rusak" in refused(path).message
 
 
 def test_rows_beyond_the_cap_are_reported(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(xlsx_safety, "MAX_ROWS", 10)
+    monkeypatch.setattr(xlsx_safety, "DEFAULT_LIMITS", replace(DEFAULT_LIMITS, max_rows=10))
     result = read_sop_workbook(GOOD)
     assert len(result.document.steps) == 4  # rows 7-10 of the sheet
     assert any(n.level == "masalah" and "baris pertama" in n.message for n in result.notes)
+
+
+def test_a_file_this_user_may_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "rahasia.xlsx"
+    shutil.copy(GOOD, path)
+    real_open = Path.open
+
+    def deny(self: Path, *args: object, **kwargs: object):
+        if self.name == path.name:  # what chmod 000 does (root may read anything)
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    assert "tidak boleh dibaca oleh pengguna ini" in refused(path).message
+
+
+def test_a_broken_styles_part_is_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "gaya_rusak.xlsx"
+    with zipfile.ZipFile(GOOD) as src, zipfile.ZipFile(path, "w") as zf:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/styles.xml":
+                data = data.replace(b'numFmtId="', b'numFmtId="x', 1)
+            zf.writestr(info.filename, data)
+    assert "rusak" in refused(path).message
+
+
+def test_the_safe_opening_api_for_other_readers(tmp_path: Path) -> None:
+    """What a data-kinerja form reader uses: the grids and its own, tighter limits."""
+    book = xlsx_safety.open_workbook_safely(GOOD)
+    assert [g.title for g in book.sheets] == ["Pengumpulan Data"]
+    assert book.sheet("pengumpulan  data") is book.sheets[0]
+    tight = replace(DEFAULT_LIMITS, max_cells=50)
+    with pytest.raises(FileFormatError, match="lebih dari 50 sel berisi"):
+        xlsx_safety.open_workbook_safely(GOOD, tight)

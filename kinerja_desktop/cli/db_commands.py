@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .common import EXIT_FINDINGS
+from .output import print_json
 
 
 def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
@@ -28,7 +29,12 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_pulihkan)
 
-    p = sub.add_parser("periksa", help="periksa keutuhan basis data")
+    p = sub.add_parser(
+        "periksa",
+        help="periksa keutuhan basis data dan tanda perubahan di luar aplikasi "
+        "(rantai catatan audit, hash revisi SOP, jangkar)",
+    )
+    p.add_argument("--json", action="store_true", help="keluaran JSON")
     p.set_defaults(handler=cmd_periksa)
     for child in sub.choices.values():
         db_option(child)
@@ -75,15 +81,32 @@ def cmd_periksa(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.session import open_session
 
     with open_session(args.db, create=False) as session:
-        problems = DatabaseService(session).integrity_check()
+        result = DatabaseService(session).check()
         path = session.path
-    if not problems:
-        print(f"{path}: sehat (integritas dan kunci asing baik).")
-        return 0
-    print(f"{path}: ditemukan {len(problems)} masalah:")
-    for p in problems:
-        print(f"  - {p}")
-    return EXIT_FINDINGS
+    if args.json:
+        print_json(
+            {
+                "basis_data": str(path),
+                "sehat": result.healthy,
+                "masalah": result.problems,
+                "catatan": result.notes,
+                "catatan_audit": result.audit_rows,
+                "revisi_diperiksa": result.revisions_checked,
+            }
+        )
+    elif result.healthy:
+        print(
+            f"{path}: sehat (keutuhan berkas, kunci asing, struktur, rantai {result.audit_rows} "
+            f"catatan audit, hash {result.revisions_checked} revisi SOP)."
+        )
+    else:
+        print(f"{path}: ditemukan {len(result.problems)} masalah:")
+        for problem in result.problems:
+            print(f"  - {problem}")
+    if not args.json:
+        for note in result.notes:
+            print(f"  Catatan: {note}")
+    return 0 if result.healthy else EXIT_FINDINGS
 
 
 def cmd_demo_muat(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ def _db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
-GROUPS = ("sop", "db", "demo")
+GROUPS = ("sop", "db", "demo", "kinerja")
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -62,7 +62,7 @@ def _top_parser() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line (the command modules load only here)."""
-    from . import db_commands, sop_commands  # noqa: PLC0415
+    from . import db_commands, kinerja_commands, sop_commands  # noqa: PLC0415
 
     parser = _top_parser()
     groups = parser.add_subparsers(
@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
         groups.add_parser("db", help="cadangkan, pulihkan, periksa basis data"), _db_option
     )
     db_commands.register_demo(groups.add_parser("demo", help="pustaka SOP demo"), _db_option)
+    kinerja_commands.register(
+        groups.add_parser("kinerja", help="data kinerja: rencana, formulir, impor, status, nilai"),
+        _db_option,
+    )
     return parser
 
 

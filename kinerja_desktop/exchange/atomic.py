@@ -1,19 +1,21 @@
 """Writing a file whole or not at all, for every file the exchange layer produces.
 
-The content is written to a temporary file beside the target, flushed to the
-disk (fsync) and only then moved over the target with `os.replace`. A failure
-or a cancel half way leaves no partial file and keeps an older file of the
-same name intact. Used by the PDF writers and the Excel export alike.
+The content is written to a held temporary file beside the target
+(`.kinerja-<name>-….tmp`, see `tempfiles`), flushed to the disk (fsync) and
+only then moved over the target with `os.replace`. A failure or a cancel half
+way leaves no partial file and keeps an older file of the same name intact;
+one left by a killed run is removed by the next write into that folder. Used by
+the PDF writers and the Excel export alike.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .. import tempfiles
 from ..core.errors import KinerjaError
 
 Produce = Callable[[str], None]
@@ -21,14 +23,12 @@ Produce = Callable[[str], None]
 
 
 @contextlib.contextmanager
-def _temp_beside(path: Path) -> Iterator[str]:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        yield tmp
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+def _temp_beside(path: Path) -> Iterator[tempfiles.HeldTemp]:
+    """A held temporary file beside `path` (`tempfiles`), after removing the
+    ones that killed runs left in that folder."""
+    tempfiles.sweep(path.parent)
+    with tempfiles.held_temp(path.parent, f"{tempfiles.PREFIX}{path.stem}-") as held:
+        yield held
 
 
 def _fsync_file(name: str) -> None:
@@ -62,10 +62,11 @@ def write_atomically(path: Path, produce: Produce, *, program: str = "program la
     if not path.parent.is_dir():
         raise KinerjaError(f"Folder tujuan tidak ada: {path.parent}")
     try:
-        with _temp_beside(path) as tmp:
-            produce(tmp)
-            _fsync_file(tmp)
-            os.replace(tmp, path)
+        with _temp_beside(path) as held:
+            produce(str(held.path))
+            _fsync_file(str(held.path))
+            held.release()
+            os.replace(held.path, path)
     except PermissionError as exc:
         raise KinerjaError(
             f'Tidak dapat menyimpan "{path.name}": berkas itu mungkin sedang dibuka di '

@@ -6,10 +6,13 @@
   nor a copy of a damaged database. An existing file is replaced only when it
   is itself a Kinerja Desktop database (an older backup); into a folder, each
   backup gets a new timestamped name.
-* `restore` checks the chosen file completely before touching anything, saves
-  the current database into `paths.backup_dir` first, and only then replaces
-  the content — together with its audit row, in one step (`store.restore`).
-* `integrity_check` = `store.health`, told in Indonesian.
+* `restore` checks the chosen file completely before touching anything
+  (schema, audit chain, revision hashes: `store.restore`), then — holding
+  the database's write lock, so that no write of another process can fall in
+  between — saves the current database into `paths.backup_dir` and replaces
+  the content together with its audit row, in one transaction.
+* `check` / `integrity_check` = `store.health` (integrity, links, schema,
+  audit chain, revision hashes, anchor), told in Indonesian.
 * `preview_backup` says what a backup holds (rows per table, office, last
   change, schema version) before a restore replaces anything.
 """
@@ -23,34 +26,24 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import paths
-from ..core.errors import ValidationError
-from ..store import health
+from ..core.errors import KinerjaError, ValidationError
+from ..store import anchor, health
 from ..store import restore as store_restore
 from ..store.database import has_companions, is_kinerja_database
 from ..store.errors import DatabaseDamagedError
 from ..store.sqlite_files import (
     backup_to_file,
+    backup_to_folder,
     copy_damaged_file,
     open_readonly,
-    reserve_timestamped_path,
     safety_backup,
 )
+from .database_check import DatabaseCheck, describe
 from .entities import DATABASE
 from .session import Session, database_of
 
 BACKUP_LABEL = "cadangan"
 RESTORE_LABEL = "sebelum-pulihkan"
-MAX_STRUCTURE_LINES = 10
-
-# How the foreign_key_check names tables and what they point at.
-_TABLE_WORDS = {
-    "staff": "pegawai",
-    "unit": "unit",
-    "sop": "SOP",
-    "sop_revision": "revisi SOP",
-    "office_profile": "profil kantor",
-    "audit_log": "catatan audit",
-}
 
 
 class DatabaseService:
@@ -65,12 +58,16 @@ class DatabaseService:
         dest = Path(dest).expanduser().absolute()
         db = database_of(self._session)
         if dest.is_dir():
-            target = reserve_timestamped_path(dest, self._session.path.stem, BACKUP_LABEL)
             with self._session.translated_errors():
-                return backup_to_file(db.connection(), target, reserved=True)
-        self._check_backup_target(dest)
-        with self._session.translated_errors():
-            return backup_to_file(db.connection(), dest)
+                written = backup_to_folder(
+                    db.connection(), dest, self._session.path.stem, BACKUP_LABEL
+                )
+        else:
+            self._check_backup_target(dest)
+            with self._session.translated_errors():
+                written = backup_to_file(db.connection(), dest)
+        anchor.update(self._session.path, db.connection())
+        return written
 
     def _check_backup_target(self, dest: Path) -> None:
         if self._session.is_own_file(dest):
@@ -80,6 +77,10 @@ class DatabaseService:
             )
         if not dest.parent.is_dir():
             raise ValidationError(f"Folder {dest.parent} tidak ada.")
+        if dest.exists() and not dest.is_file():
+            raise ValidationError(
+                f"{dest} bukan berkas biasa (perangkat atau pipa); cadangan tidak ditulis ke sana."
+            )
         if not dest.exists():
             return
         if not is_kinerja_database(dest):
@@ -110,9 +111,19 @@ class DatabaseService:
         entry = store_restore.RestoreAudit(
             "restore", DATABASE, f"Basis data dipulihkan dari {src.name}"
         )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KinerjaError(f"Folder cadangan {folder} tidak dapat dibuat.", str(exc)) from exc
         with self._session.translated_errors():
-            safety = self._safety_copy(db.connection(), live, folder)
-            store_restore.restore_into(db, src, folder, entry)
+            safety = store_restore.restore_into(
+                db,
+                live,
+                src,
+                work_dir=folder,
+                entry=entry,
+                safety=lambda conn: self._safety_copy(conn, live, folder),
+            )
         self._session.notify([(DATABASE, None)])
         return safety
 
@@ -125,42 +136,24 @@ class DatabaseService:
         except DatabaseDamagedError:
             return copy_damaged_file(live, folder, live.stem, f"{RESTORE_LABEL}-rusak")
 
+    def check(self) -> DatabaseCheck:
+        """The health check: structure, links, schema, audit chain, revision
+        hashes and the anchor (`services.database_check`)."""
+        with self._session.translated_errors():
+            db = database_of(self._session)
+            report = health.check(db, self._session.path)
+            result = describe(report, self._session.path)
+            if not report.unreadable and not report.structure:
+                conn = db.connection()
+                result.audit_rows = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+                result.revisions_checked = conn.execute(
+                    "SELECT count(*) FROM sop_revision"
+                ).fetchone()[0]
+        return result
+
     def integrity_check(self) -> list[str]:
         """Problems found, in Indonesian ([] = sehat)."""
-        with self._session.translated_errors():
-            report = health.check(database_of(self._session))
-        problems = _structure_words(report.structure)
-        if report.unreadable:
-            problems.append(
-                "Berkas basis data rusak sehingga tidak dapat diperiksa seluruhnya "
-                f"(SQLite: {report.unreadable})."
-            )
-        for link in report.broken_links:
-            child = _TABLE_WORDS.get(link.table, link.table)
-            target = _TABLE_WORDS.get(link.parent, link.parent)
-            problems.append(
-                f"Data {child} nomor {link.rowid} merujuk ke {target} yang tidak ada "
-                f"(tabel {link.table} → {link.parent})."
-            )
-        for gap in report.missing_revisions:
-            which = "revisi yang berlaku" if gap.in_force else "revisi terbaru"
-            problems.append(
-                f"SOP {gap.sop_id}: {which} (revisi ke-{gap.revisi_ke}) tidak ada di basis data."
-            )
-        return problems
-
-
-def _structure_words(lines: list[str]) -> list[str]:
-    shown = [
-        f"Struktur berkas basis data rusak (SQLite: {line})."
-        for line in lines[:MAX_STRUCTURE_LINES]
-    ]
-    if len(lines) > MAX_STRUCTURE_LINES:
-        shown.append(
-            f"… dan {len(lines) - MAX_STRUCTURE_LINES} kerusakan struktur lain yang dilaporkan "
-            "SQLite."
-        )
-    return shown
+        return self.check().problems
 
 
 # -- what a backup holds (the restore dialog shows it before anything changes) ------

@@ -40,6 +40,7 @@ from ..store import sops
 from ..store.database import is_unused
 from ..store.errors import DatabaseFileError, DatabaseVersionError
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
+from .kinerja_demo import store_demo_plan
 from .office_service import check_profile
 
 if TYPE_CHECKING:
@@ -219,6 +220,7 @@ def _store(library: DemoLibrary) -> DemoSummary:
             continue
         sops.insert(doc, "Pustaka demo", now)
         added += 1
+    store_demo_plan()
     return DemoSummary(profile_set, units, staff, added, skipped)
 
 
@@ -283,10 +285,13 @@ def _build_demo_file(path: Path) -> None:
         raise
     _remove_database_files(path)
     os.replace(building, path)
+    built_anchor = building.with_name(building.name + ".jangkar")  # store.anchor's witness
+    if built_anchor.exists():
+        os.replace(built_anchor, path.with_name(path.name + ".jangkar"))
 
 
 def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".jangkar"):
         companion = path.with_name(path.name + suffix)
         if companion.exists():
             companion.unlink()

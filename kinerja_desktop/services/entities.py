@@ -11,3 +11,6 @@ OFFICE_PROFILE = "office_profile"
 UNIT = "unit"
 STAFF = "staff"
 DATABASE = "database"
+KINERJA_PLAN = "kinerja_plan"  # Renstra, nodes, indicators, targets, pagu, PK
+KINERJA_ROUND = "kinerja_round"  # rounds and their issued forms
+KINERJA_VALUE = "kinerja_value"  # values and import batches

@@ -5,7 +5,8 @@ change notifications.
 service takes the `Session` in its constructor. A service's public write runs
 inside `session.writing()`: one transaction (BEGIN IMMEDIATE, so the write
 lock is taken up front and the audit chain cannot fork), one audit row
-recorded through the scope, and after the commit — only then — every
+recorded through the scope, and after the commit — only then — the anchor
+beside the database is brought up to date (`store.anchor`) and every
 subscriber hears `(entity, id)` for each record touched. An id of None means
 "several or all records of that entity"; the entity "database" means
 "everything may have changed" (a restore).
@@ -25,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .. import paths
-from ..store import audit
+from ..store import anchor, audit
 from ..store.database import (
     OpenedDatabase,
     TrackedDatabase,
@@ -190,6 +191,7 @@ class Session:
         scope = WriteScope()
         with self.translated_errors(), write_transaction(self._db):
             yield scope
+        anchor.update(self.path, self._db.connection())
         self.notify(scope.changes)
 
     @contextmanager

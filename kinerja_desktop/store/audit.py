@@ -6,8 +6,13 @@ row's own canonical content (id, time, action, entity, entity id, summary as
 compact JSON). Editing a row breaks its own hash; deleting or inserting a row
 breaks the link of the row after it. The first row links to `GENESIS`.
 
-What the chain cannot show on its own is the removal of the newest rows; a
-printed or exported head hash (later issue) covers that.
+What the chain cannot show on its own is the removal of the newest rows:
+`store.anchor` keeps the head (id, hash, count) in a file outside the
+database for that. `verify_chain` works on any sqlite3 connection (a backup
+being checked before a restore, the live file in `db periksa`).
+
+Hash version 1 (the only one so far) is the canonical JSON below; a later
+format would be told apart by a version of its own, never by changing this one.
 
 `append` must run inside the transaction of the write it records, so the
 change and its audit row commit together or not at all.
@@ -18,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -129,35 +133,62 @@ def append(
     )
 
 
-def _content(row: AuditLogRow) -> AuditContent:
-    return AuditContent(row.id, row.at, row.action, row.entity, row.entity_id, row.summary)
-
-
-def _rows() -> Iterator[AuditLogRow]:
-    return iter(AuditLogRow.select().order_by(AuditLogRow.id).iterator())
-
-
 def latest(limit: int) -> list[AuditLogRow]:
     """The newest `limit` rows, newest first."""
     return list(AuditLogRow.select().order_by(AuditLogRow.id.desc()).limit(limit))
 
 
-def verify() -> list[str]:
-    """Every break in the chain, as Indonesian sentences ([] = intact)."""
-    problems: list[str] = []
+@dataclass(frozen=True)
+class ChainBreak:
+    """One place where the chain does not hold: the row `audit_id` was
+    changed after it was written ("diubah"), or does not link to the row
+    before it ("putus": rows deleted, inserted or changed in between), or
+    links to something although it is the first row ("awal": the rows before
+    it were deleted)."""
+
+    audit_id: int
+    kind: str  # "diubah" | "putus" | "awal"
+    previous_id: int | None = None
+
+    def sentence(self) -> str:
+        if self.kind == "diubah":
+            return f"Catatan audit #{self.audit_id} telah diubah setelah dicatat."
+        if self.kind == "awal":
+            return (
+                f"Catatan audit #{self.audit_id} bukan awal rantai: catatan sebelumnya "
+                "telah dihapus."
+            )
+        return (
+            f"Catatan audit #{self.audit_id} tidak bersambung dengan #{self.previous_id}: "
+            "ada catatan yang dihapus, disisipkan atau diubah di antaranya."
+        )
+
+
+_CHAIN_SQL = (
+    "SELECT id, at, action, entity, entity_id, summary, prev_hash, hash FROM audit_log ORDER BY id"
+)
+
+
+def verify_chain(conn: sqlite3.Connection, limit: int = 1000) -> list[ChainBreak]:
+    """Every break in the chain of the database behind `conn` ([] = intact),
+    at most `limit` of them; the rows are read as a stream."""
+    breaks: list[ChainBreak] = []
     prev_hash, prev_id = GENESIS, None
-    for row in _rows():
-        if row.prev_hash != prev_hash:
-            if prev_id is None:
-                problems.append(
-                    f"Catatan audit #{row.id} bukan awal rantai: catatan sebelumnya telah dihapus."
-                )
-            else:
-                problems.append(
-                    f"Catatan audit #{row.id} tidak bersambung dengan #{prev_id}: "
-                    "ada catatan yang dihapus, disisipkan atau diubah di antaranya."
-                )
-        if row_hash(row.prev_hash, _content(row)) != row.hash:
-            problems.append(f"Catatan audit #{row.id} telah diubah setelah dicatat.")
-        prev_hash, prev_id = row.hash, row.id
-    return problems
+    for row in conn.execute(_CHAIN_SQL):
+        row_id, at, action, entity, entity_id, summary, stored_prev, stored_hash = row
+        if stored_prev != prev_hash:
+            kind = "awal" if prev_id is None else "putus"
+            breaks.append(ChainBreak(row_id, kind, prev_id))
+        content = AuditContent(row_id, at, action, entity, entity_id, summary)
+        if not isinstance(stored_prev, str) or row_hash(stored_prev, content) != stored_hash:
+            breaks.append(ChainBreak(row_id, "diubah"))
+        if len(breaks) >= limit:
+            break
+        prev_hash, prev_id = stored_hash, row_id
+    return breaks
+
+
+def verify() -> list[str]:
+    """Every break in the chain of the open database, as Indonesian sentences ([] = intact)."""
+    conn = AuditLogRow._meta.database.connection()
+    return [b.sentence() for b in verify_chain(conn)]

@@ -18,8 +18,7 @@ from typing import Any
 from peewee import PeeweeException, SqliteDatabase
 
 from .errors import translate
-
-BUSY_TIMEOUT_MS = 5000
+from .users import BUSY_TIMEOUT_MS
 
 # WAL lets the GUI read while a background task writes. synchronous=FULL makes
 # WAL fsync on every commit: these are office records (SOPs about to be signed)

@@ -1,7 +1,8 @@
 """Making a new database file, so that it appears whole or not at all.
 
-The new database is built under a private temporary name in the target
-folder — schema at the current version, WAL mode, application id — and only
+The new database is built under a private, held temporary name in the
+target folder (`tempfiles`: one left by a killed run is removed by the
+next) — schema at the current version, WAL mode, application id — and only
 then published under its real name with a hard link, which fails when the
 name is already taken. So:
 
@@ -21,18 +22,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
-from contextlib import suppress
 from pathlib import Path
 
 from peewee import PeeweeException
 
+from .. import tempfiles
 from ..core.errors import KinerjaError
 from . import migrations
 from .connection import make_database
 from .errors import DatabaseMissingError, open_error, read_only, read_only_error
-
-_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
 def create_database_file(path: Path, *, make_parents: bool = False) -> bool:
@@ -40,22 +38,14 @@ def create_database_file(path: Path, *, make_parents: bool = False) -> bool:
     process published one under that name first (then it is left alone)."""
     _ensure_folder(path, make_parents)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".baru", dir=path.parent)
+        with tempfiles.held_temp(path.parent) as held:
+            _build(held.path, path)
+            held.release()
+            return _publish(held.path, path)
     except OSError as exc:
         if read_only(path):
             raise read_only_error(path, str(exc)) from exc
         raise KinerjaError(f"Basis data {path} tidak dapat dibuat.", str(exc)) from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        _build(tmp, path)
-        return _publish(tmp, path)
-    except OSError as exc:
-        raise KinerjaError(f"Basis data {path} tidak dapat dibuat.", str(exc)) from exc
-    finally:
-        for suffix in _COMPANIONS:
-            with suppress(OSError):
-                tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
 
 
 def _ensure_folder(path: Path, make_parents: bool) -> None:

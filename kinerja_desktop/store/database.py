@@ -26,7 +26,6 @@ from pathlib import Path
 from peewee import OperationalError, PeeweeException, SqliteDatabase
 
 from .. import paths
-from ..core.errors import KinerjaError
 from . import migrations, models
 from .connection import (
     BUSY_TIMEOUT_MS,
@@ -37,7 +36,8 @@ from .connection import (
 )
 from .create import create_database_file
 from .errors import DatabaseFileError, DatabaseMissingError, DatabaseVersionError, open_error
-from .sqlite_files import FileInfo, inspect_file, safety_backup
+from .sqlite_files import FileInfo, inspect_file, safety_backup, sweep_leftovers
+from .users import busy_error, is_busy
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -102,6 +102,7 @@ def open_database(
     """
     path = Path(path).expanduser().absolute()
     created = False
+    clean_leftovers(path)
     if not path.exists():
         if not create:
             raise DatabaseMissingError(f"Basis data {path} tidak ada.", f"path={path}")
@@ -125,6 +126,16 @@ def open_database(
     return OpenedDatabase(db, path, created, migrated, backup)
 
 
+def clean_leftovers(path: Path) -> None:
+    """What killed runs left beside the database and among its backups
+    (`sqlite_files.sweep_leftovers`): abandoned temporary files, never a file
+    another process is still writing."""
+    sweep_leftovers(path.parent, path.stem)
+    folder = paths.backup_dir(path)
+    if folder.is_dir():
+        sweep_leftovers(folder, path.stem)
+
+
 def backup_before_migration(db: SqliteDatabase, path: Path, old_version: int) -> Path:
     label = f"sebelum-migrasi-v{old_version}"
     return safety_backup(db.connection(), paths.backup_dir(path), path.stem, label)
@@ -146,11 +157,8 @@ def write_transaction(db: SqliteDatabase) -> Iterator[None]:
         with db.atomic("IMMEDIATE"):
             yield
     except OperationalError as exc:
-        text = str(exc)
-        if "locked" in text or "busy" in text:
-            raise KinerjaError(
-                "Basis data sedang dipakai oleh proses lain; coba lagi sebentar lagi.", text
-            ) from exc
+        if is_busy(exc):
+            raise busy_error(Path(db.database), "menyimpan perubahan", exc) from exc
         raise
 
 

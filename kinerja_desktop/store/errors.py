@@ -15,8 +15,11 @@ import sqlite3
 from pathlib import Path
 
 from ..core.errors import FileFormatError, KinerjaError
+from .users import busy_error
 
 # SQLite result codes (the primary code is the low byte of the extended one).
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
@@ -78,6 +81,8 @@ def translate(exc: BaseException, path: Path) -> KinerjaError | None:
     or None when it is not one a user can meet in normal work."""
     code = error_code(exc)
     detail = f"path={path}; {exc}"
+    if code in (SQLITE_BUSY, SQLITE_LOCKED) or "database is locked" in str(exc):
+        return busy_error(path, "membuka atau mengubah basis data", exc)
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DatabaseDamagedError(f"Basis data {path.name} rusak; {DAMAGED_ADVICE}", detail)
     if code == SQLITE_READONLY or (code in (SQLITE_IOERR, SQLITE_CANTOPEN) and read_only(path)):

@@ -1,8 +1,13 @@
 """The health check of an open database, as raw findings.
 
-`check(db)` runs `PRAGMA integrity_check` (the file's structure),
-`PRAGMA foreign_key_check` (records pointing at records that are gone) and a
-look for SOP records whose latest revision, or revision in force, is missing.
+`check(db, path)` runs `PRAGMA integrity_check` (the file's structure),
+`PRAGMA foreign_key_check` (records pointing at records that are gone), a
+look for SOP records whose latest revision, or revision in force, is missing
+— and the tamper checks: the schema against what this version's migrations
+build (`store.schema`), the audit chain (`store.audit.verify_chain`), every
+stored revision against its content hash and an audit log emptied while
+records remain (`store.tamper`), and the anchor file beside the database
+against the chain's head (`store.anchor`: the newest rows cut off).
 The words the user reads are the services' job; here are the facts.
 """
 
@@ -10,9 +15,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from . import anchor, audit, migrations, schema, tamper
 from .sqlite_files import integrity_problems
 
 
@@ -40,11 +47,24 @@ class HealthReport:
     broken_links: list[BrokenLink] = field(default_factory=list)
     missing_revisions: list[MissingRevision] = field(default_factory=list)
     unreadable: str | None = None  # SQLite's error when the check itself could not finish
+    schema_differences: list[schema.SchemaDifference] = field(default_factory=list)
+    chain_breaks: list[audit.ChainBreak] = field(default_factory=list)
+    revision_problems: list[tamper.RevisionProblem] = field(default_factory=list)
+    audit_missing: bool = False
+    anchor_finding: anchor.AnchorFinding | None = None
 
     @property
     def healthy(self) -> bool:
         return not (
-            self.structure or self.broken_links or self.missing_revisions or self.unreadable
+            self.structure
+            or self.broken_links
+            or self.missing_revisions
+            or self.unreadable
+            or self.schema_differences
+            or self.chain_breaks
+            or self.revision_problems
+            or self.audit_missing
+            or (self.anchor_finding is not None and self.anchor_finding.is_problem)
         )
 
 
@@ -56,8 +76,9 @@ _MISSING = """
 """
 
 
-def check(db: SqliteDatabase) -> HealthReport:
-    """Everything found wrong with `db` (empty report: sound)."""
+def check(db: SqliteDatabase, path: Path | None = None) -> HealthReport:
+    """Everything found wrong with `db` (empty report: sound); `path` is the
+    database file, whose anchor is compared (None: no anchor check)."""
     report = HealthReport()
     try:
         conn = db.connection()
@@ -68,9 +89,21 @@ def check(db: SqliteDatabase) -> HealthReport:
         ]
         if not report.structure:
             report.missing_revisions = _missing_revisions(conn)
+            _tamper_checks(report, conn, path)
     except sqlite3.DatabaseError as exc:
         report.unreadable = str(exc)
     return report
+
+
+def _tamper_checks(report: HealthReport, conn: sqlite3.Connection, path: Path | None) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if 1 <= version <= migrations.SCHEMA_VERSION:
+        report.schema_differences = schema.differences(conn, version)
+    report.chain_breaks = audit.verify_chain(conn)
+    report.revision_problems = tamper.revision_problems(conn)
+    report.audit_missing = tamper.audit_missing(conn)
+    if path is not None:
+        report.anchor_finding = anchor.check_file(path, conn)
 
 
 def _missing_revisions(conn: sqlite3.Connection) -> list[MissingRevision]:

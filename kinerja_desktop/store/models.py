@@ -155,6 +155,179 @@ class SettingRow(BaseModel):
         table_name = "setting"
 
 
+# -- data kinerja (schema version 5; see store.migrations.v005) -------------------
+
+
+class KinerjaRenstraRow(BaseModel):
+    nama = TextField()
+    tahun_awal = IntegerField()
+    tahun_akhir = IntegerField()
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "kinerja_renstra"
+
+
+class KinerjaNodeRow(BaseModel):
+    renstra = ForeignKeyField(KinerjaRenstraRow, column_name="renstra_id", on_delete="CASCADE")
+    parent = ForeignKeyField("self", null=True, column_name="parent_id", on_delete="RESTRICT")
+    level = TextField()
+    kode = TextField(default="")
+    nama = TextField()
+    urutan = IntegerField(default=0)
+
+    class Meta:
+        table_name = "kinerja_node"
+
+
+class KinerjaPaguRow(BaseModel):
+    node = ForeignKeyField(KinerjaNodeRow, column_name="node_id", on_delete="CASCADE")
+    tahun = IntegerField()
+    nilai = FloatField()
+
+    class Meta:
+        table_name = "kinerja_pagu"
+
+
+class KinerjaIndicatorRow(BaseModel):
+    node = ForeignKeyField(KinerjaNodeRow, column_name="node_id", on_delete="RESTRICT")
+    kode = TextField(default="")
+    nama = TextField()
+    satuan = TextField(default="")
+    definisi = TextField(default="")
+    formula = TextField(default="")
+    sumber_data = TextField(default="")
+    unit = ForeignKeyField(UnitRow, null=True, column_name="unit_id", on_delete="RESTRICT")
+    staff = ForeignKeyField(StaffRow, null=True, column_name="staff_id", on_delete="SET NULL")
+    iku = BooleanField(default=False)
+    baseline_tahun = IntegerField(null=True)
+    baseline_nilai = FloatField(null=True)
+    baseline_teks = TextField(default="")
+    polaritas = TextField(default="positif")
+    agregasi = TextField(default="jumlah")
+    jenis_nilai = TextField(default="angka")
+    skala = TextField(default="[]")
+    rumus_negatif = TextField(default="2t_kurang_r")
+    urutan = IntegerField(default=0)
+
+    class Meta:
+        table_name = "kinerja_indicator"
+
+
+class KinerjaTargetRow(BaseModel):
+    indicator = ForeignKeyField(
+        KinerjaIndicatorRow, column_name="indicator_id", on_delete="CASCADE"
+    )
+    tahun = IntegerField()
+    nilai = FloatField(null=True)
+    teks = TextField(default="")
+
+    class Meta:
+        table_name = "kinerja_target"
+
+
+class KinerjaPkRow(BaseModel):
+    renstra = ForeignKeyField(KinerjaRenstraRow, column_name="renstra_id", on_delete="CASCADE")
+    tahun = IntegerField()
+    unit = ForeignKeyField(UnitRow, null=True, column_name="unit_id", on_delete="RESTRICT")
+    versi = IntegerField(default=0)
+    alasan = TextField(default="")
+    tanggal = DateTimeField(null=True)
+    digantikan_oleh = ForeignKeyField(
+        "self", null=True, column_name="digantikan_oleh", on_delete="SET NULL"
+    )
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "kinerja_pk"
+
+
+class KinerjaPkTargetRow(BaseModel):
+    pk = ForeignKeyField(KinerjaPkRow, column_name="pk_id", on_delete="CASCADE")
+    indicator = ForeignKeyField(
+        KinerjaIndicatorRow, column_name="indicator_id", on_delete="RESTRICT"
+    )
+    periode = TextField()
+    nilai = FloatField(null=True)
+    teks = TextField(default="")
+
+    class Meta:
+        table_name = "kinerja_pk_target"
+
+
+class KinerjaRoundRow(BaseModel):
+    periode = TextField(unique=True)
+    tenggat = DateField(null=True)
+    catatan = TextField(default="")
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "kinerja_round"
+
+
+class KinerjaFormRow(BaseModel):
+    round = ForeignKeyField(KinerjaRoundRow, column_name="round_id", on_delete="CASCADE")
+    unit = ForeignKeyField(UnitRow, column_name="unit_id", on_delete="RESTRICT")
+    form_version = IntegerField()
+    checksum = TextField()
+    rows = TextField()
+    file_name = TextField(default="")
+    created_at = DateTimeField()
+
+    class Meta:
+        table_name = "kinerja_form"
+
+
+class KinerjaImportRow(BaseModel):
+    round = ForeignKeyField(KinerjaRoundRow, null=True, column_name="round_id", on_delete="CASCADE")
+    unit = ForeignKeyField(UnitRow, null=True, column_name="unit_id", on_delete="RESTRICT")
+    form = ForeignKeyField(KinerjaFormRow, null=True, column_name="form_id", on_delete="SET NULL")
+    sumber = TextField(default="berkas")
+    file_name = TextField(default="")
+    file_hash = TextField()
+    filled_at = DateTimeField(null=True)
+    imported_at = DateTimeField()
+    status = TextField()
+    jumlah_baru = IntegerField(default=0)
+    jumlah_ubah = IntegerField(default=0)
+    problems = TextField(default="[]")
+
+    class Meta:
+        table_name = "kinerja_import"
+
+
+class KinerjaValueRow(BaseModel):
+    """One recorded value (never rewritten; see store.migrations.v005)."""
+
+    indicator = ForeignKeyField(
+        KinerjaIndicatorRow, column_name="indicator_id", on_delete="RESTRICT"
+    )
+    unit = ForeignKeyField(UnitRow, column_name="unit_id", on_delete="RESTRICT")
+    periode = TextField()
+    nilai = FloatField(null=True)
+    teks = TextField(default="")
+    keterangan = TextField(default="")
+    bukti = TextField(default="")
+    jenis = TextField(default="impor")
+    alasan = TextField(default="")
+    batch = ForeignKeyField(
+        KinerjaImportRow, null=True, column_name="import_id", on_delete="RESTRICT"
+    )
+    file_name = TextField(default="")
+    sheet = TextField(default="")
+    cell = TextField(default="")
+    file_hash = TextField(default="")
+    recorded_at = DateTimeField()
+    menggantikan = ForeignKeyField(
+        "self", null=True, column_name="menggantikan_id", on_delete="RESTRICT"
+    )
+    aktif = BooleanField(default=True)
+    status_validasi = TextField(default="belum")
+
+    class Meta:
+        table_name = "kinerja_value"
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     OfficeProfileRow,
     UnitRow,
@@ -163,6 +336,17 @@ MODELS: tuple[type[BaseModel], ...] = (
     SopRevisionRow,
     AuditLogRow,
     SettingRow,
+    KinerjaRenstraRow,
+    KinerjaNodeRow,
+    KinerjaPaguRow,
+    KinerjaIndicatorRow,
+    KinerjaTargetRow,
+    KinerjaPkRow,
+    KinerjaPkTargetRow,
+    KinerjaRoundRow,
+    KinerjaFormRow,
+    KinerjaImportRow,
+    KinerjaValueRow,
 )
 
 

@@ -4,25 +4,30 @@
   byte: the header is checked first, then the file is opened `immutable`
   (no -wal/-shm created) or, when a -wal with pending rows lies beside it,
   read-only through that WAL so committed rows are seen.
-* `backup_to_file` copies a live database with SQLite's backup API into a
-  temporary file that is checked (`PRAGMA quick_check`) and renamed into
-  place, so a backup is never half written, never misses rows still in the
-  -wal (a file copy would) and is never a copy of a damaged database; the
-  temporary file goes away on any failure, Ctrl-C included.
+* `backup_to_file` / `backup_to_folder` copy a live database with SQLite's
+  backup API into a held temporary file (`tempfiles`) that is checked
+  (`PRAGMA quick_check`) and only then given its name, so a backup is never
+  half written, never misses rows still in the -wal (a file copy would), is
+  never a copy of a damaged database, and no empty file ever carries a
+  backup's name; the temporary file goes away on any failure, Ctrl-C
+  included, and one left by a killed run is removed by the next
+  (`sweep_leftovers`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
-import tempfile
+import time
 from collections.abc import Callable
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .. import tempfiles
 from ..core.errors import KinerjaError
 from .errors import (
     DAMAGED_ADVICE,
@@ -126,41 +131,103 @@ def backup_to_file(
     dest: Path,
     *,
     verify: bool = True,
-    reserved: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    """Copy the database behind `conn` into `dest` atomically; returns `dest`.
+    """Copy the database behind `conn` into `dest` atomically (an existing
+    `dest` is replaced); returns `dest`.
 
     The copy is a single self-contained file (rollback-journal mode), ready to
     be carried on a flash drive or opened by the program. It is written to a
-    temporary file beside `dest` and renamed into place only when complete
-    and, with `verify`, only when `PRAGMA quick_check` finds it sound: a
-    damaged database is never "backed up" into a file that cannot be restored.
-    On any failure or interruption (also Ctrl-C) the temporary file is
-    removed, and so is `dest` when it was an empty file `reserved` for this
-    copy (`reserve_timestamped_path`).
+    held temporary file beside `dest` (`tempfiles`: one a killed run leaves is
+    removed by the next) and renamed into place only when complete and, with
+    `verify`, only when `PRAGMA quick_check` finds it sound: a damaged
+    database is never "backed up" into a file that cannot be restored.
     """
-    tmp: Path | None = None
-    done = False
+    return _backup(conn, dest.parent, lambda tmp: _replace(tmp, dest), verify, progress)
+
+
+def backup_to_folder(
+    conn: sqlite3.Connection,
+    folder: Path,
+    stem: str,
+    label: str,
+    *,
+    verify: bool = True,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Like `backup_to_file`, into a new `folder/stem-label-YYYYmmdd-HHMMSS.db`
+    (-2, -3 … when taken, also by another process in the same second). The
+    name appears only when the copy is complete: no empty or half-written
+    file ever carries a backup's name."""
+    return _backup(
+        conn, folder, lambda tmp: publish_unique(tmp, folder, stem, label, now), verify, progress
+    )
+
+
+def _backup(
+    conn: sqlite3.Connection,
+    folder: Path,
+    publish: Callable[[Path], Path],
+    verify: bool,
+    progress: Progress | None,
+) -> Path:
+    tempfiles.sweep(folder)
+    target = folder
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
-        os.close(fd)
-        tmp = Path(name)
-        _copy_into(conn, tmp, verify, progress)
-        os.replace(tmp, dest)
-        done = True
+        with tempfiles.held_temp(folder) as held:
+            _copy_into(conn, held.path, verify, progress)
+            held.release()
+            target = publish(held.path)
     except sqlite3.Error as exc:
-        raise _backup_error(dest, exc) from exc
+        raise _backup_error(target, exc) from exc
     except OSError as exc:
-        raise _write_error(dest, exc) from exc
-    finally:
-        if not done:
-            if tmp is not None:
-                unlink_quietly(tmp)
-            if reserved:
-                with suppress(OSError):
-                    dest.unlink(missing_ok=True)
+        raise _write_error(target, exc) from exc
+    return target
+
+
+def _replace(tmp: Path, dest: Path) -> Path:
+    os.replace(tmp, dest)
+    _fsync_folder(dest.parent)
     return dest
+
+
+def publish_unique(
+    tmp: Path, folder: Path, stem: str, label: str, now: datetime | None = None
+) -> Path:
+    """Give the finished file `tmp` the first free timestamped name in `folder`.
+
+    A hard link takes a name only when it is free (two processes never get the
+    same one); where the file system has none (FAT flash drives), a rename
+    into a name checked just before is used.
+    """
+    while True:
+        candidate = timestamped_path(folder, stem, label, now)
+        try:
+            os.link(tmp, candidate)
+        except FileExistsError:
+            continue
+        except OSError:
+            if candidate.exists():
+                continue
+            try:
+                os.rename(tmp, candidate)  # never replaces a file on Windows
+            except FileExistsError:
+                continue
+        _fsync_folder(folder)
+        return candidate
+
+
+def _fsync_folder(folder: Path) -> None:
+    flag = getattr(os, "O_DIRECTORY", None)
+    if flag is None:
+        return
+    with suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY | flag)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _copy_into(
@@ -210,34 +277,15 @@ def timestamped_path(folder: Path, stem: str, label: str, now: datetime | None =
     return candidate
 
 
-def reserve_timestamped_path(
-    folder: Path, stem: str, label: str, now: datetime | None = None
-) -> Path:
-    """Like `timestamped_path`, and the name is taken at once by an empty file
-    created exclusively, so two backups in the same second (also from two
-    processes) never get the same name."""
-    while True:
-        candidate = timestamped_path(folder, stem, label, now)
-        try:
-            fd = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise KinerjaError(f"Cadangan tidak dapat ditulis ke {folder}.", str(exc)) from exc
-        os.close(fd)
-        return candidate
-
-
 def safety_backup(
     conn: sqlite3.Connection, folder: Path, stem: str, label: str, *, verify: bool = True
 ) -> Path:
-    """A backup into `folder` (created if needed) under a timestamped name."""
+    """A backup into `folder` (created if needed) under a new timestamped name."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise KinerjaError(f"Folder cadangan {folder} tidak dapat dibuat.", str(exc)) from exc
-    dest = reserve_timestamped_path(folder, stem, label)
-    return backup_to_file(conn, dest, verify=verify, reserved=True)
+    return backup_to_folder(conn, folder, stem, label, verify=verify)
 
 
 def copy_damaged_file(path: Path, folder: Path, stem: str, label: str) -> Path:
@@ -249,33 +297,67 @@ def copy_damaged_file(path: Path, folder: Path, stem: str, label: str) -> Path:
     """
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        with tempfiles.held_temp(folder) as held, tempfiles.held_temp(folder) as held_wal:
+            _copy_bytes(path, held.path)
+            has_wal = wal_path(path).is_file()
+            if has_wal:
+                _copy_bytes(wal_path(path), held_wal.path)
+            held.release()
+            held_wal.release()
+            dest = publish_unique(held.path, folder, stem, label)
+            if has_wal:
+                os.replace(held_wal.path, wal_path(dest))
     except OSError as exc:
-        raise KinerjaError(f"Folder cadangan {folder} tidak dapat dibuat.", str(exc)) from exc
-    dest = reserve_timestamped_path(folder, stem, label)
-    done = False
-    try:
-        for source, target in ((path, dest), (wal_path(path), wal_path(dest))):
-            if source.is_file():
-                _copy_bytes(source, target)
-        done = True
-    except OSError as exc:
-        raise KinerjaError(f"Salinan basis data tidak dapat ditulis ke {dest}.", str(exc)) from exc
-    finally:
-        if not done:
-            unlink_quietly(dest)
-            unlink_quietly(wal_path(dest))
+        raise KinerjaError(
+            f"Salinan basis data tidak dapat ditulis ke {folder}.", str(exc)
+        ) from exc
     return dest
 
 
 def _copy_bytes(source: Path, target: Path) -> None:
-    """`source` into `target` through a temporary file renamed into place."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(name)
+    with target.open("wb") as out, source.open("rb") as inp:
+        shutil.copyfileobj(inp, out)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def sweep_leftovers(folder: Path, stem: str) -> list[Path]:
+    """Remove what killed runs left in a database's folder or its backup folder:
+    the program's abandoned temporary files (`tempfiles`), and — from earlier
+    versions, which did not hold their temporary files — `.pulihkan-*.tmp`,
+    `.<name>.*.baru` and the empty files that reserved a backup's name, when
+    older than `LEGACY_MIN_AGE_S`. The files removed."""
+    removed = tempfiles.sweep(folder)
     try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as inp:
-            shutil.copyfileobj(inp, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    limit = time.time() - LEGACY_MIN_AGE_S
+    for path in entries:
+        if _legacy_leftover(path, stem, limit):
+            with suppress(OSError):
+                path.unlink()
+                tempfiles.remove_with_companions(path)
+                removed.append(path)
+    return removed
+
+
+LEGACY_MIN_AGE_S = 600.0
+_LEGACY_BACKUP = re.compile(r"^.+-\d{8}-\d{6}(?:-\d+)?\.db$")
+
+
+def _legacy_leftover(path: Path, stem: str, limit: float) -> bool:
+    name = path.name
+    legacy_temp = (name.startswith(".pulihkan-") and name.endswith(".tmp")) or (
+        name.startswith(f".{stem}.") and name.endswith(".baru")
+    )
+    empty_backup = name.startswith(f"{stem}-") and bool(_LEGACY_BACKUP.match(name))
+    if not (legacy_temp or empty_backup) or path.is_symlink():
+        return False
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    if empty_backup and info.st_size != 0:
+        return False
+    return info.st_mtime < limit

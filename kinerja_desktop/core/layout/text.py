@@ -68,21 +68,41 @@ def _wrap_words(
     return lines
 
 
+def _char_widths(word: str, font: Font, size: float, measure: Measure) -> list[float]:
+    """The width of each character of `word`, each distinct character measured once."""
+    cache: dict[str, float] = {}
+    return [
+        cache[ch] if ch in cache else cache.setdefault(ch, measure(ch, font, size)) for ch in word
+    ]
+
+
+def _fit_end(word: str, start: int, widths: list[float], limit: float) -> int:
+    """The end of the longest run word[start:end] whose summed width fits
+    `limit` (at least one character)."""
+    end, total = start, 0.0
+    while end < len(word) and (end == start or total + widths[end] <= limit):
+        total += widths[end]
+        end += 1
+    return end
+
+
 def break_word(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
-    """`word` cut into pieces that each fit `width` (at least one character each)."""
+    """`word` cut into pieces that each fit `width` (at least one character each).
+
+    Linear in the length of the word: character widths are summed (each
+    distinct character measured once) and each piece is measured once more
+    as a whole, shortened by a character where kerning makes it wider."""
+    if measure(word, font, size) <= width:
+        return [word]
+    widths = _char_widths(word, font, size, measure)
     pieces: list[str] = []
-    rest = word
-    while rest and measure(rest, font, size) > width:
-        lo, hi = 1, len(rest) - 1  # the longest prefix that fits, by bisection
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if measure(rest[:mid], font, size) <= width:
-                lo = mid
-            else:
-                hi = mid - 1
-        pieces.append(rest[:lo])
-        rest = rest[lo:]
-    pieces.append(rest)
+    start = 0
+    while start < len(word):
+        end = _fit_end(word, start, widths, width)
+        while end - start > 1 and measure(word[start:end], font, size) > width:
+            end -= 1
+        pieces.append(word[start:end])
+        start = end
     return pieces
 
 
@@ -91,62 +111,63 @@ MARKS = frozenset("/.-_,:;)&")  # a word that is not all letters may break after
 
 def _at_marks(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
     """`word` (not all letters) broken after its slashes, stops or dashes where a
-    piece fits, else with a hyphen; each piece fits `width` where it can."""
+    piece fits, else with a hyphen; each piece fits `width` where it can. Linear
+    in the length of the word (see `break_word`)."""
+    if measure(word, font, size) <= width:
+        return [word]
+    widths = _char_widths(word, font, size, measure)
+    hyphen = measure("-", font, size)
+    remaining = sum(widths)
     pieces: list[str] = []
-    rest = word
-    while measure(rest, font, size) > width and len(rest) > 1:
-        k = _longest(rest, width, (font, size), measure, "")
-        cut = max((i + 1 for i in range(k - 1, 0, -1) if rest[i] in MARKS), default=0)
-        if cut:
-            pieces.append(rest[:cut])
-            rest = rest[cut:]
-            continue
-        k = _longest(rest, width, (font, size), measure, "-")
-        if k < 1:  # not even one character and a hyphen fit: a bare cut
-            return pieces + break_word(rest, width, font, size, measure)
-        pieces.append(rest[:k] + "-")
-        rest = rest[k:]
-    return [*pieces, rest]
-
-
-def _longest(text: str, width: float, face: tuple[Font, float], measure: Measure, end: str) -> int:
-    """The length of the longest prefix of `text` that fits `width` with `end` after it."""
-    font, size = face
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if measure(text[:mid] + end, font, size) <= width:
-            lo = mid
+    start = 0
+    while remaining > width and len(word) - start > 1:
+        end = _fit_end(word, start, widths, width)
+        cut = next((i + 1 for i in range(end - 1, start, -1) if word[i] in MARKS), 0)
+        if not cut or cut >= len(word):
+            cut = _fit_end(word, start, widths, width - hyphen)
+            if widths[start] + hyphen > width:  # not one character and a hyphen: a bare cut
+                return pieces + break_word(word[start:], width, font, size, measure)
+            pieces.append(word[start:cut] + "-")
         else:
-            hi = mid - 1
-    return lo
+            pieces.append(word[start:cut])
+        remaining -= sum(widths[start:cut])
+        start = cut
+    return [*pieces, word[start:]]
 
 
 def _hyphenated(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
     """`word` broken into pieces that fit `width` with a hyphen after each but the
     last, at a syllable boundary where one fits ("PERENCA-" / "NAAN"); each piece
-    keeps at least two letters where it can."""
+    keeps at least two letters where it can. Linear in the length of the word
+    (see `break_word`)."""
+    widths = _char_widths(word, font, size, measure)
+    hyphen = measure("-", font, size)
+    remaining = sum(widths)
     pieces: list[str] = []
-    rest = word
-    while measure(rest, font, size) > width:
-        k = len(rest) - 2
-        while k > 2 and measure(rest[:k] + "-", font, size) > width:
+    start = 0
+    while remaining > width and len(word) - start > 2:
+        k = min(_fit_end(word, start, widths, width - hyphen), len(word) - 2) - start
+        while k > 2 and measure(word[start : start + k] + "-", font, size) > width:
             k -= 1
-        if k <= 2 and measure(rest[:k] + "-", font, size) > width:
-            return pieces + _at_marks(rest, width, font, size, measure)
-        k = next((j for j in range(k, 1, -1) if _syllable_break(rest, j)), k)
-        pieces.append(rest[:k] + "-")
-        rest = rest[k:]
-    return [*pieces, rest]
+        if k <= 2 and measure(word[start : start + k] + "-", font, size) > width:
+            return pieces + _at_marks(word[start:], width, font, size, measure)
+        k = next((j for j in range(k, 1, -1) if _syllable_break(word, start + j, start)), k)
+        pieces.append(word[start : start + k] + "-")
+        remaining -= sum(widths[start : start + k])
+        start += k
+    if measure(word[start:], font, size) > width:  # kerning, or two letters that do not fit
+        return pieces + _at_marks(word[start:], width, font, size, measure)
+    return [*pieces, word[start:]]
 
 
 VOWELS = frozenset("aeiouAEIOU")
 DIGRAPHS = frozenset({"ng", "ny", "kh", "sy"})  # one sound: never parted
 
 
-def _syllable_break(word: str, k: int) -> bool:
-    """True when an Indonesian syllable may end before `word[k]`: V-V, V-CV, VC-CV."""
-    if k < 2 or k > len(word) - 2 or word[k - 1 : k + 1].lower() in DIGRAPHS:
+def _syllable_break(word: str, k: int, start: int = 0) -> bool:
+    """True when an Indonesian syllable may end before `word[k]` (in the piece
+    starting at `start`): V-V, V-CV, VC-CV."""
+    if k - start < 2 or k > len(word) - 2 or word[k - 1 : k + 1].lower() in DIGRAPHS:
         return False
     here, after, before = word[k], word[k + 1], word[k - 1]
     if here in VOWELS:
@@ -158,7 +179,7 @@ def fit_with_ellipsis(line: str, width: float, font: Font, size: float, measure:
     """`line` shortened so that it and a trailing ellipsis fit `width`."""
     if measure(ELLIPSIS, font, size) > width:  # not even the ellipsis fits: plain cut
         return break_word(line, width, font, size, measure)[0]
-    text = line.rstrip()
+    text = break_word(line.rstrip(), width, font, size, measure)[0]  # bounded before trimming
     while text and measure(text + ELLIPSIS, font, size) > width:
         text = text[:-1].rstrip()
     return text + ELLIPSIS

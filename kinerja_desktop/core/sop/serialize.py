@@ -213,7 +213,9 @@ def content_hash(doc: SopDocument) -> str:
         for ex in step.get("exits", []):
             ex["target"] = step_pos.get(ex["target"]) if ex["target"] is not None else None
     canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (not text, but a str may hold one) still hashes;
+    # every other text encodes exactly as before, so stored hashes stay valid.
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def short_hash(doc: SopDocument, length: int = 10) -> str:

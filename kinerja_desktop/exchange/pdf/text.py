@@ -52,17 +52,21 @@ def width_of(text: str, style: Style) -> float:
 
 
 def _break_word(word: str, style: Style, width: float) -> list[str]:
-    """A word longer than the line, cut into pieces that fit (at least one char)."""
+    """A word longer than the line, cut into pieces that fit (at least one char).
+
+    Linear in the word's length: reportlab's widths are the sum of the glyph
+    widths, so each distinct character is measured once and summed."""
+    cache: dict[str, float] = {}
     pieces: list[str] = []
-    current = ""
-    for ch in word:
-        if current and width_of(current + ch, style) > width:
-            pieces.append(current)
-            current = ch
-        else:
-            current += ch
-    if current:
-        pieces.append(current)
+    start, current = 0, 0.0
+    for i, ch in enumerate(word):
+        w = cache[ch] if ch in cache else cache.setdefault(ch, width_of(ch, style))
+        if i > start and current + w > width:
+            pieces.append(word[start:i])
+            start, current = i, 0.0
+        current += w
+    if start < len(word):
+        pieces.append(word[start:])
     return pieces
 
 

@@ -56,9 +56,10 @@ from .write_identity import (
 
 LAYOUT_KINERJA = "kinerja"
 LAYOUT_KETIK = "ketik"
+MAX_STEPS = 300  # steps one SOP may have (a real one: 5-40; printed, 300 fill ~30 pages)
 _TITLE_PREFIX = re.compile(r"^\s*(?:SOP|standar operasional prosedur)\b\s*[:\-–]?\s*", re.I)
 
-__all__ = ["ImportNote", "SopImport", "read_sop_workbook", "write_sop_workbook"]
+__all__ = ["MAX_STEPS", "ImportNote", "SopImport", "read_sop_workbook", "write_sop_workbook"]
 
 
 @dataclass
@@ -105,6 +106,7 @@ def read_sop_workbook(path: Path) -> SopImport:
             f"Mutu Baku di lembar {names}.",
         )
     src = _Source(path, grids, *tables[0], Notes())
+    _refuse_uncomputed(src)
     if len(tables) > 1:
         src.notes.info(
             f"Buku kerja berisi {len(tables)} tabel langkah; "
@@ -124,6 +126,13 @@ def read_sop_workbook(path: Path) -> SopImport:
         layout = LAYOUT_KETIK
         _read_typed(doc, src)
         _read_typed_identity(doc, src, single_table=len(tables) == 1)
+    if len(doc.steps) > MAX_STEPS:
+        raise fail(
+            path,
+            f"tabel langkah di lembar '{src.grid.title}' berisi {len(doc.steps)} langkah; satu "
+            f"SOP paling banyak {MAX_STEPS} langkah. Periksa apakah lembar itu benar tabel SOP, "
+            "atau pecah menjadi beberapa SOP.",
+        )
     return SopImport(doc, _with_summary(doc, src.grid, layout, src.notes), layout, code)
 
 
@@ -136,6 +145,24 @@ def _heads(header: TableHeader) -> MutuBakuHeads:
         waktu=written.get(Col.WAKTU) or usual.waktu,
         output=written.get(Col.OUTPUT) or usual.output,
     )
+
+
+def _refuse_uncomputed(src: _Source) -> None:
+    """A table whose cells are formulas never computed reads as empty: refused,
+    not imported as an empty draft; elsewhere (identity) it is a doubt."""
+    if src.grid.uncached_formulas:
+        raise fail(
+            src.path,
+            f"lembar '{src.grid.title}' berisi {len(src.grid.uncached_formulas)} rumus yang belum "
+            "pernah dihitung (tidak ada nilai tersimpan), sehingga isinya terbaca kosong. Buka "
+            "file di Excel atau LibreOffice, simpan, lalu impor lagi.",
+        )
+    for grid in src.grids:
+        if grid is not src.grid and grid.uncached_formulas:
+            src.notes.ragu(
+                f"Lembar '{grid.title}' berisi rumus yang belum pernah dihitung; isinya "
+                "terbaca kosong. Buka dan simpan file di Excel atau LibreOffice bila perlu."
+            )
 
 
 @dataclass

@@ -20,6 +20,7 @@ from kinerja_desktop.core.dates import format_tanggal
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
 
 _ESCAPED_CR = re.compile(r"(?<!_x005F)_x000D_\n?")
+_ESCAPED_NON_XML = re.compile(r"(?<!_x005F)_x(FFFE|FFFF)_", re.IGNORECASE)
 
 
 def unescape_text(text: str) -> str:
@@ -27,9 +28,11 @@ def unescape_text(text: str) -> str:
 
     Spreadsheet programs write a carriage return as `_x000D_` and a literal
     "_x…_" as `_x005F_x…_`; openpyxl undoes the latter only in shared strings.
+    U+FFFE and U+FFFF, which XML cannot hold, come as `_xFFFE_`/`_xFFFF_`.
     """
     if "_x" not in text:
         return text
+    text = _ESCAPED_NON_XML.sub(lambda m: chr(int(m.group(1), 16)), text)
     return _ESCAPED_CR.sub("\n", text).replace("_x005F_", "_")
 
 
@@ -78,6 +81,9 @@ class SheetGrid:
     merges: list[Merge] = field(default_factory=list)
     hidden: bool = False
     truncated: bool = False  # more rows than the reader reads
+    # cells holding a formula without a cached value: they read as empty (never
+    # computed by a spreadsheet program), 0-based (row, col)
+    uncached_formulas: set[tuple[int, int]] = field(default_factory=set)
     _from_above: set[tuple[int, int]] = field(default_factory=set, repr=False)
     _merge_origin: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict, repr=False)
 

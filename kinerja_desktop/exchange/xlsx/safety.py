@@ -2,21 +2,30 @@
 
 Files arrive on flash drives from other desks: renamed PDFs and CSVs, old
 `.xls`, password-locked workbooks, truncated copies, and now and then
-something hostile. Before openpyxl sees a byte we:
+something hostile. The one entry point for every domain reader (the SOP
+reader, the data-kinerja form reader) is
 
-* look at the first bytes (OLE = old `.xls` or a password-locked `.xlsx`,
-  PDF, pictures, plain text/CSV);
-* open the zip directory and refuse more than `MAX_ZIP_ENTRIES` entries or a
-  declared uncompressed total above `MAX_UNCOMPRESSED_BYTES` (50 MB; a typed
-  SOP workbook is well under 1 MB, pictures included) — zipfile enforces the
-  declared sizes while inflating, so a lie ends in an error, not in memory;
-* refuse any XML part that declares a DOCTYPE/ENTITY (no real workbook
-  does); openpyxl's own defusedxml parsing stays as the second guard.
+    open_workbook_safely(path, limits=DEFAULT_LIMITS) -> SafeWorkbook
+
+which, before openpyxl sees a byte:
+
+* refuses what is not a readable regular file (a folder, a device or pipe, a
+  file this user may not read) and sniffs the first bytes (OLE = old `.xls`
+  or a password-locked `.xlsx`, PDF, pictures, plain text/CSV);
+* opens the zip directory: entry count, declared sizes, required parts,
+  encrypted entries (`Limits` in `limits.py` holds every number);
+* inflates and parses every XML part as a stream (`prescan`), counting
+  bytes, elements, nesting, shared strings, cells, merges and their area, and
+  the characters of each cell, and stops at the first cap passed; DOCTYPE
+  and entity declarations are refused (openpyxl's own defusedxml parsing
+  stays as the second guard).
 
 Then the workbook is read in openpyxl's read-only mode with its declared
-dimensions reset (they may lie), at most `MAX_SHEETS` sheets × `MAX_ROWS`
-rows × `MAX_COLS` columns, into plain `SheetGrid`s. Every failure becomes one
-`FileFormatError` with an Indonesian message.
+dimensions reset (they may lie), at most `max_rows` × `max_cols` of each of
+at most `max_sheets` sheets, into plain `SheetGrid`s carrying the merged
+areas and the formulas that have no cached value (found by the scan). Every
+failure becomes one `FileFormatError` with an Indonesian message
+("Tidak dapat membaca "x.xlsx": …"); nothing is ever written.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -33,27 +43,19 @@ from xml.parsers.expat import ExpatError
 
 import openpyxl
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kinerja_desktop.core.errors import FileFormatError, KinerjaError
 
-from .grid import Merge, SheetGrid, unescape_text
+from .grid import SheetGrid, unescape_text
+from .limits import DEFAULT_LIMITS, Limits
+from .prescan import XML_SUFFIXES, RefusedError, ScanResult, SheetScan, scan_workbook
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
-MAX_ZIP_ENTRIES = 1000
-MAX_SHEETS = 30
-MAX_ROWS = 2000
-MAX_COLS = 64
-MAX_MERGES = 5000
 _LOOKAHEAD_ROWS = 200
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 _IMAGE_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
 _DTD_MARKERS = (b"<!doctype", b"<!entity")
 
 SAVE_AS_XLSX = "Buka di Excel atau LibreOffice lalu simpan sebagai 'Excel Workbook (.xlsx)'."
@@ -130,46 +132,69 @@ def _check_dtd(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             raise fail(path, MSG_ENTITY, f"{info.filename}: {marker.decode()}")
 
 
-def _check_zip(path: Path) -> None:
-    """Entry count, declared uncompressed size, required parts and DTDs, before openpyxl."""
+def _check_zip(path: Path, limits: Limits) -> ScanResult:
+    """Entry count, declared sizes, required parts and DTDs, then the streaming
+    scan of every part (`prescan`), before openpyxl."""
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
-        if len(infos) > MAX_ZIP_ENTRIES:
+        if len(infos) > limits.max_zip_entries:
             raise fail(
-                path, f"isi file tidak wajar ({len(infos)} bagian; batas {MAX_ZIP_ENTRIES})."
+                path,
+                f"isi file tidak wajar ({len(infos)} bagian; batas {limits.max_zip_entries}).",
             )
         total = sum(info.file_size for info in infos)
-        if total > MAX_UNCOMPRESSED_BYTES:
+        if total > limits.max_uncompressed_bytes:
             raise fail(
                 path,
                 f"isi file terlalu besar setelah dibuka ({_mb(total)}; batas "
-                f"{_mb(MAX_UNCOMPRESSED_BYTES)}). File ini tidak wajar untuk sebuah SOP.",
+                f"{_mb(limits.max_uncompressed_bytes)}). File ini tidak wajar.",
                 f"declared uncompressed total {total} bytes",
             )
         _check_names(path, {info.filename for info in infos})
         if any(info.flag_bits & 0x1 for info in infos):
             raise fail(path, "isi arsip terkunci kata sandi.")
         for info in infos:
-            if info.filename.lower().endswith(_XML_SUFFIXES):
+            if info.filename.lower().endswith(XML_SUFFIXES):
                 _check_dtd(path, zf, info)
+        try:
+            return scan_workbook(zf, limits)
+        except RefusedError as exc:
+            raise fail(path, exc.reason, exc.detail) from exc
 
 
-def check_workbook_file(path: Path) -> None:
-    """Raise FileFormatError unless `path` looks like a sane .xlsx (nothing is parsed yet)."""
+def _check_kind(path: Path) -> None:
+    """A regular file this user may read, of a sane size."""
     if not path.exists():
         raise fail(path, "file tidak ditemukan.")
-    if not path.is_file():
+    if path.is_dir():
         raise fail(path, "itu sebuah folder, bukan file.")
+    if not path.is_file():
+        raise fail(path, "itu bukan file biasa (perangkat, pipa, atau tautan ke salah satunya).")
+
+
+def check_workbook_file(path: Path, limits: Limits | None = None) -> ScanResult:
+    """Raise FileFormatError unless `path` is a sane .xlsx within `limits`
+    (None: `DEFAULT_LIMITS`); what the streaming scan learned (openpyxl has
+    not seen the file yet)."""
+    limits = limits or DEFAULT_LIMITS
+    _check_kind(path)
     size = path.stat().st_size
     if size == 0:
         raise fail(path, "file kosong (0 byte).")
-    if size > MAX_FILE_BYTES:
-        raise fail(path, f"file terlalu besar ({_mb(size)}; batas {_mb(MAX_FILE_BYTES)}).")
-    with path.open("rb") as fh:
-        head = fh.read(4096)
+    if size > limits.max_file_bytes:
+        raise fail(path, f"file terlalu besar ({_mb(size)}; batas {_mb(limits.max_file_bytes)}).")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except PermissionError as exc:
+        raise fail(
+            path, "file tidak boleh dibaca oleh pengguna ini (izin berkas).", repr(exc)
+        ) from exc
+    except OSError as exc:
+        raise fail(path, "file tidak dapat dibaca dari disk.", repr(exc)) from exc
     _sniff(path, head)
     with _translated(path):
-        _check_zip(path)
+        return _check_zip(path, limits)
 
 
 # -- reading ---------------------------------------------------------------------
@@ -221,28 +246,6 @@ def _translated(path: Path) -> Iterator[None]:
         raise fail(path, "file tidak dapat dibaca dari disk.", repr(exc)) from exc
 
 
-def _read_merges(ws: Any) -> list[Merge]:
-    """Merged areas of a read-only sheet, parsed from its XML (read-only mode skips them)."""
-    get_source = getattr(ws, "_get_source", None)
-    if get_source is None:
-        return []
-    merges: list[Merge] = []
-    with get_source() as src:
-        for _event, elem in iterparse(src, events=("end",)):
-            tag = elem.tag.rsplit("}", 1)[-1]
-            if tag == "mergeCell" and len(merges) < MAX_MERGES:
-                ref = elem.get("ref", "")
-                if ":" in ref:
-                    c0, r0, c1, r1 = range_boundaries(ref)
-                    if r0 <= MAX_ROWS and c0 <= MAX_COLS:
-                        merges.append(
-                            (r0 - 1, c0 - 1, min(r1, MAX_ROWS) - 1, min(c1, MAX_COLS) - 1)
-                        )
-            if tag in ("row", "c", "mergeCell"):
-                elem.clear()
-    return merges
-
-
 def _trimmed(values: tuple[object, ...]) -> list[object]:
     row = [unescape_text(v) if isinstance(v, str) else v for v in values]
     while row and (row[-1] is None or row[-1] == ""):
@@ -250,13 +253,13 @@ def _trimmed(values: tuple[object, ...]) -> list[object]:
     return row
 
 
-def _read_sheet(ws: Any) -> SheetGrid:
+def _read_sheet(ws: Any, scan: SheetScan, limits: Limits) -> SheetGrid:
     ws.reset_dimensions()  # the declared <dimension> may be wrong; never trust it
     rows: list[list[object]] = []
     truncated = False
     extra = 0
-    for values in ws.iter_rows(max_col=MAX_COLS, values_only=True):
-        if len(rows) < MAX_ROWS:
+    for values in ws.iter_rows(max_col=limits.max_cols, values_only=True):
+        if len(rows) < limits.max_rows:
             rows.append(_trimmed(values))
             continue
         extra += 1
@@ -265,16 +268,56 @@ def _read_sheet(ws: Any) -> SheetGrid:
         if truncated or extra >= _LOOKAHEAD_ROWS:
             break
     hidden = getattr(ws, "sheet_state", "visible") != "visible"
-    return SheetGrid(ws.title, rows, _read_merges(ws), hidden=hidden, truncated=truncated)
+    grid = SheetGrid(ws.title, rows, scan.merges, hidden=hidden, truncated=truncated)
+    grid.uncached_formulas = {
+        (r, c) for r, c in scan.uncached_formulas if r < limits.max_rows and c < limits.max_cols
+    }
+    return grid
 
 
-def read_workbook_grids(path: Path) -> list[SheetGrid]:
-    """Every worksheet of a checked file as a grid (the file is checked first)."""
-    check_workbook_file(path)
+@dataclass
+class SafeWorkbook:
+    """A workbook read safely: every worksheet as a plain grid, in order."""
+
+    path: Path
+    sheets: list[SheetGrid]
+
+    def sheet(self, title: str) -> SheetGrid | None:
+        """The sheet of that title (case and spaces do not count), or None."""
+        key = " ".join(title.split()).casefold()
+        return next((g for g in self.sheets if " ".join(g.title.split()).casefold() == key), None)
+
+
+def open_workbook_safely(path: Path, limits: Limits | None = None) -> SafeWorkbook:
+    """Every worksheet of `path` as a grid, within `limits` (None:
+    `DEFAULT_LIMITS`; see the module docstring); FileFormatError with one
+    Indonesian message for any bad file."""
+    path = Path(path)
+    limits = limits or DEFAULT_LIMITS
+    scan = check_workbook_file(path, limits)
     with _translated(path), warnings.catch_warnings(), path.open("rb") as fh:
         warnings.simplefilter("ignore")
         wb = openpyxl.load_workbook(fh, read_only=True, data_only=True, keep_links=False)
         try:
-            return [_read_sheet(ws) for ws in wb.worksheets[:MAX_SHEETS]]
+            sheets = wb.worksheets
+            if len(sheets) > limits.max_sheets:
+                raise fail(
+                    path,
+                    f"buku kerja berisi {len(sheets)} lembar (batas {limits.max_sheets}); "
+                    "file ini tidak wajar.",
+                )
+            grids = [
+                _read_sheet(ws, scan.sheets.get(_part_of(ws), SheetScan()), limits) for ws in sheets
+            ]
         finally:
             wb.close()
+    return SafeWorkbook(path, grids)
+
+
+def _part_of(ws: Any) -> str:
+    return str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+
+
+def read_workbook_grids(path: Path, limits: Limits | None = None) -> list[SheetGrid]:
+    """Every worksheet of a checked file as a grid (`open_workbook_safely`)."""
+    return open_workbook_safely(path, limits).sheets

@@ -36,15 +36,32 @@ DATE_FORMAT = "[$-421]d mmmm yyyy"  # "16 Februari 2023" in every Excel and Libr
 _ESCAPE_LIKE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters XML cannot carry at all: written as the spreadsheet escape that
+# `grid.unescape_text` reads back, so the app's own export imports unchanged.
+_NON_XML = {"\ufffe": "_xFFFE_", "\uffff": "_xFFFF_"}
+
+
 def clean_text(text: str) -> str:
-    """Text as a cell can hold it (see the module docstring)."""
+    """Text as a cell can hold it (see the module docstring). U+FFFE and
+    U+FFFF, which XML cannot hold, are written as `_xFFFE_`/`_xFFFF_` (and
+    read back); a lone surrogate (half of a character, not text) becomes
+    U+FFFD, the replacement character."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return _ESCAPE_LIKE.sub(lambda m: "_x005F" + m.group(0), text)
+    text = _ESCAPE_LIKE.sub(lambda m: "_x005F" + m.group(0), text)
+    text = _SURROGATE.sub("\ufffd", text)
+    for char, escape in _NON_XML.items():
+        text = text.replace(char, escape)
+    return text
 
 
 def put_text(ws: Worksheet, row: int, col: int, text: str, *, what: str = "") -> Cell:
-    """Write `text` as a string cell, never as a formula; '' leaves the cell empty."""
+    """Write `text` as a string cell, never as a formula; '' leaves the cell empty.
+
+    The cell is also marked `quotePrefix` (Excel's leading apostrophe), so
+    that a user who edits it in Excel and presses Enter keeps text: without
+    it "=…", "+…", "-…" or "@…" would become a live formula on that edit."""
     if len(text) > MAX_CELL_CHARS:
         raise KinerjaError(
             f"Teks {what or 'sebuah sel'} terlalu panjang untuk satu sel Excel "
@@ -54,6 +71,7 @@ def put_text(ws: Worksheet, row: int, col: int, text: str, *, what: str = "") ->
     if text:
         cell.value = clean_text(text)
         cell.data_type = "s"
+        cell.quotePrefix = True
     return cell
 
 

@@ -24,6 +24,9 @@ History:
 4. `sop.deleted_at` (the bin), `sop.nomor_key` (the indexed nomor as the
    checker compares it) and `sop.uid` (a code that never changes, carried by
    Excel exports).
+5. data kinerja part 1: the Renstra plan, indicators with their calculation
+   rule, targets, pagu, Perjanjian Kinerja, collection rounds with their
+   issued forms, import batches and raw values with provenance and history.
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
@@ -37,12 +40,12 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from . import v001, v002, v003, v004
+from . import v001, v002, v003, v004, v005
 from .v001 import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "STEPS", "V1_TABLES", "migrate", "user_version"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
@@ -54,6 +57,7 @@ STEPS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (2, v002.STATEMENTS),
     (3, v003.STATEMENTS),
     (4, v004.STATEMENTS),
+    (5, v005.STATEMENTS),
 )
 
 

@@ -185,16 +185,29 @@ class DatabaseActions:
         from kinerja_desktop.services.database_service import DatabaseService
 
         try:
-            problems = DatabaseService(self.session).integrity_check()
+            result = DatabaseService(self.session).check()
         except Exception as exc:
             show_error(self.window, exc)
             return
-        if problems:
+        notes = "".join(f"\n\nCatatan: {n}" for n in result.notes)
+        if result.problems:
             QMessageBox.warning(
-                self.window, "Periksa basis data", "Ditemukan masalah:\n" + "\n".join(problems)
+                self.window,
+                "Periksa basis data",
+                "Ditemukan masalah:\n" + "\n".join(f"• {p}" for p in result.problems) + notes,
             )
         else:
-            QMessageBox.information(self.window, "Periksa basis data", "Basis data sehat.")
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Periksa basis data",
+                "Basis data sehat.",
+                parent=self.window,
+            )
+            box.setInformativeText(
+                f"Diperiksa: keutuhan berkas, struktur, rantai {result.audit_rows} catatan audit "
+                f"dan hash {result.revisions_checked} revisi SOP.{notes}"
+            )
+            box.exec()
 
     def _start(self, label: str, fn, on_done) -> None:
         task = run_task(self.window, label, fn, on_done)

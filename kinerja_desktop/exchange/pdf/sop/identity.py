@@ -171,7 +171,8 @@ def _paginate(
             header = _header_row(section, suffix, remaining, fit)
             fit_h = left - header.height - 2 * PAD_Y
             line_h = max((ls[0].height for ls in remaining if ls), default=fit.body.leading)
-            if fit_h < line_h * min(MIN_LINES, max(map(len, remaining))) and pages[-1]:
+            movable = bool(pages[-1]) or left < room  # under the top block: may move on
+            if fit_h < line_h * min(MIN_LINES, max(map(len, remaining))) and movable:
                 pages.append([])
                 left = room
                 continue
@@ -180,7 +181,7 @@ def _paginate(
                 parts = [(ls[:1], ls[1:]) for ls in remaining]
             done = not any(tail for _head, tail in parts)
             body = _body_row(section, [head for head, _tail in parts], min_h if done else 0.0)
-            if done and header.height + body.height > left + 1e-6 and pages[-1]:
+            if done and header.height + body.height > left + 1e-6 and movable:
                 body = _body_row(section, [head for head, _tail in parts], 0.0)
             pages[-1] += [header, body]
             left -= header.height + body.height

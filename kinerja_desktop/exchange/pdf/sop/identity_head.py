@@ -11,6 +11,7 @@ Judul row grows.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reportlab.lib.utils import ImageReader
@@ -35,6 +36,8 @@ CENTERED = BODY.with_(align=CENTER)
 NAME = Style(SANS_BOLD, 9, 11.2, CENTER, underline=True)
 HEADING_INSET = 6 * MM  # the heading keeps this far from the cell's sides
 LOGO_GAP = 3 * MM
+MAX_SHARE = 0.7  # of the page's height: a very long judul or jabatan is cut (…) to this
+MIN_KEPT = 2  # lines of judul and jabatan always kept
 
 
 @dataclass(frozen=True)
@@ -99,34 +102,88 @@ def top_block(doc: SopDocument, office: OfficeProfile, frame: Frame, fit: HeadFi
     )
     logo = logo_image(heading_logo(doc, office))
     need = height_of(heading) + 2 * PAD_Y + (fit.logo + LOGO_GAP if logo else 0.0)
-    rows = _identity_rows(doc, split, frame, fit)
+    rows = _fitting_rows(doc, split, frame, fit)
     short = need - sum(r.height for r in rows)
     if short > 0:
         rows[-1] = rows[-1].taller(short)
     return TopBlock(tuple(rows), tuple(heading), logo, fit.logo, frame.left, split)
 
 
-def _identity_rows(doc: SopDocument, split: float, frame: Frame, fit: HeadFit) -> list[Row]:
+def _fitting_rows(doc: SopDocument, split: float, frame: Frame, fit: HeadFit) -> list[Row]:
+    """The identity rows, the longer of judul and jabatan cut with "…" line by
+    line while the block would take more than MAX_SHARE of the page: the block
+    never runs into the lists, the footer or its QR code."""
+    limit = frame.height * MAX_SHARE
+    keep_judul = keep_jabatan = None
+    rows = _identity_rows(doc, split, frame, fit)
+    while (excess := sum(r.height for r in rows) - limit) > 0:
+        judul_n = len(rows[-1].cells[1].lines)
+        jabatan_n = _jabatan_count(rows)
+        if judul_n > MIN_KEPT and (judul_n >= jabatan_n or jabatan_n <= MIN_KEPT):
+            # the longer of the two is cut first, by as many lines as are too many
+            cut = min(max(1, math.ceil(excess / JUDUL.leading)), judul_n - jabatan_n or 1)
+            keep_judul = max(MIN_KEPT, judul_n - cut)
+        elif jabatan_n > MIN_KEPT:
+            cut = min(max(1, math.ceil(excess / CENTERED.leading)), jabatan_n - judul_n or 1)
+            keep_jabatan = max(MIN_KEPT, jabatan_n - cut)
+        else:
+            break
+        rows = _identity_rows(
+            doc, split, frame, fit, keep_judul=keep_judul, keep_jabatan=keep_jabatan
+        )
+    return rows
+
+
+def _jabatan_count(rows: list[Row]) -> int:
+    lines = rows[4].cells[1].lines
+    return next((i for i, line in enumerate(lines) if not line.text), len(lines))
+
+
+def _clipped(lines: list[TextLine], keep: int | None, width: float) -> list[TextLine]:
+    """The first `keep` lines, the last ending in "…" (all when None or enough)."""
+    if keep is None or len(lines) <= keep:
+        return lines
+    last = lines[keep - 1]
+    words = last.text.split()
+    while words and width_of(" ".join(words) + " …", last.style) > width:
+        words.pop()
+    return [*lines[: keep - 1], TextLine(" ".join([*words, "…"]), last.style, last.indent)]
+
+
+def _identity_rows(
+    doc: SopDocument,
+    split: float,
+    frame: Frame,
+    fit: HeadFit,
+    *,
+    keep_judul: int | None = None,
+    keep_jabatan: int | None = None,
+) -> list[Row]:
     label_w = max(width_of("Tanggal Pembuatan", BODY) + 2 * PAD_X + 4, (frame.right - split) * 0.3)
     vx, vw = split + label_w, frame.right - split - label_w
 
     def row(label: str, value: Cell, min_h: float = 0.0) -> Row:
         return make_row([text_cell(split, label_w, label, BODY, value.valign), value], min_h)
 
-    sign = _pengesahan_lines(doc, vw - 2 * PAD_X, fit.sign_room)
+    sign = _pengesahan_lines(doc, vw - 2 * PAD_X, fit.sign_room, keep_jabatan)
+    judul = _clipped(
+        paragraph(doc.judul.strip() or "-", JUDUL, vw - 2 * PAD_X), keep_judul, vw - 2 * PAD_X
+    )
     return [
         row("Nomor SOP", text_cell(vx, vw, doc.nomor.strip() or "-", BODY)),
         row("Tanggal Pembuatan", text_cell(vx, vw, format_tanggal(doc.tanggal_pembuatan), BODY)),
         row("Tanggal Revisi", text_cell(vx, vw, format_tanggal(doc.tanggal_revisi), BODY)),
         row("Tanggal Efektif", text_cell(vx, vw, format_tanggal(doc.tanggal_efektif), BODY)),
         row("Disahkan Oleh", Cell(vx, vw, tuple(sign))),
-        row("Judul SOP", text_cell(vx, vw, doc.judul.strip() or "-", JUDUL, MIDDLE), fit.judul_min),
+        row("Judul SOP", Cell(vx, vw, tuple(judul), MIDDLE), fit.judul_min),
     ]
 
 
-def _pengesahan_lines(doc: SopDocument, width: float, room: float) -> list[TextLine]:
+def _pengesahan_lines(
+    doc: SopDocument, width: float, room: float, keep: int | None = None
+) -> list[TextLine]:
     p = doc.pengesahan
-    lines = paragraph(p.jabatan.strip() or "-", CENTERED, width)
+    lines = _clipped(paragraph(p.jabatan.strip() or "-", CENTERED, width), keep, width)
     lines.append(TextLine("", CENTERED.with_(leading=room)))
     lines += paragraph(p.nama.strip() or "(.......................................)", NAME, width)
     if p.pangkat.strip():
