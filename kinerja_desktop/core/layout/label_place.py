@@ -11,7 +11,7 @@ clear space of each obstacle, which finds the tight fits a grid would miss.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .clearance import ASCENT, DESCENT, LABEL_GAP, Obstacle
@@ -100,11 +100,30 @@ def clear(box: Box, obstacles: list[Hard], bounds: Box) -> bool:
     return True
 
 
+def nearer(box: Box, own: list[Box], others: list[Box], margin: float = 0.5) -> bool:
+    """True when the nearest of `own` is nearer to `box` than any of `others` (by
+    `margin`): a label reads as naming the line it is nearest to."""
+    mine = min((box_gap(box, b) for b in own), default=0.0)
+    return all(box_gap(box, b) >= mine + margin for b in others)
+
+
+def box_gap(a: Box, b: Box) -> float:
+    dx = max(a[0] - b[2], b[0] - a[2], 0.0)
+    dy = max(a[1] - b[3], b[1] - a[3], 0.0)
+    return (dx * dx + dy * dy) ** 0.5
+
+
 def search(
-    block: LabelBlock, exit_point: Point, obstacles: list[Hard], band: Box, reach: float
+    block: LabelBlock,
+    exit_point: Point,
+    obstacles: list[Hard],
+    band: Box,
+    reach: float,
+    *,
+    fits: Callable[[Box], bool] = lambda _box: True,
 ) -> Point | None:
     """The clear spot (left, top) for `block` in `band` nearest to `exit_point`,
-    at most `reach` away from it; None when there is none."""
+    at most `reach` away from it, where `fits` holds; None when there is none."""
     w, h = block.w, block.h
     ex, ey = exit_point
     lo_x, hi_x = max(band[0], ex - reach - w), min(band[2] - w, ex + reach)
@@ -115,7 +134,8 @@ def search(
     ys = _positions(ey, h, lo_y, hi_y, ((o[1], o[3], o[4]) for o in obstacles))
     spots = sorted((_distance((x, y, x + w, y + h), exit_point), x, y) for x in xs for y in ys)
     for _d, x, y in spots:
-        if clear((x, y, x + w, y + h), obstacles, band):
+        box = (x, y, x + w, y + h)
+        if clear(box, obstacles, band) and fits(box):
             return (x, y)
     return None
 
