@@ -88,8 +88,12 @@ def build_layout(
     reserve_last: float = 0.0,
     reuse: Reuse | None = None,
 ) -> SwimlaneLayout:
+    tried = None
     for lane_base in (LANE_BASE, WIDE_LANES):  # wider lanes when exit labels find no room
         ctx, notices = _shared_context(doc, settings, measure, lane_base, reuse)
+        if tried is not None and _inputs(ctx) == tried:
+            break  # the lanes could not widen: settling again would repeat the same work
+        tried = _inputs(ctx)
         ctx.reserve_last = reserve_last
         out, crowded = _settle(ctx)
         if not crowded:
@@ -98,6 +102,11 @@ def build_layout(
         notices.extend(n for n in p[1] if n not in notices)
     notices += [crowded_notice(i + 1) for i in sorted(crowded)]
     return SwimlaneLayout([p[0] for p in out], ctx.plan.metrics.scale, notices)
+
+
+def _inputs(ctx: Context) -> tuple:
+    """What a settle of `ctx` depends on besides the document and the paper."""
+    return (ctx.plan, ctx.geo, ctx.header, ctx.bands, tuple(ctx.rows), ctx.lanes, ctx.pent)
 
 
 def crowded_notice(number: int) -> str:
