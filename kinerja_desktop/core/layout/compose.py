@@ -25,6 +25,8 @@ from .display import DisplayPage
 from .primitives import LayoutPage, Measure, SwimlaneLayout
 from .render import display_page
 
+OUT_ROOM = 40.0  # more than an outgoing band and an incoming strip take
+
 
 @dataclass(frozen=True)
 class BlockPlace:
@@ -78,10 +80,25 @@ def signed_layout(
     for k, height in enumerate(block_heights[1:], start=1):
         if len(layout.pages) <= 1:
             break
+        if not could_save_a_page(layout, height, settings):
+            continue  # laying it out again could not end a page sooner
         shorter = layout_sop(doc, settings, measure, last_page_reserve=height, reuse=reuse)
         if len(shorter.pages) < len(layout.pages):
             layout, form = shorter, k
     return layout, form
+
+
+def could_save_a_page(layout: SwimlaneLayout, height: float, settings: PageSettings) -> bool:
+    """Whether a block `height` tall might let the last page's rows join the page
+    before: they and the block fit in the room left there (generously counted:
+    the bands for off-page connectors between the two pages would go too)."""
+    last, before = layout.pages[-1], layout.pages[-2]
+    if before.table_rect is None or not last.rows:
+        return True
+    rows = sum(r.h for r in last.rows)
+    bands = (before.table_rect.bottom - before.rows[-1].y - before.rows[-1].h) if before.rows else 0
+    free = settings.content_bottom - before.table_rect.bottom + abs(bands) + OUT_ROOM
+    return rows + height <= free + 1.0
 
 
 def place_block(pages: Sequence[LayoutPage], height: float, settings: PageSettings) -> BlockPlace:
