@@ -94,9 +94,27 @@ class TableBlock:
         return replace(self, rows=taken), replace(self, rows=rest, gap=0.0)
 
     def draw(self, c: Canvas, top: float) -> None:
-        y = draw_head(c, self.grid, self.head, top - self.gap)
+        y = self._draw_head(c, top - self.gap)
         for row in self.rows:
             y = draw_row(c, self.grid, row, y)
+
+    def _draw_head(self, c: Canvas, top: float) -> float:
+        """The head, drawn once per document as a form and placed on every page it
+        repeats on (a long table's pages share one head: smaller, quicker PDF)."""
+        name = f"head-{id(self.head)}"
+        made: dict[str, list[Row]] = c.__dict__.setdefault("_kinerja_heads", {})
+        if name not in made:  # the head is kept with its name: its id is never reused
+            height = self._head_height()
+            x0, x1 = self.grid.edges[0], self.grid.edges[-1]
+            c.beginForm(name, x0 - 2, -height - 2, x1 + 2, 2)
+            draw_head(c, self.grid, self.head, 0.0)
+            c.endForm()
+            made[name] = self.head
+        c.saveState()
+        c.translate(0, top)
+        c.doForm(name)
+        c.restoreState()
+        return top - self._head_height()
 
 
 @dataclass
