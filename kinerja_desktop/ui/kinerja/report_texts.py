@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from kinerja_desktop.core.kinerja import laporan
 
 from .perbaikan_dialogs import ServiceDialog
 
-_TTD = ("tanggal_ttd", "Tanggal tanda tangan (TTTT-BB-HH)", False)
-_PLT = ("plt", "Plt./Plh. Camat (kosong bila definitif)", False)
+_TTD = ("tanggal_ttd", "Tanggal tanda tangan", False)
+_PLT = ("plt", "Plt./Plh. Camat", False)
 
 # (key, label, long text)
 FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
@@ -24,7 +24,7 @@ FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
         ("faktor_penghambat", "Faktor penghambat", True),
         ("tindak_lanjut_triwulan", "Tindak lanjut triwulan berikutnya", True),
         ("tindak_lanjut_renja", "Tindak lanjut Renja berikutnya", True),
-        ("varian", "Susunan kolom (permendagri86 / dengan_capaian_renja)", False),
+        ("varian", "Susunan kolom", False),
         _PLT,
         _TTD,
     ),
@@ -53,6 +53,16 @@ FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
 }
 
 
+HINTS = {
+    "varian": "permendagri86 (bawaan) atau dengan_capaian_renja",
+    "tanggal_ttd": "TTTT-BB-HH; kosong = tanggal pencetakan pertama",
+    "plt": "Plt. atau Plh.; kosong bila definitif",
+    "plt_pertama": "Plt. atau Plh.; kosong bila definitif",
+    "plt_kedua": "Plt. atau Plh.; kosong bila definitif",
+    "plt_sekretaris": "Plt. atau Plh.; kosong bila definitif",
+}
+
+
 class TextsDialog(ServiceDialog):
     """The report's texts; OK saves the changed ones (`save(values)`)."""
 
@@ -66,6 +76,8 @@ class TextsDialog(ServiceDialog):
     ) -> None:
         super().__init__(f"Teks {laporan.JUDUL[jenis]} {key}", parent)
         self._save = save
+        self.setMinimumWidth(640)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name, label, long in FIELDS[jenis]:
             if long:
@@ -74,6 +86,8 @@ class TextsDialog(ServiceDialog):
             else:
                 field = QLineEdit(texts.get(name, ""), self)
             field.setObjectName(f"teks_{name}")
+            if name in HINTS:
+                field.setPlaceholderText(HINTS[name])
             self.fields[name] = field
             self.form.addRow(f"{label}:", field)
 
