@@ -73,6 +73,10 @@ def test_window_pages_and_navigation(window, qtbot) -> None:
     assert window.navigation.keys() == [
         "beranda",
         "sop.katalog",
+        "kinerja.rencana",
+        "kinerja.pk",
+        "kinerja.pengumpulan",
+        "kinerja.nilai",
         "kinerja.validasi",
         "kinerja.perbaikan",
         "kinerja.laporan",

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from kinerja_desktop.ui.common.icons import icon
 
+from .common import LazyPage
 from .laporan_page import LaporanPage
+from .pages import window_clock
 from .perbaikan_page import PerbaikanPage
-from .report_widgets import LazyContent, window_clock
 from .validasi_page import ValidasiPage
 
 PAGE_VALIDASI = "kinerja.validasi"
@@ -38,13 +39,14 @@ class KinerjaReportPages:
     def __init__(self, window: Any) -> None:
         self.window = window
         session, settings = window.session, window.settings
-        clock = window_clock(window)
+        kinerja = getattr(window, "kinerja", None)  # the section's other pages: one clock
+        clock = (
+            kinerja.clock if kinerja is not None else window_clock(getattr(window, "demo", False))
+        )
         self._pages = {
-            PAGE_VALIDASI: LazyContent(lambda p: ValidasiPage(session, clock, p), window),
-            PAGE_PERBAIKAN: LazyContent(
-                lambda p: PerbaikanPage(session, settings, clock, p), window
-            ),
-            PAGE_LAPORAN: LazyContent(lambda p: LaporanPage(session, settings, clock, p), window),
+            PAGE_VALIDASI: LazyPage(lambda p: ValidasiPage(session, clock, p), window),
+            PAGE_PERBAIKAN: LazyPage(lambda p: PerbaikanPage(session, settings, clock, p), window),
+            PAGE_LAPORAN: LazyPage(lambda p: LaporanPage(session, settings, clock, p), window),
         }
         self._actions: list[QAction] = []
         for key, title, icon_name, tip in _PAGES:

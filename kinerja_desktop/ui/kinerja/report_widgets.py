@@ -1,13 +1,11 @@
 """Small pieces the Validasi, Perbaikan and Laporan screens share: a period
-box, a sortable table, a page built on first show, the window's clock (the
-demo lives on its fixed day), the save-file question (tests replace it) and
+box, a sortable table, the save-file question (tests replace it) and
 the print jobs run off the UI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,27 +16,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.kinerja.periods import parse_period
-from kinerja_desktop.services.kinerja_demo import read_demo_plan
 from kinerja_desktop.ui.common.operations import run_task
 
 from .report_models import ID_ROLE, SORT_ROLE, RowsModel
-
-
-def window_clock(window: Any) -> Callable[[], datetime]:
-    """The services' clock: the system's, or for the demo database its fixed day."""
-    if not getattr(window, "demo", False):
-        return datetime.now
-    try:
-        day = date.fromisoformat(read_demo_plan()["tanggal_demo"])
-    except (KinerjaError, KeyError, ValueError):
-        return datetime.now
-    return lambda: datetime.combine(day, datetime.now().time())
 
 
 class PeriodBox(QComboBox):
@@ -104,32 +88,6 @@ def select_id(view: QTableView, model: RowsModel, record_id: object) -> None:
 def fit_columns(view: QTableView, widths: list[int]) -> None:
     for i, w in enumerate(widths):
         view.setColumnWidth(i, w)
-
-
-class LazyContent(QWidget):
-    """A navigation page whose content is built the first time it is shown."""
-
-    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._factory = factory
-        self._content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._layout = layout
-
-    @property
-    def built(self) -> bool:
-        return self._content is not None
-
-    def content(self) -> QWidget:
-        if self._content is None:
-            self._content = self._factory(self)
-            self._layout.addWidget(self._content)
-        return self._content
-
-    def showEvent(self, event) -> None:
-        self.content()
-        super().showEvent(event)
 
 
 def ask_save(

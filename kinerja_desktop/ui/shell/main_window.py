@@ -26,6 +26,7 @@ from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
 from kinerja_desktop.ui.common.icons import app_icon, icon
 from kinerja_desktop.ui.common.settings import UiSettings
+from kinerja_desktop.ui.kinerja.pages import KinerjaPages
 from kinerja_desktop.ui.kinerja.report_pages import KinerjaReportPages
 from kinerja_desktop.ui.office.pages import OfficePages
 from kinerja_desktop.ui.sop.actions import SopActions
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.sop_actions = SopActions(self, session, self.catalogue, self.settings)
         self.database_actions = DatabaseActions(self)
         self.drops = DropRouter(self)
+        self.kinerja = KinerjaPages(self)  # data kinerja pages; its drops before the SOP import
         self.kinerja_laporan = KinerjaReportPages(self)  # validasi, perbaikan, laporan
         self.drops.register(self.sop_actions.can_import_path, self.sop_actions.import_paths)
         self._build_menus()
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
             kantor.addAction(action)
         kantor.addSeparator()
         self.wizard_action = self._action(kantor, "Panduan &pengisian profil…", self.run_wizard)
+        self.kinerja.add_menu(self.menuBar())
         self.kinerja_laporan.add_menu(self.menuBar())
         lihat = self.menuBar().addMenu("&Lihat")
         home = self._action(lihat, "&Beranda", self.show_beranda, "Ctrl+Home")
