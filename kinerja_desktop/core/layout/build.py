@@ -22,6 +22,7 @@ from .flows import add_joins, collect_edges, route_next
 from .frame import Frame, Place, Side, make_place
 from .labels import label_margin, place_labels, request_label
 from .lanes import TYPICAL_LABEL, LaneGeometry, lane_geometry, symbol_kind
+from .memo import PageMemo, page_key
 from .offpage import IN_GAP, finish_in, finish_out, letter
 from .paginate import Bands, has_in_strip, has_out_band, paginate
 from .primitives import (
@@ -79,6 +80,7 @@ class Reuse:
     pages: dict[tuple, tuple[tuple[LayoutPage, list[str], list[int]], tuple]] = field(
         default_factory=dict
     )
+    memo: PageMemo | None = None  # pages of earlier layouts, by value (the editor's)
 
 
 def build_layout(
@@ -179,7 +181,13 @@ def _reused_page(
     key = (id(ctx.plan), tuple(steps), incoming, tuple(map(id, rows)), marks)
     hit = ctx.reuse.pages.get(key)
     if hit is None:
-        hit = (_page(ctx, steps, incoming, page_of, letters), rows)
+        memo = ctx.reuse.memo
+        if memo is None:
+            page = _page(ctx, steps, incoming, page_of, letters)
+        else:
+            made = lambda: _page(ctx, steps, incoming, page_of, letters)  # noqa: E731
+            page = memo.page(page_key(ctx, steps, incoming, letters), made)
+        hit = (page, rows)
         ctx.reuse.pages[key] = hit
     return hit[0]
 

@@ -22,6 +22,7 @@ from ..page import PageSettings
 from ..sop import SopDocument
 from . import Reuse, layout_sop
 from .display import DisplayPage
+from .memo import PageMemo
 from .primitives import LayoutPage, Measure, SwimlaneLayout
 from .render import display_page
 
@@ -57,11 +58,16 @@ class Flowchart:
 
 
 def compose_flowchart(
-    doc: SopDocument, settings: PageSettings, measure: Measure, block_heights: Sequence[float]
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    block_heights: Sequence[float],
+    memo: PageMemo | None = None,
 ) -> Flowchart:
     """Lay out `doc` with room for a block of the first of `block_heights`
-    (normal, then compact forms) and place the block."""
-    layout, form = signed_layout(doc, settings, measure, block_heights)
+    (normal, then compact forms) and place the block. `memo` keeps pages
+    between layouts of a document being edited (`memo.PageMemo`)."""
+    layout, form = signed_layout(doc, settings, measure, block_heights, memo)
     pages = [display_page(page, measure) for page in layout.pages]
     block = place_block(layout.pages, block_heights[form], settings)
     if block.page == len(pages):
@@ -70,11 +76,15 @@ def compose_flowchart(
 
 
 def signed_layout(
-    doc: SopDocument, settings: PageSettings, measure: Measure, block_heights: Sequence[float]
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    block_heights: Sequence[float],
+    memo: PageMemo | None = None,
 ) -> tuple[SwimlaneLayout, int]:
     """The layout with room for the block under its last table, and the index of
     the form kept: a later (more compact) form only when it saves a page."""
-    reuse = Reuse()  # the pages before the last are usually the same: laid out once
+    reuse = Reuse(memo=memo)  # the pages before the last are usually the same: laid out once
     layout = layout_sop(doc, settings, measure, last_page_reserve=block_heights[0], reuse=reuse)
     form = 0
     for k, height in enumerate(block_heights[1:], start=1):
