@@ -409,7 +409,8 @@ def test_every_kinerja_screen_paints_and_speaks_indonesian(
         _not_blank(window, shots / f"{key}.png")
         _no_english(page)
     sakip = next(i for i in tree.indicators if i.kode == "IS.1.4")
-    k.rencana.select(INDICATOR, sakip.id)
+    k.show("kinerja.rencana").select(INDICATOR, sakip.id)
+    qtbot.wait(10)
     _not_blank(window, shots / "indikator.png")
     _no_english(k.rencana)
     dialogs: list[QWidget] = []
