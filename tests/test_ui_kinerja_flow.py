@@ -340,3 +340,72 @@ def test_from_an_empty_database_plan_pk_round_forms_import_values(
         assert {"Formulir!F13", "Formulir!F14"} <= cells
     finally:
         session.close()
+
+
+def test_a_folder_of_hostile_forms_is_refused_file_by_file_in_indonesian(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """37 malformed and hostile returned forms (tests/data/kinerja/hostile.py) imported as
+    one folder: every one refused or set aside with its reason on its row, nothing can be
+    applied, no value changes, no technical text, no error dialog."""
+    import re
+
+    from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
+    from kinerja_desktop.services.kinerja_values import KinerjaValueService
+    from kinerja_desktop.ui.kinerja.import_models import FileListModel
+    from tests.data.kinerja.hostile import make_corpus
+
+    page = window.kinerja.show("kinerja.pengumpulan")
+    rounds = KinerjaRoundService(window.session, Clock(NOW))
+    (tmp_path / "f").mkdir()
+    written = {
+        w.unit: w.path
+        for w in rounds.write_forms("2026-TW3", tmp_path / "f", tenggat=date(2026, 10, 10))
+    }
+    corpus = tmp_path / "korpus"
+    cases = make_corpus(written["Sekretariat"], corpus, written["Seksi Pemerintahan"])
+    page.refresh(select="2026-TW3")
+    before = KinerjaValueService(window.session).values("2026-TW3")
+    seen: dict[str, object] = {}
+
+    def look(dialog: ImportDialog) -> str:
+        dialog.dialog.show()
+        model = dialog.files
+        rows = {
+            model.index(r, FileListModel.COL_FILE).data(): (
+                model.index(r, FileListModel.COL_STATUS).data(),
+                model.index(r, FileListModel.COL_SUMMARY).data(),
+            )
+            for r in range(model.rowCount())
+        }
+        seen["rows"] = rows
+        seen["apply"] = dialog.apply_button.text()
+        seen["summary"] = dialog.summary.text()
+        dialog.dialog.grab().save(str(tmp_path / "korpus.png"))
+        dialog.apply_button.click()  # only the refusals are logged
+        qtbot.waitUntil(
+            lambda: bool(dialog.results) or "ditolak" in dialog.result_label.text(), timeout=20000
+        )
+        seen["result"] = dialog.result_label.text()
+        return CLOSED
+
+    monkeypatch.setattr(ImportDialog, "ask", look)
+    monkeypatch.setattr(common, "ask_folder", lambda *_a: corpus)
+    page.buttons["importFolderButton"].click()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=60000)
+    rows = seen["rows"]
+    assert len(rows) == len(cases) == 37
+    technical = re.compile(r"Traceback|Error\(|Exception|errno|0x[0-9a-f]{4,}", re.I)
+    for name, path, _expect in cases:
+        status, summary = rows[path.name]
+        assert status in ("ditolak", "duplikat"), (name, status)
+        assert summary and not technical.search(summary), (name, summary)
+    refused = [c for c in cases if rows[c[1].name][0] == "ditolak"]
+    assert len(refused) >= 30
+    for name, path, expect in refused:
+        assert expect.casefold() in rows[path.name][1].casefold(), (name, rows[path.name][1])
+    assert seen["apply"] == "&Catat penolakan" and "Tidak ada nilai" in seen["summary"]
+    assert "Tidak ada nilai yang disimpan" in seen["result"]
+    assert "21 berkas yang ditolak dicatat" in seen["result"]  # those that name round and unit
+    assert KinerjaValueService(window.session).values("2026-TW3") == before
+    qtbot.waitUntil(lambda: _board(page)["Sekretariat"][0] == "bermasalah", timeout=5000)
