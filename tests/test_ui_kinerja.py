@@ -248,6 +248,63 @@ def test_a_units_first_pk_is_drafted_from_the_renstra_and_saved(window) -> None:
     assert page.versions.count() == 1
 
 
+def test_pk_grid_edits_are_undone_and_redone_with_the_keys(window, qtbot) -> None:
+    page = window.kinerja.show("kinerja.pk")
+    model, grid = page.model, page.grid
+    row = next(i for i, r in enumerate(model.rows) if r.indicator.kode == "IS.1.2")
+    cell = model.index(row, model.COL_TW1 + 3)
+    before = cell.data()
+    grid.setCurrentIndex(cell)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_F2)
+    editor = grid.findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "3,1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: cell.data() == "3,1")
+    assert model.dirty and page.change_button.isEnabled()
+    model.setData(
+        model.index(row, model.COL_MASUK),
+        Qt.CheckState.Unchecked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    assert not model.rows[row].included
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.rows[row].included and cell.data() == "3,1"  # the tick came back first
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert cell.data() == before and not model.dirty  # back where it was loaded
+    assert not page.change_button.isEnabled()
+    qtbot.keyClick(grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert cell.data() == "3,1" and model.dirty
+
+
+def test_paper_entry_typing_is_undone_cell_by_cell(window, qtbot) -> None:
+    from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
+
+    KinerjaRoundService(window.session, Clock(NOW)).start_round("2026-TW3")
+    unit = KinerjaRoundService(window.session).unit("Sekretariat")
+    dialog = entry_dialog.EntryDialog(window, window.session, Clock(NOW), "2026-TW3", unit.id)
+    qtbot.addWidget(dialog.dialog)
+    dialog.dialog.show()
+    model, grid = dialog.model, dialog.grid
+    numbers = [i for i, r in enumerate(model.rows()) if r.kode.startswith("ISK.")]  # plain numbers
+    first, second = (model.index(r, EntryModel.COL_REALISASI) for r in numbers)
+    model.setData(first, "12")
+    model.setData(second, "0")  # a real zero, not "not filled in"
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert first.data() == "12" and second.data() == ""
+    qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert first.data() == "" and model.undo.clean
+    qtbot.keyClick(grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert (first.data(), second.data()) == ("12", "0")
+    dialog.check_button.click()
+    assert "(3 belum diisi)" in dialog.result_label.text()  # 0 counts as filled in
+    dialog._dirty = False
+    dialog.dialog.reject()
+
+
 # -- Pengumpulan: paper entry ----------------------------------------------------------------
 def test_paper_entry_with_a_mistake_then_applied(window, qtbot, monkeypatch) -> None:
     page = window.kinerja.show("kinerja.pengumpulan")
@@ -352,7 +409,8 @@ def test_every_kinerja_screen_paints_and_speaks_indonesian(
         _not_blank(window, shots / f"{key}.png")
         _no_english(page)
     sakip = next(i for i in tree.indicators if i.kode == "IS.1.4")
-    k.rencana.select(INDICATOR, sakip.id)
+    k.show("kinerja.rencana").select(INDICATOR, sakip.id)
+    qtbot.wait(10)
     _not_blank(window, shots / "indikator.png")
     _no_english(k.rencana)
     dialogs: list[QWidget] = []

@@ -15,6 +15,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
+from kinerja_desktop.services.kinerja_plan import KinerjaPlanService
 from kinerja_desktop.services.kinerja_types import DITOLAK, SIAP, SUDAH
 from kinerja_desktop.ui.common.errors import ErrorDialog
 from kinerja_desktop.ui.kinerja import common, pages
@@ -242,3 +243,169 @@ def test_a_file_changed_after_the_preview_is_refused_and_previewed_again(
     qtbot.waitUntil(lambda: len(looks) == 3, timeout=30000)
     assert looks == [SIAP, SIAP, "diterapkan"]
     qtbot.waitUntil(lambda: _board(page)["Sekretariat"][0] == "sudah kembali", timeout=5000)
+
+
+def test_from_an_empty_database_plan_pk_round_forms_import_values(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """A new office: its units typed in, the plan taken from a workbook, the first PK of a
+    year drafted and saved, a round started, forms written, one returned and imported,
+    and the value seen on the Nilai page with where it came from."""
+    from kinerja_desktop.core.office import Unit
+    from kinerja_desktop.services.kinerja_plan_book import KinerjaPlanBookService
+    from kinerja_desktop.services.kinerja_values import KinerjaValueService
+    from kinerja_desktop.services.office_service import OfficeService
+    from kinerja_desktop.services.session import open_session
+    from kinerja_desktop.ui.kinerja.plan_dialogs import PlanImportDialog
+
+    demo = demo_session(tmp_path / "demo")
+    book = tmp_path / "rencana.xlsx"
+    KinerjaPlanBookService(demo).export(book)
+    units = [u.nama for u in OfficeService(demo).list_units()]
+    demo.close()
+    session = open_session(tmp_path / "kantor.db", create=True)
+    for n, nama in enumerate(units):
+        OfficeService(session).save_unit(Unit(nama, urutan=n))
+    monkeypatch.setattr(pages, "window_clock", lambda _demo: Clock(NOW))
+    monkeypatch.setattr(ErrorDialog, "exec", _no_error_expected)
+    monkeypatch.setattr(QMessageBox, "exec", _no_question_expected)
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    try:
+        # the plan, from its workbook (preview first)
+        plan = win.kinerja.show("kinerja.rencana")
+        assert plan.renstra() is None and "Belum ada Renstra" in plan.empty_label.text()
+        previews: list[str] = []
+        monkeypatch.setattr(common, "ask_open_file", lambda *_a: book)
+        monkeypatch.setattr(
+            PlanImportDialog, "ask", lambda d: previews.append(d.summary.text()) or d.preview.ok
+        )
+        plan.files.import_plan()
+        qtbot.waitUntil(lambda: plan.renstra() is not None, timeout=20000)
+        assert "Tidak ada masalah" in previews[0] and "18 baru" in previews[0]
+        assert plan.model.rowCount() == 2  # the two Tujuan
+        # the Camat's first PK of 2027, drafted from the Renstra targets
+        pk = win.kinerja.show("kinerja.pk")
+        pk.year_combo.setCurrentIndex(pk.year_combo.findData(2027))
+        pk.party_combo.setCurrentIndex(pk.party_combo.findText("Camat"))
+        assert pk.versions.count() == 0 and pk.save_button.isEnabled()
+        drafted = len([r for r in pk.model.rows if r.included])
+        pk.save_button.click()
+        saved = KinerjaPlanService(session).pk_in_force(2027)
+        assert saved is not None and len(saved.items) == drafted > 0
+        # a round for Triwulan I 2027, the forms on a "flash drive"
+        rounds = win.kinerja.show("kinerja.pengumpulan")
+
+        def pick(dialog: RoundDialog):
+            dialog.jenis.setCurrentIndex(dialog.jenis.findText("Triwulan"))
+            dialog.tahun.setValue(2027)
+            dialog.nomor.setCurrentIndex(dialog.nomor.findText("Triwulan I"))
+            return dialog.choice()
+
+        monkeypatch.setattr(RoundDialog, "ask", pick)
+        rounds.buttons["newRoundButton"].click()
+        assert rounds.periode() == "2027-TW1"
+        folder = tmp_path / "flashdisk"
+        folder.mkdir()
+        done: list[str] = []
+        monkeypatch.setattr(common, "ask_folder", lambda *_a: folder)
+        monkeypatch.setattr(
+            common, "inform_with_folder", lambda _p, _t, text, _f: done.append(text)
+        )
+        rounds.buttons["writeButton"].click()
+        qtbot.waitUntil(lambda: bool(done), timeout=20000)
+        sekretariat = next(folder.glob("*Sekretariat*.xlsx"))
+        fill(sekretariat, {"F13": "BB", "F14": "21,5"})
+        results: list[str] = []
+
+        def apply_all(dialog: ImportDialog) -> str:
+            dialog.apply_button.click()
+            qtbot.waitUntil(lambda: bool(dialog.results), timeout=20000)
+            results.append(dialog.result_label.text())
+            return CLOSED
+
+        monkeypatch.setattr(ImportDialog, "ask", apply_all)
+        drop(win, [sekretariat])
+        qtbot.waitUntil(lambda: bool(results), timeout=30000)
+        assert "1 berkas diterapkan" in results[0]
+        qtbot.waitUntil(lambda: _board(rounds)["Sekretariat"][0] == "sudah kembali", timeout=5000)
+        assert _board(rounds)["Seksi Pelayanan Umum"][0] == "belum kembali"
+        stored = {v.kode: v for v in KinerjaValueService(session).values("2027-TW1", "Sekretariat")}
+        assert stored["IS.1.4"].teks == "BB" and stored["IS.1.5"].nilai == 21.5
+        nilai = win.kinerja.show("kinerja.nilai")
+        nilai.show_periode("2027-TW1")
+        cells = {nilai.model.index(r, 8).data() for r in range(nilai.model.rowCount())}
+        assert {"Formulir!F13", "Formulir!F14"} <= cells
+    finally:
+        session.close()
+
+
+def test_a_folder_of_hostile_forms_is_refused_file_by_file_in_indonesian(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """37 malformed and hostile returned forms (tests/data/kinerja/hostile.py) imported as
+    one folder: every one refused or set aside with its reason on its row, nothing can be
+    applied, no value changes, no technical text, no error dialog."""
+    import re
+
+    from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
+    from kinerja_desktop.services.kinerja_values import KinerjaValueService
+    from kinerja_desktop.ui.kinerja.import_models import FileListModel
+    from tests.data.kinerja.hostile import make_corpus
+
+    page = window.kinerja.show("kinerja.pengumpulan")
+    rounds = KinerjaRoundService(window.session, Clock(NOW))
+    (tmp_path / "f").mkdir()
+    written = {
+        w.unit: w.path
+        for w in rounds.write_forms("2026-TW3", tmp_path / "f", tenggat=date(2026, 10, 10))
+    }
+    corpus = tmp_path / "korpus"
+    cases = make_corpus(written["Sekretariat"], corpus, written["Seksi Pemerintahan"])
+    page.refresh(select="2026-TW3")
+    before = KinerjaValueService(window.session).values("2026-TW3")
+    seen: dict[str, object] = {}
+
+    def look(dialog: ImportDialog) -> str:
+        dialog.dialog.show()
+        model = dialog.files
+        rows = {
+            model.index(r, FileListModel.COL_FILE).data(): (
+                model.index(r, FileListModel.COL_STATUS).data(),
+                model.index(r, FileListModel.COL_SUMMARY).data(),
+            )
+            for r in range(model.rowCount())
+        }
+        seen["rows"] = rows
+        seen["apply"] = dialog.apply_button.text()
+        seen["summary"] = dialog.summary.text()
+        dialog.dialog.grab().save(str(tmp_path / "korpus.png"))
+        dialog.apply_button.click()  # only the refusals are logged
+        qtbot.waitUntil(
+            lambda: bool(dialog.results) or "ditolak" in dialog.result_label.text(), timeout=20000
+        )
+        seen["result"] = dialog.result_label.text()
+        return CLOSED
+
+    monkeypatch.setattr(ImportDialog, "ask", look)
+    monkeypatch.setattr(common, "ask_folder", lambda *_a: corpus)
+    page.buttons["importFolderButton"].click()
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=60000)
+    rows = seen["rows"]
+    assert len(rows) == len(cases) == 37
+    technical = re.compile(r"Traceback|Error\(|Exception|errno|0x[0-9a-f]{4,}", re.I)
+    for name, path, _expect in cases:
+        status, summary = rows[path.name]
+        assert status in ("ditolak", "duplikat"), (name, status)
+        assert summary and not technical.search(summary), (name, summary)
+    refused = [c for c in cases if rows[c[1].name][0] == "ditolak"]
+    assert len(refused) >= 30
+    for name, path, expect in refused:
+        assert expect.casefold() in rows[path.name][1].casefold(), (name, rows[path.name][1])
+    assert seen["apply"] == "&Catat penolakan" and "Tidak ada nilai" in seen["summary"]
+    assert "Tidak ada nilai yang disimpan" in seen["result"]
+    assert "21 berkas yang ditolak dicatat" in seen["result"]  # those that name round and unit
+    assert KinerjaValueService(window.session).values("2026-TW3") == before
+    qtbot.waitUntil(lambda: _board(page)["Sekretariat"][0] == "bermasalah", timeout=5000)

@@ -77,7 +77,7 @@ def _filling(values: dict[str, str]):
 
 
 def _validate_all(win, qtbot, monkeypatch) -> object:
-    page = win.kinerja_laporan.show(PAGE_VALIDASI)
+    page = win.kinerja.show(PAGE_VALIDASI)
     page.period.setCurrentText(TW)
     page.refresh()
     assert "nilai belum divalidasi" in page.status.text()
@@ -120,7 +120,7 @@ def test_validate_correct_sign_and_print(window, qtbot, monkeypatch, tmp_path: P
     assert "diajukan" in page.status.text()
 
     # Perbaikan: through every step to the Camat's signature
-    perbaikan = win.kinerja_laporan.show(PAGE_PERBAIKAN)
+    perbaikan = win.kinerja.show(PAGE_PERBAIKAN)
     perbaikan.period.setCurrentText(TW)
     perbaikan.refresh()
     assert perbaikan.model.rowCount() == 1
@@ -160,7 +160,7 @@ def test_validate_correct_sign_and_print(window, qtbot, monkeypatch, tmp_path: P
 def test_laporan_preview_export_and_reprint(window, qtbot, monkeypatch, tmp_path: Path) -> None:
     win = window
     _validate_all(win, qtbot, monkeypatch)
-    page = win.kinerja_laporan.show(PAGE_LAPORAN)
+    page = win.kinerja.show(PAGE_LAPORAN)
     page.choose(laporan.REKAP, TW)
     assert page.status.text().startswith("Pratinjau Rekap Data Kinerja")
     shown = {
@@ -202,7 +202,7 @@ def test_laporan_preview_export_and_reprint(window, qtbot, monkeypatch, tmp_path
 
 
 def test_evaluasi_texts_reach_the_pdf(window, qtbot, monkeypatch, tmp_path: Path) -> None:
-    page = window.kinerja_laporan.show(PAGE_LAPORAN)
+    page = window.kinerja.show(PAGE_LAPORAN)
     page.choose(laporan.EVALUASI, TW)
     assert page.model.headers[4] == "TW I" and page.model.rowCount() > 0
     assert "Rata-rata capaian Renja" in page.summary.text()
@@ -223,7 +223,7 @@ def test_evaluasi_texts_reach_the_pdf(window, qtbot, monkeypatch, tmp_path: Path
 
 
 def test_a_bad_period_is_one_line_not_a_crash(window) -> None:
-    page = window.kinerja_laporan.show(PAGE_LAPORAN)
+    page = window.kinerja.show(PAGE_LAPORAN)
     page.kind.setCurrentIndex(0)
     page.period.setCurrentText("triwulan kedua")
     page.refresh()
@@ -233,7 +233,7 @@ def test_a_bad_period_is_one_line_not_a_crash(window) -> None:
 
 
 def test_predikat_bands_are_set_in_the_window(window, monkeypatch) -> None:
-    page = window.kinerja_laporan.show(PAGE_LAPORAN)
+    page = window.kinerja.show(PAGE_LAPORAN)
     page.choose(laporan.REKAP, TW)
     before = {page.model.rows[i].cells[6] for i in range(page.model.rowCount())}
     assert "Sangat Tinggi" in before

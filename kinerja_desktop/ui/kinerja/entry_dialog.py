@@ -102,6 +102,7 @@ class EntryDialog:
         g = self.grid
         g.setModel(self.model)
         g.setItemDelegate(ScaleDelegate(g))
+        self.model.undo.watch(g)
         g.setEditTriggers(EDIT_KEYS)
         g.verticalHeader().setDefaultSectionSize(g.fontMetrics().height() + 10)
         g.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -19,7 +19,7 @@ from kinerja_desktop.core.kinerja.forms import FormProblem
 from kinerja_desktop.services.kinerja_types import EntryForm, EntryRow, ValueText
 
 from .common import BAD, LATE
-from .grids import SCALE_ROLE
+from .grids import SCALE_ROLE, CellUndo
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -56,6 +56,8 @@ class EntryModel(QAbstractTableModel):
         self.form: EntryForm | None = None
         self.typed: list[list[str]] = []
         self.problems: dict[tuple[int, int], list[FormProblem]] = {}
+        self.undo = CellUndo(self._set, self)
+        self.undo.changed.connect(self.edited)
 
     def set_form(self, form: EntryForm | None) -> None:
         """Show the unit's rows, the inputs filled with what is stored now."""
@@ -71,6 +73,7 @@ class EntryModel(QAbstractTableModel):
             for r in rows
         ]
         self.problems = {}
+        self.undo.reset()
         self.endResetModel()
 
     def rows(self) -> list[EntryRow]:
@@ -165,12 +168,14 @@ class EntryModel(QAbstractTableModel):
             return False
         if role != Qt.ItemDataRole.EditRole:
             return False
-        text = str(value or "")
         slot = self.INPUTS.index(index.column())
-        if self.typed[index.row()][slot] == text:
-            return False
-        self.typed[index.row()][slot] = text
-        self.problems.pop((index.row(), index.column()), None)
+        old = self.typed[index.row()][slot]
+        return self.undo.edit(index.row(), index.column(), role, old, str(value or ""))
+
+    def _set(self, row: int, column: int, _role: int, text: str) -> bool:
+        """The change itself (first made, undone or redone through `self.undo`)."""
+        self.typed[row][self.INPUTS.index(column)] = text
+        self.problems.pop((row, column), None)
+        index = self.index(row, column)
         self.dataChanged.emit(index, index)
-        self.edited.emit()
         return True

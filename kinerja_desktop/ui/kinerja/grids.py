@@ -1,5 +1,6 @@
 """Small editable grids of the plan screens: one row of values per year (targets,
-pagu), and the cell editor that offers a scale's labels in a combo box.
+pagu), the cell editor that offers a scale's labels in a combo box, and the
+undo of cell edits in the PK and paper-entry grids (`CellUndo`).
 
 `ScaleDelegate` is shared with the PK grid and the paper-entry grid: a cell
 whose index answers `SCALE_ROLE` with labels is edited with a combo box
@@ -8,14 +9,19 @@ whose index answers `SCALE_ROLE` with labels is edited with a combo box
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,6 +69,78 @@ class ScaleDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+
+Setter = Callable[[int, int, int, Any], bool]
+
+
+class _CellEdit(QUndoCommand):
+    def __init__(self, setter: Setter, cell: tuple[int, int, int], old: Any, new: Any) -> None:
+        super().__init__("ubah sel")
+        self._setter, self._cell, self._old, self._new = setter, cell, old, new
+
+    def redo(self) -> None:
+        self._setter(*self._cell, self._new)
+
+    def undo(self) -> None:
+        self._setter(*self._cell, self._old)
+
+
+class CellUndo(QObject):
+    """Undo / redo of a grid model's cell edits (Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z on the view).
+
+    The model calls `edit(row, column, role, old, new)` from `setData`; the change itself
+    is made by its `setter(row, column, role, value)` (also when undone and redone).
+    `reset()` when the model shows other data; `clean` is True back at the loaded state.
+    `changed` fires after every edit, undo and redo (when `clean` already tells the truth).
+    """
+
+    changed = Signal()
+
+    def __init__(self, setter: Setter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._setter = setter
+        self._resetting = False
+        self.stack = QUndoStack(self)
+        self.stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        if not self._resetting:
+            self.changed.emit()
+
+    def edit(self, row: int, column: int, role: int, old: Any, new: Any) -> bool:
+        if old == new:
+            return False
+        self.stack.push(_CellEdit(self._setter, (row, column, int(role)), old, new))
+        return True
+
+    def reset(self) -> None:
+        self._resetting = True
+        try:
+            self.stack.clear()
+        finally:
+            self._resetting = False
+
+    @property
+    def clean(self) -> bool:
+        return self.stack.isClean()
+
+    def watch(self, view: QWidget) -> None:
+        """Take the undo keys on `view` (an open cell editor keeps its own undo)."""
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.stack.undo()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            ):
+                self.stack.redo()
+                return True
+        return super().eventFilter(watched, event)
 
 
 class YearGrid(QObject):

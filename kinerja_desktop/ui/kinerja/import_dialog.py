@@ -58,6 +58,12 @@ def preview_summary(preview: ImportPreview) -> str:
     for f in preview.files:
         counts[f.status] = counts.get(f.status, 0) + 1
     parts = ", ".join(f"{n} {STATUS_WORDS.get(s, s)}" for s, n in counts.items())
+    if not any(f.can_apply for f in preview.files):
+        return (
+            f"<b>{len(preview.files)} berkas</b>: {parts}. Tidak ada nilai yang dapat disimpan; "
+            "baca alasannya per berkas. <b>Catat penolakan</b> menandai unitnya "
+            "\u201cbermasalah\u201d pada papan status (tanpa nilai)."
+        )
     return (
         f"<b>{len(preview.files)} berkas</b>: {parts}. Belum ada yang disimpan: centang berkas "
         "yang akan diterapkan lalu tekan <b>Terapkan</b>; setiap berkas diterapkan utuh atau "
@@ -78,10 +84,14 @@ def file_detail(f: FilePreview) -> str:
 
 def result_text(results: list[AppliedFile], refused: int) -> str:
     done = [r for r in results if r.status == "diterapkan"]
-    lines = [
-        f"<b>{len(done)} berkas diterapkan</b> ({sum(r.baru for r in done)} nilai baru, "
-        f"{sum(r.ubah for r in done)} nilai berubah)."
-    ]
+    lines = (
+        [
+            f"<b>{len(done)} berkas diterapkan</b> ({sum(r.baru for r in done)} nilai baru, "
+            f"{sum(r.ubah for r in done)} nilai berubah)."
+        ]
+        if done or not refused
+        else ["<b>Tidak ada nilai yang disimpan.</b>"]
+    )
     stale = [r for r in results if r.status != "diterapkan"]
     if stale:
         names = ", ".join(escape(r.file_name) for r in stale)
@@ -156,10 +166,14 @@ class ImportDialog:
         return [f for f in self.preview.files if f.status == DITOLAK]
 
     def _update_buttons(self) -> None:
-        can = not self.files.applied and bool(self.files.accepted() or self.refused())
+        accepted = self.files.accepted()
+        can = not self.files.applied and bool(accepted or self.refused())
         self.apply_button.setEnabled(can)
+        self.apply_button.setText("&Terapkan" if accepted else "&Catat penolakan")
         self.apply_button.setToolTip(
             "Terapkan berkas yang dicentang; berkas yang ditolak dicatat pada papan status"
+            if accepted
+            else "Tidak ada nilai yang disimpan; unit berkas yang ditolak ditandai bermasalah"
         )
 
     def apply(self) -> None:

@@ -1,9 +1,15 @@
 """The data-kinerja room in the main window: its pages under "Data Kinerja",
 its menu, the change notices it listens to, and what it takes from a drop.
 
-`KinerjaPages(window)` registers Rencana ("kinerja.rencana"), Perjanjian
-Kinerja ("kinerja.pk"), Pengumpulan ("kinerja.pengumpulan") and Nilai
-("kinerja.nilai"), each built the first time it is shown. Dropped request
+`KinerjaPages(window)` registers every row of `PAGES` — Rencana
+("kinerja.rencana"), Perjanjian Kinerja ("kinerja.pk"), Pengumpulan
+("kinerja.pengumpulan"), Nilai ("kinerja.nilai") — in the "Data Kinerja"
+section and the menu, each built the first time it is shown.
+
+To add a page (e.g. issue 9's Validasi): append one `PageSpec` to `PAGES`;
+its `build(ctx, parent)` gets a `PageContext` (session, settings, clock) and
+returns the widget. A page may define `on_change(entity)` (change notices)
+and is reached with `window.kinerja.show(key)` / `.page(key)`. Dropped request
 forms (and folders holding them) go to the import preview; a dropped plan
 workbook to the plan import. Other workbooks are left to the rooms after it
 (SOP workbooks keep going to the SOP import), so it registers first.
@@ -15,6 +21,7 @@ The demo database lives on a fixed "today" (`tanggal_demo` of the demo plan,
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +32,9 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.services.kinerja_demo import read_demo_plan
 from kinerja_desktop.services.kinerja_files import FORMULIR, RENCANA, folder_kind, workbook_kind
+from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.icons import icon
+from kinerja_desktop.ui.common.settings import UiSettings
 
 from .common import LazyPage
 from .pk_page import PkPage
@@ -51,44 +60,90 @@ def window_clock(demo: bool) -> Callable[[], datetime]:
     return lambda: datetime.combine(day, datetime.now().time())
 
 
+@dataclass(frozen=True)
+class PageContext:
+    """What a page's builder gets: the services' session, the UI settings, the clock."""
+
+    session: Session
+    settings: UiSettings
+    clock: Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page of the Data Kinerja section (and its item in the menu)."""
+
+    key: str
+    title: str
+    icon: str  # resources/icons/<icon>.svg
+    tooltip: str
+    build: Callable[[PageContext, QWidget], QWidget]
+
+
+PAGES: list[PageSpec] = [
+    PageSpec(
+        PAGE_RENCANA,
+        "Rencana",
+        "rencana",
+        "Renstra: tujuan, sasaran, program, indikator",
+        lambda c, p: PlanPage(c.session, c.settings, p),
+    ),
+    PageSpec(
+        PAGE_PK,
+        "Perjanjian Kinerja",
+        "pk",
+        "Target tahunan dan rencana aksi per triwulan",
+        lambda c, p: PkPage(c.session, c.clock, p),
+    ),
+    PageSpec(
+        PAGE_PENGUMPULAN,
+        "Pengumpulan",
+        "pengumpulan",
+        "Putaran, formulir, impor, papan status",
+        lambda c, p: RoundsPage(c.session, c.settings, c.clock, p),
+    ),
+    PageSpec(
+        PAGE_NILAI,
+        "Nilai",
+        "nilai",
+        "Nilai tersimpan beserta asal dan riwayatnya",
+        lambda c, p: ValuesPage(c.session, p),
+    ),
+]
+
+
 class KinerjaPages:
     """Builds the pages (each on first use), keeps them current, routes drops."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, specs: list[PageSpec] | None = None) -> None:
         self.window = window
-        session, settings = window.session, window.settings
         self.clock = window_clock(getattr(window, "demo", False))
-        self._pages: dict[str, LazyPage] = {
-            PAGE_RENCANA: LazyPage(lambda p: PlanPage(session, settings, p), window),
-            PAGE_PK: LazyPage(lambda p: PkPage(session, self.clock, p), window),
-            PAGE_PENGUMPULAN: LazyPage(
-                lambda p: RoundsPage(session, settings, self.clock, p), window
-            ),
-            PAGE_NILAI: LazyPage(lambda p: ValuesPage(session, p), window),
-        }
+        self.context = PageContext(window.session, window.settings, self.clock)
+        self._pages: dict[str, LazyPage] = {}
         self._kinds: dict[tuple[str, int, int], str | None] = {}
         self._actions: list[QAction] = []
-        for key, title, icon_name, tip in (
-            (PAGE_RENCANA, "Rencana", "rencana", "Renstra: tujuan, sasaran, program, indikator"),
-            (PAGE_PK, "Perjanjian Kinerja", "pk", "Target tahunan dan rencana aksi per triwulan"),
-            (
-                PAGE_PENGUMPULAN,
-                "Pengumpulan",
-                "pengumpulan",
-                "Putaran, formulir, impor, papan status",
-            ),
-            (PAGE_NILAI, "Nilai", "nilai", "Nilai tersimpan beserta asal dan riwayatnya"),
-        ):
-            window.navigation.add_page(
-                key, title, self._pages[key], section=SECTION, icon=icon(icon_name), tooltip=tip
-            )
-            action = QAction(icon(icon_name), title, window)
-            action.triggered.connect(lambda _c=False, k=key: self.show(k))
-            self._actions.append(action)
+        for spec in PAGES if specs is None else specs:
+            self.add_page(spec)
         window.drops.register(self.can_take, self.take)
         window.relay.changed.connect(self._changed)
 
     # -- pages ------------------------------------------------------------------------------
+    def add_page(self, spec: PageSpec) -> None:
+        """Put one page in the Data Kinerja section (built when first shown) and the menu."""
+        page = LazyPage(lambda parent: spec.build(self.context, parent), self.window)
+        self._pages[spec.key] = page
+        self.window.navigation.add_page(
+            spec.key,
+            spec.title,
+            page,
+            section=SECTION,
+            icon=icon(spec.icon),
+            tooltip=spec.tooltip,
+        )
+        action = QAction(icon(spec.icon), spec.title, self.window)
+        action.triggered.connect(lambda _c=False, k=spec.key: self.show(k))
+        self._actions.append(action)
+
     def page(self, key: str) -> QWidget:
         """The page's content (built now if it was not yet)."""
         return self._pages[key].content()
@@ -144,8 +199,9 @@ class KinerjaPages:
 
     def _changed(self, entity: str, _entity_id: object) -> None:
         for page in self._pages.values():
-            if page.built:
-                page.content().on_change(entity)
+            on_change = getattr(page.content(), "on_change", None) if page.built else None
+            if on_change is not None:
+                on_change(entity)
 
     # -- drops ---------------------------------------------------------------------------------
     def kind_of(self, path: Path) -> str | None:

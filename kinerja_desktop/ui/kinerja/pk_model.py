@@ -22,7 +22,7 @@ from kinerja_desktop.core.kinerja.plan import Indicator, PerjanjianKinerja, PkIt
 from kinerja_desktop.core.kinerja.rules import ValueKind
 
 from .common import read_target, target_text
-from .grids import SCALE_ROLE
+from .grids import SCALE_ROLE, CellUndo
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -49,7 +49,8 @@ class PkTableModel(QAbstractTableModel):
         self.rows: list[PkRow] = []
         self.editable = False
         self.tahun = 0
-        self.dirty = False
+        self.undo = CellUndo(self._set, self)
+        self.undo.changed.connect(self.edited)
 
     # -- filling ----------------------------------------------------------------------------
     def show_pk(
@@ -63,7 +64,8 @@ class PkTableModel(QAbstractTableModel):
     ) -> None:
         """A PK's items (pk None: a new PK drafted from the Renstra's year targets)."""
         self.beginResetModel()
-        self.tahun, self.editable, self.dirty = tahun, editable, False
+        self.tahun, self.editable = tahun, editable
+        self.undo.reset()
         by_id = {i.id: i for i in indicators}
         items = {item.indicator_id: item for item in (pk.items if pk else [])}
         rows: list[PkRow] = []
@@ -84,7 +86,8 @@ class PkTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self.rows, self.editable, self.dirty = [], False, False
+        self.rows, self.editable = [], False
+        self.undo.reset()
         self.endResetModel()
 
     def items(self) -> list[PkItem]:
@@ -176,23 +179,34 @@ class PkTableModel(QAbstractTableModel):
             return row.target
         return row.triwulan[column - self.COL_TW1]
 
+    @property
+    def dirty(self) -> bool:
+        """Edited since shown (and not undone back to it)."""
+        return not self.undo.clean
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not self.editable:
             return False
         row, column = self.rows[index.row()], index.column()
         if column == self.COL_MASUK and role == Qt.ItemDataRole.CheckStateRole:
-            row.included = Qt.CheckState(value) == Qt.CheckState.Checked
-            first, last = self.index(index.row(), 0), self.index(index.row(), 8)
+            old, new = row.included, Qt.CheckState(value) == Qt.CheckState.Checked
         elif column >= self.COL_TARGET and role == Qt.ItemDataRole.EditRole:
-            text = str(value or "").strip()
-            if column == self.COL_TARGET:
-                row.target = text
-            else:
-                row.triwulan[column - self.COL_TW1] = text
-            first = last = index
+            old, new = self._text(row, column), str(value or "").strip()
         else:
             return False
-        self.dirty = True
+        return self.undo.edit(index.row(), column, role, old, new)
+
+    def _set(self, r: int, column: int, _role: int, value: Any) -> bool:
+        """The change itself (first made, undone or redone through `self.undo`)."""
+        row = self.rows[r]
+        if column == self.COL_MASUK:
+            row.included = bool(value)
+            first, last = self.index(r, 0), self.index(r, self.columnCount() - 1)
+        else:
+            if column == self.COL_TARGET:
+                row.target = value
+            else:
+                row.triwulan[column - self.COL_TW1] = value
+            first = last = self.index(r, column)
         self.dataChanged.emit(first, last)
-        self.edited.emit()
         return True

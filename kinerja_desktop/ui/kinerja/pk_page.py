@@ -86,6 +86,7 @@ class PkPage(QWidget):
         self.model = PkTableModel(self)
         self.grid.setModel(self.model)
         self.grid.setItemDelegate(ScaleDelegate(self.grid))
+        self.model.undo.watch(self.grid)
         self.grid.setEditTriggers(EDIT_KEYS)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

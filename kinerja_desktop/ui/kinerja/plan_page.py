@@ -60,10 +60,10 @@ EMPTY_TEXT = (
     "Pilih Tujuan, Sasaran, Program, Kegiatan, Sub Kegiatan atau indikator di pohon untuk "
     "melihat dan mengubahnya."
 )
-COLUMN_WIDTHS = {
-    PlanTreeModel.COL_KODE: 165,
-    PlanTreeModel.COL_JENIS: 150,
-    PlanTreeModel.COL_UNIT: 150,
+COLUMN_WIDTHS = {  # at most: a long Kode (7.01.01.1.01 five levels down) fits whole
+    PlanTreeModel.COL_KODE: 215,
+    PlanTreeModel.COL_JENIS: 135,
+    PlanTreeModel.COL_UNIT: 140,
 }
 NO_RENSTRA = (
     "Belum ada Renstra. Buat dengan <b>Renstra baru…</b> atau ambil dari buku kerja dengan "
@@ -121,7 +121,7 @@ class PlanPage(QWidget):
         self.splitter: QSplitter = child(form, QSplitter, "splitter")
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 520])
+        self.splitter.setSizes([720, 520])
         self._reverting = False
         self._saving = False  # our own save reloads the tree itself
         self.renstra_combo.currentIndexChanged.connect(self._renstra_chosen)

@@ -26,8 +26,8 @@ from kinerja_desktop.services.session import Session
 from kinerja_desktop.services.sop_service import SopService
 from kinerja_desktop.ui.common.icons import app_icon, icon
 from kinerja_desktop.ui.common.settings import UiSettings
-from kinerja_desktop.ui.kinerja.pages import KinerjaPages
-from kinerja_desktop.ui.kinerja.report_pages import KinerjaReportPages
+from kinerja_desktop.ui.kinerja.pages import PAGES, KinerjaPages
+from kinerja_desktop.ui.kinerja.report_pages import REPORT_PAGES
 from kinerja_desktop.ui.office.pages import OfficePages
 from kinerja_desktop.ui.sop.actions import SopActions
 from kinerja_desktop.ui.sop.catalogue import SopCatalogue
@@ -86,8 +86,8 @@ class MainWindow(QMainWindow):
         self.sop_actions = SopActions(self, session, self.catalogue, self.settings)
         self.database_actions = DatabaseActions(self)
         self.drops = DropRouter(self)
-        self.kinerja = KinerjaPages(self)  # data kinerja pages; its drops before the SOP import
-        self.kinerja_laporan = KinerjaReportPages(self)  # validasi, perbaikan, laporan
+        # data kinerja pages (part 2: validasi, perbaikan, laporan); its drops before the SOP import
+        self.kinerja = KinerjaPages(self, [*PAGES, *REPORT_PAGES])
         self.drops.register(self.sop_actions.can_import_path, self.sop_actions.import_paths)
         self._build_menus()
         self._build_status_bar()
@@ -162,7 +162,6 @@ class MainWindow(QMainWindow):
         kantor.addSeparator()
         self.wizard_action = self._action(kantor, "Panduan &pengisian profil…", self.run_wizard)
         self.kinerja.add_menu(self.menuBar())
-        self.kinerja_laporan.add_menu(self.menuBar())
         lihat = self.menuBar().addMenu("&Lihat")
         home = self._action(lihat, "&Beranda", self.show_beranda, "Ctrl+Home")
         home.setIcon(icon("beranda"))
