@@ -131,16 +131,22 @@ def _draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -
         c.setFillColor(HexColor(s.fill))
         c.rect(x, bottom, w, height, stroke=0, fill=1)
         c.setFillColor(black)
-    c.setStrokeColor(black)
-    c.setLineWidth(GRID_LINE)
-    c.rect(x, bottom, w, height, stroke=1, fill=0)
+    c.rect(x, bottom, w, height, stroke=1, fill=0)  # stroke set once per row (_pen)
     text_top = top - PAD_Y
     if s.valign == MIDDLE:
         text_top = top - (height - height_of(cell.lines)) / 2
     draw_lines(c, cell.lines, x + PAD_X, text_top, w - 2 * PAD_X)
+    if any(line.style.underline for line in cell.lines):
+        _pen(c)  # an underline changed the line width
+
+
+def _pen(c: Canvas) -> None:
+    c.setStrokeColor(black)
+    c.setLineWidth(GRID_LINE)
 
 
 def draw_head(c: Canvas, grid: Grid, rows: list[Row], top: float) -> float:
+    _pen(c)
     heights = [r.height for r in rows]
     for i, row in enumerate(rows):
         y = top - sum(heights[:i])
@@ -150,6 +156,7 @@ def draw_head(c: Canvas, grid: Grid, rows: list[Row], top: float) -> float:
 
 
 def draw_row(c: Canvas, grid: Grid, row: Row, top: float) -> float:
+    _pen(c)
     for cell in row.cells:
         _draw_cell(c, grid, cell, top, row.height)
     return top - row.height
