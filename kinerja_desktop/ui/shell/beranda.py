@@ -63,7 +63,6 @@ class BerandaPage(QWidget):
 
     open_requested = Signal(str, object)  # entity, id
     loaded = Signal()
-    settled = Signal()  # a read ended: shown, failed (noted on the page) or dropped
 
     def __init__(
         self, session: Session, settings: UiSettings, parent: QWidget | None = None
@@ -146,7 +145,6 @@ class BerandaPage(QWidget):
         self._loading = False
         if result is not None:
             self._show(result)
-        self.settled.emit()
 
     def _failed(self, exc: BaseException) -> None:
         """Beranda is a convenience: a failure is noted there, not in a dialog."""
@@ -154,7 +152,6 @@ class BerandaPage(QWidget):
         log.warning("Beranda tidak dapat dimuat: %s", exc, exc_info=exc)
         message = getattr(exc, "message", str(exc))
         self.status_label.setText(f"Beranda tidak dapat dimuat: {message}")
-        self.settled.emit()
 
     def _review_changed(self, months: int) -> None:
         self._settings.set_review_months(months)

@@ -28,7 +28,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -60,6 +60,11 @@ SOP_ENTITIES = frozenset({SOP, DATABASE})
 OFFICE_ENTITIES = frozenset({OFFICE_PROFILE, STAFF, UNIT, DATABASE})
 MENUS = (("berkas", "&Berkas"), ("sop", "&SOP"), ("kantor", "&Kantor"))
 VIEW_MENUS = (("lihat", "&Lihat"), ("bantuan", "Ba&ntuan"))
+# Qt.ToolButtonStyle.ToolButtonTextUnderIcon and Qt.TextInteractionFlag.
+# TextSelectableByMouse as numbers set as properties: the frame never touches
+# Qt's namespace (see frame.ALIGN_CENTER).
+TOOL_BUTTON_TEXT_UNDER_ICON = 3
+TEXT_SELECTABLE_BY_MOUSE = 1
 
 
 def wait_for_tasks() -> None:
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
 
     # -- phase 1: the frame --------------------------------------------------------
     def _build_body(self) -> None:
-        self.navigation = Navigation(self)
+        self.navigation = Navigation(self, frame=True)
         self.waiting = WaitingPage(self.path, self)
         self.navigation.set_waiting_page(self.waiting)
         for entry in rooms.PAGES:
@@ -203,7 +208,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Alat")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_UNDER_ICON)
         toolbar.addAction(self.home_action)
         toolbar.addSeparator()
         self._stand_ins: dict[str, list[QAction]] = {}
@@ -239,7 +244,12 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts: setShortcut's overloads build Qt's namespace (~20 ms
+            # before the first paint, see frame.ALIGN_CENTER).
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcuts([QKeySequence(shortcut)])
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -247,7 +257,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(self._path_text(), self)
         self.path_label.setObjectName("databasePathLabel")
-        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path_label.setProperty("textInteractionFlags", TEXT_SELECTABLE_BY_MOUSE)
         self.path_label.setToolTip("Berkas basis data yang sedang dibuka")
         self.statusBar().addPermanentWidget(self.path_label)
 
@@ -271,6 +281,7 @@ class MainWindow(QMainWindow):
         self.waiting.set_path(self.path)
         session.subscribe(self.relay)
         session.add_close_hook(wait_for_tasks)
+        self.navigation.settle()
         rooms.register_pages(self)
         self._place_room_menus()
         self.navigation.prune_placeholders()
@@ -309,17 +320,13 @@ class MainWindow(QMainWindow):
         self.waiting.failed(text)
 
     def _await_ready(self) -> None:
-        """`ready` after the first screen has its content and painted it."""
-        if self.body.currentWidget() is self.navigation and (
-            self.navigation.current_key() == PAGE_BERANDA
-        ):
-            self.beranda.settled.connect(self._beranda_settled)
-        else:
-            FirstPaint(self.body.currentWidget(), self._became_ready)
-
-    def _beranda_settled(self) -> None:
-        self.beranda.settled.disconnect(self._beranda_settled)
-        FirstPaint(self.beranda.status_label, self._became_ready)
+        """`ready` once the first screen of the database (its pages built, the
+        catalogue filled, the actions enabled) has painted. Beranda's own
+        summary may still be loading in the background: it says so itself."""
+        page = self.body.currentWidget()
+        if page is self.navigation:
+            page = self.navigation.stack.currentWidget()
+        FirstPaint(page, self._became_ready)
 
     def _became_ready(self, seconds: float) -> None:
         if self.ready_s is None:

@@ -18,7 +18,7 @@ place, and `prune_placeholders` drops those no room claimed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QSplitter,
@@ -38,7 +38,9 @@ SECTIONS: dict[str, str] = {
     SECTION_KINERJA: "Data Kinerja",
     SECTION_KANTOR: "Kantor",
 }
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole + 1 (the frame never touches Qt's namespace: see
+# frame.ALIGN_CENTER).
+KEY_ROLE = 0x0100 + 1
 
 
 class Navigation(QSplitter):
@@ -46,8 +48,11 @@ class Navigation(QSplitter):
 
     page_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+    def __init__(self, parent: QWidget | None = None, *, frame: bool = False) -> None:
+        """`frame`: the window's first paint; headings become unselectable at
+        `settle` (their flag is one of Qt's enums, see KEY_ROLE)."""
+        super().__init__(parent=parent)  # horizontal (by keyword: see KEY_ROLE)
+        self._settled = not frame
         self.setObjectName("navigation")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("navigationTree")
@@ -79,7 +84,8 @@ class Navigation(QSplitter):
         item = self._sections.get(section)
         if item is None:
             item = QTreeWidgetItem([SECTIONS[section]])
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a page
+            if self._settled:
+                _heading_flags(item)
             font = QFont(self.tree.font())
             font.setBold(True)
             item.setFont(0, font)
@@ -118,6 +124,12 @@ class Navigation(QSplitter):
         parent.addChild(item)
         parent.setExpanded(True)
         self._placeholders[key] = item
+
+    def settle(self) -> None:
+        """After the first paint: the headings become what they are, not pages."""
+        self._settled = True
+        for item in self._sections.values():
+            _heading_flags(item)
 
     def set_waiting_page(self, widget: QWidget) -> None:
         """What a placeholder shows until its page is there."""
@@ -212,3 +224,9 @@ class Navigation(QSplitter):
             return
         self.stack.setCurrentWidget(self._pages[key][1])
         self.page_changed.emit(key)
+
+
+def _heading_flags(item: QTreeWidgetItem) -> None:
+    from PySide6.QtCore import Qt  # noqa: PLC0415 (see KEY_ROLE)
+
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a page
