@@ -258,3 +258,19 @@ def test_a_room_registers_its_pages_after_the_database_opens(
     finally:
         window.close()
         session.close()
+
+
+def test_a_command_turns_the_collector_back_on() -> None:
+    """main.py holds the cycle collector off for the window's start only."""
+    import gc
+
+    from kinerja_desktop import app
+
+    gc.disable()
+    try:
+        with pytest.raises(SystemExit):
+            app.main(["--version"])
+    finally:
+        enabled = gc.isenabled()
+        gc.enable()
+    assert enabled

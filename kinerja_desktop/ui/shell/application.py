@@ -21,6 +21,7 @@ JSON line, the seconds from process start to the frame's first paint
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from datetime import datetime
@@ -37,7 +38,7 @@ from kinerja_desktop.ui.common.errors import ExceptionHooks
 from kinerja_desktop.ui.common.icons import app_icon
 from kinerja_desktop.ui.shell.controller import WindowController, build_window, target_path
 from kinerja_desktop.ui.shell.main_window import MainWindow
-from kinerja_desktop.ui.shell.startup import smoke_line
+from kinerja_desktop.ui.shell.startup import settle_collector, smoke_line
 
 if TYPE_CHECKING:
     from kinerja_desktop.services.session import Session
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 # Phase 2 starts after the frame's first paint, or after this long without one
 # (a window started minimised paints only when restored).
 PHASE_TWO_FALLBACK_MS = 1000
+COLLECTOR_FALLBACK_MS = 3000
 
 
 def create_window(db_path: Path | None, *, demo: bool = False) -> tuple[Session, MainWindow]:
@@ -131,6 +133,7 @@ def run_gui(db_path: Path | None, *, demo: bool = False, smoke: bool = False) ->
             start.cancelled = True
             QThreadPool.globalInstance().waitForDone()  # let a running print or export finish
             controller.close()
+            gc.enable()
     finally:
         marker.end()
         hooks.uninstall()
@@ -176,6 +179,9 @@ class _Start:
             self.status = 2
             self.app.exit(2)
             return
+        # The collector back on even when `ready` never comes (a window started
+        # minimised paints only when restored).
+        QTimer.singleShot(COLLECTOR_FALLBACK_MS, settle_collector)
         if self.ended_abnormally and not self.smoke:
             ends = self.ended_abnormally
             QTimer.singleShot(0, lambda: show_abnormal_end(self.controller.window, ends))

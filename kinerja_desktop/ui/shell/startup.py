@@ -115,9 +115,11 @@ def settle_collector() -> None:
     otherwise walks them all — tens of milliseconds held under the GIL, felt
     as a stall while typing in the editor; after it a full collection walks
     only what was made since. Objects are still freed as usual when nothing
-    refers to them."""
+    refers to them. The collector, held off by main.py during the start, runs
+    again from here on."""
     global _collector_settled  # noqa: PLW0603 (one switch for the process, not app state)
     if not _collector_settled:
         _collector_settled = True
         gc.collect()
         gc.freeze()
+    gc.enable()  # main.py holds it off while the window starts
