@@ -41,7 +41,7 @@ THIRD_PARTY: dict[str, set[str]] = {
     "tempfiles": set(),
     "diagnostics": set(),
     "store": {"peewee", "playhouse"},
-    "exchange": {"openpyxl", "reportlab", "defusedxml"},
+    "exchange": {"openpyxl", "reportlab", "defusedxml", "segno"},
     "services": set(),
     "cli": set(),
     "ui": {"PySide6", "shiboken6"},

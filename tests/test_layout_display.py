@@ -13,7 +13,7 @@ from paint_recorders import compare, pdf_pages
 from sop_factory import random_sop
 from test_pdf_support import office, sop
 
-from kinerja_desktop.core.layout import Reuse, layout_sop, style
+from kinerja_desktop.core.layout import Reuse, build, layout_sop, style
 from kinerja_desktop.core.layout.compose import compose_flowchart, lowest_point, place_block
 from kinerja_desktop.core.layout.display import (
     DisplayPage,
@@ -161,11 +161,17 @@ def test_display_pages_use_the_style_module_only(pages) -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 4, 7, 12])
-def test_shared_work_between_reserves_changes_nothing(seed: int) -> None:
+def test_shared_work_between_reserves_changes_nothing(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`Reuse` only skips work: each layout equals the one made on its own."""
     doc = random_sop(random.Random(seed), n_lanes=6, n_steps=30)
+    made = []
+    page = build._page
+    monkeypatch.setattr(build, "_page", lambda *a: made.append(1) or page(*a))
     reuse = Reuse()
     shared = [layout_sop(doc, A4, measure, last_page_reserve=r, reuse=reuse) for r in (160, 90)]
+    with_reuse = len(made)
     alone = [layout_sop(doc, A4, measure, last_page_reserve=r) for r in (160, 90)]
     assert shared == alone
-    assert len(reuse.pages) < sum(len(layout.pages) for layout in shared), "nothing was shared"
+    assert with_reuse < len(made) - with_reuse, "nothing was shared"

@@ -10,7 +10,9 @@ from layout_fixtures import bps_012, liberation_measure, linear_sop
 from sop_factory import random_sop
 
 from kinerja_desktop.core.layout import layout_sop
+from kinerja_desktop.core.layout.build import IN_BELOW
 from kinerja_desktop.core.layout.clearance import ASCENT, run_box
+from kinerja_desktop.core.layout.offpage import IN_GAP
 from kinerja_desktop.core.layout.primitives import (
     Font,
     LayoutPage,
@@ -94,7 +96,7 @@ def test_strip_is_only_as_tall_as_its_pentagon_needs() -> None:
     for page in layout.pages[1:]:
         (inn,) = [o for o in page.offpages if o.direction is OffPageDirection.IN]
         extra = page.rows[0].h - min(same)
-        assert inn.rect.h < extra <= inn.rect.h + 9.0
+        assert inn.rect.h < extra <= inn.rect.h + IN_GAP + IN_BELOW
         (arrow,) = [c for c in page.connectors if c.source == f"offpage:{inn.letter}"]
         assert len(arrow.points) == 2  # straight down from its pentagon into the symbol
 

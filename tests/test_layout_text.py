@@ -36,7 +36,16 @@ def test_wrapped_lines_fit_and_keep_every_character(words: list[str], width: flo
     text = " ".join(words)
     lines = wrap_text(text, width, Font.REGULAR, 8.0, measure)
     assert all(measure(line, Font.REGULAR, 8.0) <= width + 1e-9 for line in lines)
-    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert "".join(lines).replace(" ", "").replace("-", "") == text.replace(" ", "").replace(
+        "-", ""
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(word=WORDS, width=st.floats(10.0, 60.0))
+def test_a_word_is_never_cut_without_a_mark(word: str, width: float) -> None:
+    lines = wrap_text(word, width, Font.REGULAR, 8.0, liberation_measure())
+    assert all(line[-1] in "/.-:" for line in lines[:-1]), lines
 
 
 def test_wrapping_breaks_on_spaces_first() -> None:
@@ -185,10 +194,22 @@ def test_hyphenated_words_fit_and_read_back(word: str, width: float) -> None:
 
 def test_a_lane_title_too_long_for_its_lane_is_hyphenated() -> None:
     lanes = ["CAMAT", "SEKRETARIS", "KASUBBAG PERENCANAAN", "PELAKSANA"]
-    paper = PageSettings(paper="A4", landscape=False)
+    paper = PageSettings(paper="A4", landscape=False, min_font_size=6.0)
     plan = plan_columns(4, 6, paper, liberation_measure(), lanes)
     header = build_header(plan, paper.min_font_size, True, liberation_measure())
     lines = [ln for c in header.cells for ln in c.text.lines]
     broken = [ln for ln in lines if ln.endswith("-")]
     assert broken and all(ln[:-1].isalpha() for ln in broken)
     assert "KASUBBAG" in lines
+
+
+def test_no_type_below_seven_points_by_default() -> None:
+    """Many lanes on portrait paper: the type stops at 7 pt (words are hyphenated,
+    the user is told a roomier paper) rather than going smaller."""
+    lanes = [f"Kepala Seksi {k}" for k in range(9)]
+    paper = PageSettings(paper="A4", landscape=False)
+    measure = liberation_measure()
+    plan = plan_columns(9, 6, paper, measure, lanes)
+    header = build_header(plan, paper.min_font_size, True, measure)
+    assert min(c.text.size for c in header.cells) >= 7.0 and plan.metrics.label >= 7.0
+    assert any("A4 mendatar" in n for n in plan.notices)

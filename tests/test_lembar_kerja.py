@@ -6,7 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja_desktop.core.sop import Lane, LembarKerjaInfo, Pengesahan, SopDocument, Step
-from kinerja_desktop.core.sop.lembar_kerja import AKHIR, AWAL, UTAMA, derive_lembar_kerja
+from kinerja_desktop.core.sop.lembar_kerja import (
+    AKHIR,
+    AWAL,
+    SUMMARY_ITEMS,
+    UTAMA,
+    derive_lembar_kerja,
+    gist,
+)
 
 
 def _doc(uraian: list[str], **kw) -> SopDocument:
@@ -73,3 +80,24 @@ def test_every_step_appears_once_in_order(uraian: list[str]) -> None:
     listed = [s for g in lk.kelompok for s in g.langkah]
     assert [s.nomor for s in listed] == list(range(1, len(uraian) + 1))
     assert [s.uraian for s in listed] == [u.strip() for u in uraian]
+
+
+def test_part_b_summarises_the_main_steps_instead_of_copying_them() -> None:
+    uraian = ["Mulai", *(f"Memeriksa berkas nomor {i}, lalu mencatatnya" for i in range(2, 12))]
+    uraian.append("Selesai")
+    lk = derive_lembar_kerja(_doc(uraian))
+    summary = lk.ringkas_utama
+    assert summary.startswith("Langkah 2–11: Memeriksa berkas nomor 2, Memeriksa berkas nomor 3")
+    assert "lalu mencatatnya" not in summary  # the gist: up to the first clause
+    assert summary.endswith(f"dan {10 - SUMMARY_ITEMS} langkah lain (lihat bagian C)")
+    assert summary.count("Memeriksa") == SUMMARY_ITEMS
+
+
+def test_part_b_with_few_main_steps_names_them_all() -> None:
+    lk = derive_lembar_kerja(_doc(["a", "Menyusun laporan", "Menyampaikan kepada Camat", "z"]))
+    assert lk.ringkas_utama == "Langkah 2–3: Menyusun laporan dan Menyampaikan"
+    assert derive_lembar_kerja(_doc(["a", "b"])).ringkas_utama == "-"
+    assert (
+        gist("Menyusun laporan data kinerja triwulanan per tim")
+        == "Menyusun laporan data kinerja triwulanan per …"
+    )

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+import segno
 from PIL import Image
 from pypdf.generic import ContentStream
-from reportlab.graphics.barcode import qrencoder
 from test_pdf_support import contains_words, font_problems, office, page_texts, sop, text_positions
 
 from kinerja_desktop.core.errors import ValidationError
@@ -262,6 +262,21 @@ def test_lembar_kerja_signature_never_stands_alone(tmp_path: Path, steps: int) -
     assert "Langkah Akhir" in last  # the end of part C comes with the signature
 
 
+def test_lembar_kerja_carries_only_its_tail_to_the_signature(tmp_path: Path) -> None:
+    """When the signature does not fit under the last rows, only the last lines
+    (at most two) go on with it: the pages before stay as full as they were."""
+    for steps in range(6, 40, 3):
+        doc = sop(steps=steps, words_per_step=14)
+        lk = derive_lembar_kerja(doc, "Kecamatan Masama")
+        pages = plan_worksheet(doc, lk, "Masama", F4, date(2026, 2, 16))
+        if len(pages) < 2:
+            continue
+        pdf = _render(tmp_path, pages, name=f"lk{steps}.pdf")
+        last = [ln.strip() for ln in page_texts(pdf)[-1].splitlines()]
+        assert len([ln for ln in last if ln[:1].isdigit() and ". " in ln[:5]]) <= 2, steps
+        assert "Masama, 16 Februari 2026" in last
+
+
 # -- footer and QR -----------------------------------------------------------------------
 
 
@@ -298,10 +313,9 @@ def test_footer_numbers_pages_and_carries_the_qr(tmp_path: Path) -> None:
     texts = page_texts(path)
     assert [f"Hal. {n} dari 3" in t for n, t in enumerate(texts, start=1)] == [True] * 3
     assert all(doc.nomor in t and "Revisi ke-0" in t for t in texts)
-    expected = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    expected.addData(payload)
-    expected.make()
-    want = [[bool(m) for m in row] for row in expected.modules]
+    expected = segno.make_qr(payload, error="m", boost_error=False)
+    assert expected.designator.endswith("-M") and expected.mode == "byte"
+    want = [[bool(m) for m in row] for row in expected.matrix]
     assert _qr_matrix_from_form(path, info.form_name) == want
 
 

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 from test_pdf_support import office, page_texts, sop
 
-from kinerja_desktop.core.sop.signing import signing_date, signing_town
+from kinerja_desktop.core.sop.signing import BLANK_TOWN, kop_is_own, signing_date, signing_town
 from kinerja_desktop.exchange.pdf.sop import PdfOptions, write_book_pdf, write_sop_pdf
 
 KOP = ["Pemerintah Kabupaten Banjar", "Kecamatan Martapura Barat"]
@@ -57,15 +57,42 @@ def test_logo_only_under_the_offices_own_heading(tmp_path: Path, kop: list[str])
     assert sum(images) == images[0]
 
 
-def test_another_offices_sop_is_dated_without_our_town(tmp_path: Path) -> None:
+def test_another_offices_sop_is_dated_at_the_town_its_kop_names(tmp_path: Path) -> None:
     doc = sop()
     doc.kop = list(KOP)
     path = tmp_path / "sop.pdf"
     options = PdfOptions(lembar_kerja=True, tanggal_ttd=date(2026, 2, 16))
     write_sop_pdf(doc, office(), path, options)
-    assert _signature_lines(path) == ["16 Februari 2026", "16 Februari 2026"]
+    assert _signature_lines(path) == ["Martapura Barat, 16 Februari 2026"] * 2
     assert "Masama, 16 Februari 2026" not in "\n".join(page_texts(path))
-    assert signing_town(doc, office()) == ""
+
+
+def test_a_kop_without_a_town_leaves_it_to_fill_by_hand() -> None:
+    doc = sop()
+    doc.kop = ["PEMERINTAH KABUPATEN BANGGAI", "BADAN PERENCANAAN PEMBANGUNAN DAERAH"]
+    assert signing_town(doc, office()) == BLANK_TOWN
+    assert not kop_is_own(doc, office())
+
+
+@pytest.mark.parametrize(
+    "kop",
+    [
+        ["PEMERINTAH KABUPATEN BANGGAI", "KECAMATAN MASAMA"],
+        ["Pemerintah  Kab. Banggai", "kecamatan masama."],
+        ["PEMERINTAH KABUPATEN BANGGAI", "KECAMATAN MASAMA", "Jl. Trans Sulawesi No. 1 Masama"],
+        ["KECAMATAN MASAMA"],
+    ],
+)
+def test_a_kop_equal_to_our_heading_keeps_logo_and_town(tmp_path: Path, kop: list[str]) -> None:
+    doc = sop()
+    doc.kop = kop
+    kantor = office(_png())
+    assert kop_is_own(doc, kantor)
+    assert signing_town(doc, kantor) == "Masama"
+    path = tmp_path / "sop.pdf"
+    write_sop_pdf(doc, kantor, path, PdfOptions(lembar_kerja=True, tanggal_ttd=date(2026, 2, 16)))
+    assert _images_per_page(path)[0] == 1
+    assert _signature_lines(path) == ["Masama, 16 Februari 2026"] * 2
 
 
 def test_own_sop_is_dated_at_the_offices_town(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from kinerja_desktop.core.sop import (
     DecisionExit,
     Lane,
     MutuBaku,
+    MutuBakuHeads,
     Pengesahan,
     SopDocument,
     SopStatus,
@@ -84,3 +85,22 @@ def test_successors_follow_decisions() -> None:
     assert doc.successors(0) == [(1, None)]
     assert doc.successors(2) == [(3, "Ya"), (1, "Tidak")]
     assert doc.successors(3) == []
+
+
+def test_mutu_baku_heads_round_trip_and_only_then_format_2() -> None:
+    doc = _sample()
+    before = serialize.content_hash(doc)
+    assert serialize.to_dict(doc)["format"] == 1 and "mutu_baku_heads" not in serialize.to_dict(doc)
+    doc.mutu_baku_heads = MutuBakuHeads("Sumber Data", "Waktu", "Output")
+    data = serialize.to_dict(doc)
+    assert data["format"] == 2
+    assert data["mutu_baku_heads"] == {
+        "kelengkapan": "Sumber Data",
+        "waktu": "Waktu",
+        "output": "Output",
+    }
+    again = serialize.from_dict(data)
+    assert again.mutu_baku_heads.titles() == ("Sumber Data", "Waktu", "Output")
+    assert serialize.content_hash(again) != before
+    old = serialize.to_dict(_sample())  # a format 1 document reads with the usual heads
+    assert serialize.from_dict(old).mutu_baku_heads.usual

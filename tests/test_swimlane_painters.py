@@ -43,7 +43,10 @@ def _demo(path: Path) -> SopDocument:
 
 
 def _printed_flowchart(doc: SopDocument, kertas: str, tegak: bool, tmp: Path) -> list[Drawing]:
-    """The flowchart pages of the printed PDF, footers left out."""
+    """The flowchart pages of the printed PDF, footers left out (and the DRAF mark:
+    the sheet is made signable, the mark is the PDF's own, like the footer)."""
+    doc.nomor = doc.nomor.strip() or "UJI/1"
+    doc.pengesahan.nama = doc.pengesahan.nama.strip() or "Penanda Tangan"
     options = PdfOptions(kertas=kertas, tegak=tegak, tanggal_ttd=TTD)
     write_sop_pdf(doc, office(), tmp / "sop.pdf", options)
     plan = plan_sop(doc, office(), options)

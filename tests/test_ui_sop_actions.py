@@ -150,6 +150,8 @@ def test_book_dialog_chooses_sops_and_guards_kesalahan(qtbot) -> None:
     dlg.force.setChecked(True)
     assert dlg.ok.isEnabled()
     assert dlg.choice() == BookOptions([1, 2], 2027, "A4", False, True)
+    dlg.binding.setCurrentIndex(2)
+    assert dlg.choice().jilid == "cermin"
 
 
 def test_file_stem_is_safe() -> None:

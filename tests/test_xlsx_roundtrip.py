@@ -24,6 +24,7 @@ from kinerja_desktop.core.sop import (
     Lane,
     LembarKerjaInfo,
     MutuBaku,
+    MutuBakuHeads,
     Pengesahan,
     SopDocument,
     SopStatus,
@@ -79,6 +80,14 @@ def test_export_reads_back_the_same_sop(tmp_path: Path) -> None:
     assert {s.id for s in result.document.steps}.isdisjoint({s.id for s in doc.steps})
     assert not [n for n in result.notes if n.level != "info"]
     assert any("sama persis" in n.message for n in result.notes)
+
+
+def test_the_offices_mutu_baku_heads_survive_export_and_import(tmp_path: Path) -> None:
+    doc = fixture_doc()
+    doc.mutu_baku_heads = MutuBakuHeads("Sumber Data", "Waktu Penyelesaian", "Hasil Kerja")
+    got = round_trip(doc, tmp_path).document
+    assert got.mutu_baku_heads == doc.mutu_baku_heads
+    assert_same_sop(got, doc)
 
 
 def test_libreoffice_saved_export_reads_back_the_same_sop() -> None:

@@ -208,6 +208,7 @@ def test_role_columns_outside_the_pelaksana_group_and_a_merged_mark() -> None:
     assert len(doc.steps) == 9
     assert len(doc.steps[6].pelaksana) == 4  # one mark merged across four role columns
     assert doc.steps[0].mutu_baku.kelengkapan.startswith("Realisasi")  # "Sumber Data"
+    assert doc.mutu_baku_heads.kelengkapan == "Sumber Data"  # the office's own words kept
     assert doc.steps[0].mutu_baku.waktu == "1 – 20 Hari Kerja"
     decision = doc.steps[1]  # marked with a diamond glyph
     assert decision.jenis is K

@@ -49,6 +49,9 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--lembar-kerja", action="store_true", help="sertakan Lembar Kerja Identifikasi Kegiatan"
     )
+    p.add_argument(
+        "--draf", action="store_true", help="cetak sebagai draf: tanda DRAF di setiap halaman"
+    )
     _common(p)
     p.set_defaults(handler=cmd_pdf)
 
@@ -62,6 +65,12 @@ def register_print(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     p.add_argument("--tahun", type=whole_number, help="tahun pada sampul (bawaan: tahun ini)")
+    p.add_argument(
+        "--jilid",
+        choices=["kiri", "cermin"],
+        default="",
+        help="margin jilid 22 mm: kiri (setiap halaman) atau cermin (halaman genap di kanan)",
+    )
     _common(p)
     p.set_defaults(handler=cmd_buku)
 
@@ -83,6 +92,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
                 lembar_kerja=args.lembar_kerja,
                 paksa=args.paksa,
                 tanggal_ttd=args.tanggal,
+                draf=args.draf,
             )
         except PrintBlockedError as exc:
             return _blocked(exc)
@@ -103,6 +113,7 @@ def cmd_buku(args: argparse.Namespace) -> int:
                 tanggal_ttd=args.tanggal,
                 tahun=args.tahun,
                 progress=_progress,
+                jilid=args.jilid,
             )
         except PrintBlockedError as exc:
             return _blocked(exc)

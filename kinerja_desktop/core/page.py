@@ -8,7 +8,7 @@ bottom margin for the footer (title, page x of y, QR code).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import ValidationError
 
@@ -18,6 +18,9 @@ FOOTER_QR = 13 * MM  # the QR code of the footer, square
 FOOTER_GAP = 3 * MM  # between the footer and the content above it
 FOOTER_BAND = FOOTER_QR + FOOTER_GAP
 """The band kept free above the bottom margin for the footer (`reserve_bottom`)."""
+
+BINDING = 22 * MM  # the inner margin of a bound book (Buku SOP)
+JILID = ("", "kiri", "cermin")  # no binding; inner margin left on every page; mirrored
 
 PAPER_MM: dict[str, tuple[float, float]] = {
     "A4": (210.0, 297.0),
@@ -42,7 +45,7 @@ class PageSettings:
     margin_left: float = 15 * MM  # room for binding
     font_size: float = 8.0
     header_font_size: float = 8.0
-    min_font_size: float = 6.0  # text never shrinks below this
+    min_font_size: float = 7.0  # text never shrinks below this (a signed sheet stays legible)
     column_numbers: bool = True  # the (1) (2) … (n) row under the header
     reserve_top: float = 0.0
     reserve_bottom: float = FOOTER_BAND
@@ -79,14 +82,30 @@ class PageSettings:
         return self.content_right - self.content_left
 
 
-def page_settings(kertas: str, tegak: bool) -> PageSettings:
+def page_settings(kertas: str, tegak: bool, jilid: str = "") -> PageSettings:
     """The settings every sheet of one printed document uses: paper `kertas`
     ("A4" / "F4", any case), landscape unless `tegak`, the footer band kept free.
-    ValidationError (Indonesian) for a paper that is not known."""
+    `jilid` ("kiri" or "cermin", see `JILID`) widens the inner margin to
+    `BINDING` for a bound book; the layout is the same on every page, and a
+    mirrored book moves its even pages over (`verso_shift`).
+    ValidationError (Indonesian) for a paper or binding that is not known."""
     paper = kertas.strip().upper()
     if paper not in PAPER_MM:
         choices = ", ".join(PAPER_MM)
         raise ValidationError(
             f"Ukuran kertas {kertas!r} tidak dikenal; pilih salah satu: {choices}."
         )
-    return PageSettings(paper=paper, landscape=not tegak, reserve_bottom=FOOTER_BAND)
+    if jilid not in JILID:
+        raise ValidationError(f"Jilid {jilid!r} tidak dikenal; pilih kiri atau cermin.")
+    settings = PageSettings(paper=paper, landscape=not tegak, reserve_bottom=FOOTER_BAND)
+    if jilid:
+        settings = replace(settings, margin_left=BINDING)
+    return settings
+
+
+def verso_shift(settings: PageSettings, jilid: str, page_number: int) -> float:
+    """How far (points, to the right) page `page_number` of a document moves: an
+    even page of a mirrored ("cermin") book has its wide margin on the right."""
+    if jilid != "cermin" or page_number % 2:
+        return 0.0
+    return settings.margin_right - settings.margin_left

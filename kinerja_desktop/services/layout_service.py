@@ -11,6 +11,10 @@ pages. The document need not be saved: the editor passes what is being edited.
 The database is read at most once per profile change: the profile is cached
 and dropped when the session announces a change of it (or a restore). A caller
 that already holds a profile may pass it and the database is not read at all.
+
+Each service keeps the pages it laid out last (`core.layout.memo.PageMemo`): a
+document laid out again after a small edit lays out only the pages the edit
+changed, with the same result as laying it all out afresh.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.layout.display import DisplayPage
+from ..core.layout.memo import PageMemo
 from ..core.office import OfficeProfile
 from ..core.page import page_settings
 from ..core.sop import SopDocument
@@ -51,6 +56,7 @@ class LayoutService:
         self._office = OfficeService(session)
         self._profile: OfficeProfile | None = None
         self._lock = threading.Lock()
+        self._memo = PageMemo()
         ref = weakref.ref(self)
 
         def forget(entity: str, _entity_id: int | None) -> None:
@@ -86,7 +92,8 @@ class LayoutService:
 
         office = profile if profile is not None else self.profile()
         settings = page_settings(kertas or str(office.kertas), bool(tegak))
-        flow, _sig = flowchart(document, office, settings, signing_date(document, tanggal_ttd))
+        tanggal = signing_date(document, tanggal_ttd)
+        flow, _sig = flowchart(document, office, settings, tanggal, self._memo)
         return SwimlanePreview(flow.pages, settings.paper, bool(tegak), list(flow.notices))
 
     def swimlane_pages(

@@ -21,6 +21,7 @@ from kinerja_desktop.core.errors import KinerjaError, ValidationError
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.checker import Finding, errors_of
+from kinerja_desktop.core.sop.signing import kop_is_own
 
 from .office_service import OfficeService
 from .session import Session
@@ -47,16 +48,10 @@ class BookChoice:
     kop: tuple[str, ...] = ()
 
 
-def _line(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def is_own_office(doc: SopDocument, profile: OfficeProfile) -> bool:
     """True when the SOP prints this office's heading: no kop of its own, or a
     kop naming only the profile's government and office."""
-    own = {_line(profile.pemerintah), _line(profile.nama_kantor)} - {""}
-    lines = {_line(x) for x in doc.kop} - {""}
-    return not lines or lines <= own
+    return kop_is_own(doc, profile)
 
 
 @dataclass
@@ -75,14 +70,28 @@ class PrintService:
         self._sops = SopService(session)
         self._office = OfficeService(session)
 
-    def _options(self, kertas: str | None, tegak: bool, lembar_kerja: bool, tanggal: date | None):
+    def _options(
+        self,
+        kertas: str | None,
+        tegak: bool,
+        lembar_kerja: bool,
+        tanggal: date | None,
+        *,
+        draf: bool = False,
+        jilid: str = "",
+    ):
         # reportlab is imported only when something is printed: listing SOPs stays fast.
         from kinerja_desktop.exchange.pdf.sop import PdfOptions  # noqa: PLC0415
 
         profile = self._office.get_profile()
         paper = (kertas or str(profile.kertas)).upper()
         return profile, PdfOptions(
-            kertas=paper, tegak=tegak, lembar_kerja=lembar_kerja, tanggal_ttd=tanggal
+            kertas=paper,
+            tegak=tegak,
+            lembar_kerja=lembar_kerja,
+            tanggal_ttd=tanggal,
+            draf=draf,
+            jilid=jilid,
         )
 
     def _refuse_own_file(self, path: Path) -> None:
@@ -120,9 +129,11 @@ class PrintService:
         lembar_kerja: bool = False,
         paksa: bool = False,
         tanggal_ttd: date | None = None,
+        draf: bool = False,
     ) -> PrintResult:
         """Print one SOP: its latest revision (the one to be signed), or revision
-        `revisi`; PrintBlockedError on kesalahan."""
+        `revisi`; PrintBlockedError on kesalahan. Printed despite kesalahan
+        (`paksa`), or asked as a draft (`draf`), every page is marked DRAF."""
         self._refuse_own_file(path)
         if revisi is None:
             doc = self._sops.get(sop_id).document
@@ -133,7 +144,11 @@ class PrintService:
         if errors and not paksa:
             raise PrintBlockedError(f"{sop_label(sop_id, doc)} belum siap dicetak.", errors)
         profile, options = self._options(
-            kertas, tegak, lembar_kerja or doc.lembar_kerja.cetak, tanggal_ttd
+            kertas,
+            tegak,
+            lembar_kerja or doc.lembar_kerja.cetak,
+            tanggal_ttd,
+            draf=draf or bool(errors),
         )
         from kinerja_desktop.exchange.pdf.sop import write_sop_pdf  # noqa: PLC0415
 
@@ -153,10 +168,12 @@ class PrintService:
         tahun: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        jilid: str = "",
     ) -> PrintResult:
         """The Buku SOP: the revision in force of the chosen SOPs (default:
         this office's SOPs, see `book_choices`) in one PDF. Drafts, withdrawn
-        SOPs and SOPs in the bin are not part of the book."""
+        SOPs and SOPs in the bin are not part of the book. `jilid` ("kiri",
+        "cermin") keeps a binding margin (`core.page.page_settings`)."""
         if tahun is not None and not 1900 <= tahun <= 2200:
             raise ValidationError(f"Tahun sampul tidak masuk akal: {tahun}.")
         self._refuse_own_file(path)
@@ -184,7 +201,7 @@ class PrintService:
             raise PrintBlockedError(
                 f"{len(errors)} dari {len(items)} SOP belum siap dicetak.", errors
             )
-        profile, options = self._options(kertas, tegak, False, tanggal_ttd)
+        profile, options = self._options(kertas, tegak, False, tanggal_ttd, jilid=jilid)
         from kinerja_desktop.exchange.pdf.sop import write_book_pdf  # noqa: PLC0415
 
         notices: list[str] = []
@@ -197,6 +214,7 @@ class PrintService:
             progress=progress,
             cancelled=cancelled,
             notices=notices,
+            drafts={k for k, (i, d) in enumerate(items) if sop_label(i, d) in errors},
         )
         return PrintResult(
             pages=pages, sop_count=len(items), findings_by_sop=errors, notices=notices

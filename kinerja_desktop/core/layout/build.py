@@ -15,13 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..page import PageSettings
-from ..sop import SopDocument, Step
-from .clearance import drawing_obstacles, grid_obstacles
+from ..sop import SopDocument, Step, StepKind
+from .clearance import drawing_obstacles, grid_obstacles, split_lane_lines
 from .columns import LANE_BASE, ColumnPlan, plan_columns, text_demand
 from .flows import add_joins, collect_edges, route_next
 from .frame import Frame, Place, Side, make_place
 from .labels import label_margin, place_labels, request_label
 from .lanes import TYPICAL_LABEL, LaneGeometry, lane_geometry, symbol_kind
+from .memo import PageMemo, page_key
 from .offpage import IN_GAP, finish_in, finish_out, letter
 from .paginate import Bands, has_in_strip, has_out_band, paginate
 from .primitives import (
@@ -44,8 +45,8 @@ PENT_MAX = 18.0
 WIDE_LANES = 13.0  # ems
 GROW_TRIES = 3  # times a decision's row grows when its exit labels find no room
 GROW_BY = 4.0  # by this many label sizes each time
-IN_BELOW = 6.0  # under an incoming pentagon, room for its connector to jog sideways
-OUT_ABOVE = 9.0  # between the table and an outgoing pentagon, likewise
+IN_BELOW = 10.0  # under an incoming pentagon, room for its connector to jog sideways
+OUT_ABOVE = 14.0  # between the table and an outgoing pentagon, likewise
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Reuse:
     pages: dict[tuple, tuple[tuple[LayoutPage, list[str], list[int]], tuple]] = field(
         default_factory=dict
     )
+    memo: PageMemo | None = None  # pages of earlier layouts, by value (the editor's)
 
 
 def build_layout(
@@ -88,8 +90,12 @@ def build_layout(
     reserve_last: float = 0.0,
     reuse: Reuse | None = None,
 ) -> SwimlaneLayout:
+    tried = None
     for lane_base in (LANE_BASE, WIDE_LANES):  # wider lanes when exit labels find no room
         ctx, notices = _shared_context(doc, settings, measure, lane_base, reuse)
+        if tried is not None and _inputs(ctx) == tried:
+            break  # the lanes could not widen: settling again would repeat the same work
+        tried = _inputs(ctx)
         ctx.reserve_last = reserve_last
         out, crowded = _settle(ctx)
         if not crowded:
@@ -98,6 +104,11 @@ def build_layout(
         notices.extend(n for n in p[1] if n not in notices)
     notices += [crowded_notice(i + 1) for i in sorted(crowded)]
     return SwimlaneLayout([p[0] for p in out], ctx.plan.metrics.scale, notices)
+
+
+def _inputs(ctx: Context) -> tuple:
+    """What a settle of `ctx` depends on besides the document and the paper."""
+    return (ctx.plan, ctx.geo, ctx.header, ctx.bands, tuple(ctx.rows), ctx.lanes, ctx.pent)
 
 
 def crowded_notice(number: int) -> str:
@@ -170,7 +181,13 @@ def _reused_page(
     key = (id(ctx.plan), tuple(steps), incoming, tuple(map(id, rows)), marks)
     hit = ctx.reuse.pages.get(key)
     if hit is None:
-        hit = (_page(ctx, steps, incoming, page_of, letters), rows)
+        memo = ctx.reuse.memo
+        if memo is None:
+            page = _page(ctx, steps, incoming, page_of, letters)
+        else:
+            made = lambda: _page(ctx, steps, incoming, page_of, letters)  # noqa: E731
+            page = memo.page(page_key(ctx, steps, incoming, letters), made)
+        hit = (page, rows)
         ctx.reuse.pages[key] = hit
     return hit[0]
 
@@ -199,7 +216,7 @@ def _context(
     demand = text_demand({k: [t[k] for t in texts] for k in keys}, settings.font_size, measure)
     plan = plan_columns(
         len(doc.lanes), len(doc.steps), settings, measure, names, lane_base=lane_base,
-        demand=demand,
+        demand=demand, mutu_titles=doc.mutu_baku_heads.titles(),
     )  # fmt: skip
     geo = lane_geometry(plan, measure(TYPICAL_LABEL, Font.REGULAR, plan.metrics.label))
     header = build_header(plan, settings.min_font_size, settings.column_numbers, measure)
@@ -278,16 +295,18 @@ def _page(
     parts = sheet_parts(ctx.plan, ctx.header, top, rows)
     pent_w = min(ctx.pent, max(ctx.geo.right - ctx.geo.left, 1.0) / 2)
     frame = Frame(places, steps, ctx.geo, bottom, strip, bottom + ctx.bands.out_h, pent_w, ctx.pent)
+    frame.ends = _selesai_spans(ctx, places)
     router, notices = _route(ctx, frame, page_of, letters)
     outs, out_texts = finish_out(router)
     ins, in_texts = finish_in(router)
     symbols = [
         Symbol(p.kind, p.rects[lane], p.step_id, lane) for p in places.values() for lane in p.lanes
     ]
-    obstacles = grid_obstacles(parts.lines, parts.boxes)
+    inner, rest = split_lane_lines(parts.lines, ctx.geo.left, ctx.geo.right)
+    obstacles = grid_obstacles(rest, parts.boxes)
     obstacles += drawing_obstacles(router.connectors, symbols, outs + ins)
     lanes = Rect(ctx.geo.left, y, ctx.geo.right - ctx.geo.left, bottom - y)
-    crowded = place_labels(router, obstacles, lanes)
+    crowded = place_labels(router, obstacles, lanes, grid_obstacles(inner, []))
     page = LayoutPage(*ctx.settings.size, columns=list(ctx.plan.columns), rows=[r for r, _ in rows])
     page.boxes, page.lines, page.table_rect = parts.boxes, parts.lines, parts.table_rect
     page.texts = parts.texts + router.texts + out_texts + in_texts
@@ -295,6 +314,16 @@ def _page(
     page.connectors = router.connectors
     page.offpages = outs + ins
     return page, notices, crowded
+
+
+def _selesai_spans(ctx: Context, places: dict[int, Place]) -> tuple[tuple[float, float], ...]:
+    """Where the Selesai symbols of a page are across: no outgoing pentagon under them."""
+    return tuple(
+        (r.x, r.right)
+        for i, p in places.items()
+        if ctx.doc.steps[i].jenis is StepKind.SELESAI
+        for r in p.rects.values()
+    )
 
 
 def _rows(

@@ -81,3 +81,17 @@ def drawing_obstacles(
     out += [Obstacle(s.rect, SYMBOL_LINE / 2) for s in symbols]
     out += [Obstacle(o.rect, SYMBOL_LINE / 2) for o in offpages]
     return out
+
+
+def split_lane_lines(
+    lines: Iterable[Line], left: float, right: float
+) -> tuple[list[Line], list[Line]]:
+    """The grid lines between two lanes (vertical, strictly inside `left`..`right`),
+    and the others. An exit label that has no room inside its lane may run over a
+    lane line, as on hand-made sheets; it never runs over any other line."""
+    inner: list[Line] = []
+    rest: list[Line] = []
+    for ln in lines:
+        upright = abs(ln.a[0] - ln.b[0]) < 1e-9
+        (inner if upright and left + 1e-6 < ln.a[0] < right - 1e-6 else rest).append(ln)
+    return inner, rest

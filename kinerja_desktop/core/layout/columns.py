@@ -110,6 +110,7 @@ def plan_columns(
     *,
     lane_base: float = LANE_BASE,
     demand: TextDemand | None = None,
+    mutu_titles: tuple[str, str, str] | None = None,
 ) -> ColumnPlan:
     """Columns (x from the content's left edge), type sizes and notices.
 
@@ -118,6 +119,7 @@ def plan_columns(
     column asking little (Keterangan left empty) stays narrow and leaves the
     room to the others; one asking much gets more of the spare; and no column
     is made so narrow that its words break, while the lanes can spare the room.
+    `mutu_titles` are the office's own heads of the Mutu Baku columns.
     """
     scale = _fit_scale(n_lanes, n_steps, settings, measure, demand)
     m = make_metrics(settings, scale)
@@ -133,8 +135,9 @@ def plan_columns(
     for i, name in enumerate(lane_names):
         columns.append(Column("lane", x, lane_w, name, lane_index=i))
         x += lane_w
+    heads = dict(zip(("kelengkapan", "waktu", "output"), mutu_titles or (), strict=False))
     for (key, title, *_), w in zip(TEXT_COLUMNS[1:], texts[1:], strict=True):
-        columns.append(Column(key, x, w, title))
+        columns.append(Column(key, x, w, heads.get(key) or title))
         x += w
     notices = _notices(settings, m, n_lanes, lane_w)
     return ColumnPlan(m, tuple(columns), lane_w, tuple(notices))
@@ -238,7 +241,7 @@ def _notices(settings: PageSettings, m: Metrics, n_lanes: int, lane_w: float) ->
     if m.scale < 1.0 - 1e-9:
         notices.append(
             f"Teks tabel alur diperkecil menjadi {_decimal(m.body)} pt agar {n_lanes} kolom "
-            f"pelaksana muat di kertas {paper_words(settings)}."
+            f"pelaksana muat di kertas {paper_words(settings)}{wider_paper(settings)}."
         )
     if n_lanes and lane_w < LANE_MIN * m.body - 1e-6:
         notices.append(
@@ -247,3 +250,12 @@ def _notices(settings: PageSettings, m: Metrics, n_lanes: int, lane_w: float) ->
             "yang lebih lebar atau mendatar, atau kurangi jumlah pelaksana."
         )
     return notices
+
+
+def wider_paper(settings: PageSettings) -> str:
+    """ "; lebih lega bila dicetak …": the roomier paper to suggest ("" when none is)."""
+    if not settings.landscape:
+        return f"; lebih lega bila dicetak {settings.paper} mendatar"
+    if settings.paper != "F4":
+        return "; lebih lega bila dicetak pada kertas F4 mendatar"
+    return ""

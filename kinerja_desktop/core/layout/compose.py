@@ -22,8 +22,11 @@ from ..page import PageSettings
 from ..sop import SopDocument
 from . import Reuse, layout_sop
 from .display import DisplayPage
+from .memo import PageMemo
 from .primitives import LayoutPage, Measure, SwimlaneLayout
 from .render import display_page
+
+OUT_ROOM = 40.0  # more than an outgoing band and an incoming strip take
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,16 @@ class Flowchart:
 
 
 def compose_flowchart(
-    doc: SopDocument, settings: PageSettings, measure: Measure, block_heights: Sequence[float]
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    block_heights: Sequence[float],
+    memo: PageMemo | None = None,
 ) -> Flowchart:
     """Lay out `doc` with room for a block of the first of `block_heights`
-    (normal, then compact forms) and place the block."""
-    layout, form = signed_layout(doc, settings, measure, block_heights)
+    (normal, then compact forms) and place the block. `memo` keeps pages
+    between layouts of a document being edited (`memo.PageMemo`)."""
+    layout, form = signed_layout(doc, settings, measure, block_heights, memo)
     pages = [display_page(page, measure) for page in layout.pages]
     block = place_block(layout.pages, block_heights[form], settings)
     if block.page == len(pages):
@@ -68,20 +76,39 @@ def compose_flowchart(
 
 
 def signed_layout(
-    doc: SopDocument, settings: PageSettings, measure: Measure, block_heights: Sequence[float]
+    doc: SopDocument,
+    settings: PageSettings,
+    measure: Measure,
+    block_heights: Sequence[float],
+    memo: PageMemo | None = None,
 ) -> tuple[SwimlaneLayout, int]:
     """The layout with room for the block under its last table, and the index of
     the form kept: a later (more compact) form only when it saves a page."""
-    reuse = Reuse()  # the pages before the last are usually the same: laid out once
+    reuse = Reuse(memo=memo)  # the pages before the last are usually the same: laid out once
     layout = layout_sop(doc, settings, measure, last_page_reserve=block_heights[0], reuse=reuse)
     form = 0
     for k, height in enumerate(block_heights[1:], start=1):
         if len(layout.pages) <= 1:
             break
+        if not could_save_a_page(layout, height, settings):
+            continue  # laying it out again could not end a page sooner
         shorter = layout_sop(doc, settings, measure, last_page_reserve=height, reuse=reuse)
         if len(shorter.pages) < len(layout.pages):
             layout, form = shorter, k
     return layout, form
+
+
+def could_save_a_page(layout: SwimlaneLayout, height: float, settings: PageSettings) -> bool:
+    """Whether a block `height` tall might let the last page's rows join the page
+    before: they and the block fit in the room left there (generously counted:
+    the bands for off-page connectors between the two pages would go too)."""
+    last, before = layout.pages[-1], layout.pages[-2]
+    if before.table_rect is None or not last.rows:
+        return True
+    rows = sum(r.h for r in last.rows)
+    bands = (before.table_rect.bottom - before.rows[-1].y - before.rows[-1].h) if before.rows else 0
+    free = settings.content_bottom - before.table_rect.bottom + abs(bands) + OUT_ROOM
+    return rows + height <= free + 1.0
 
 
 def place_block(pages: Sequence[LayoutPage], height: float, settings: PageSettings) -> BlockPlace:

@@ -101,6 +101,7 @@ class Frame:
     pent_w: float
     pent_h: float
     position: dict[int, int] = field(default_factory=dict)  # step index -> row number on page
+    ends: tuple[tuple[float, float], ...] = ()  # x spans of the Selesai symbols on the page
 
     def __post_init__(self) -> None:
         self.position = {s: k for k, s in enumerate(self.steps)}

@@ -11,7 +11,7 @@ clear space of each obstacle, which finds the tight fits a grid would miss.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .clearance import ASCENT, DESCENT, LABEL_GAP, Obstacle
@@ -100,11 +100,30 @@ def clear(box: Box, obstacles: list[Hard], bounds: Box) -> bool:
     return True
 
 
+def nearer(box: Box, own: list[Box], others: list[Box], margin: float = 0.5) -> bool:
+    """True when the nearest of `own` is nearer to `box` than any of `others` (by
+    `margin`): a label reads as naming the line it is nearest to."""
+    mine = min((box_gap(box, b) for b in own), default=0.0)
+    return all(box_gap(box, b) >= mine + margin for b in others)
+
+
+def box_gap(a: Box, b: Box) -> float:
+    dx = max(a[0] - b[2], b[0] - a[2], 0.0)
+    dy = max(a[1] - b[3], b[1] - a[3], 0.0)
+    return (dx * dx + dy * dy) ** 0.5
+
+
 def search(
-    block: LabelBlock, exit_point: Point, obstacles: list[Hard], band: Box, reach: float
+    block: LabelBlock,
+    exit_point: Point,
+    obstacles: list[Hard],
+    band: Box,
+    reach: float,
+    *,
+    fits: Callable[[Box], bool] = lambda _box: True,
 ) -> Point | None:
     """The clear spot (left, top) for `block` in `band` nearest to `exit_point`,
-    at most `reach` away from it; None when there is none."""
+    at most `reach` away from it, where `fits` holds; None when there is none."""
     w, h = block.w, block.h
     ex, ey = exit_point
     lo_x, hi_x = max(band[0], ex - reach - w), min(band[2] - w, ex + reach)
@@ -113,11 +132,40 @@ def search(
         return None
     xs = _positions(ex, w, lo_x, hi_x, ((o[0], o[2], o[4]) for o in obstacles))
     ys = _positions(ey, h, lo_y, hi_y, ((o[1], o[3], o[4]) for o in obstacles))
-    spots = sorted((_distance((x, y, x + w, y + h), exit_point), x, y) for x in xs for y in ys)
+    near = _near((lo_x, lo_y, hi_x + w, hi_y + h), obstacles)
+    # squared distance of box to the exit: its x part depends on x only, its y part on y
+    dxs = [(x, max(x - ex, ex - (x + w), 0.0)) for x in xs]
+    dys = [(y, max(y - ey, ey - (y + h), 0.0)) for y in ys]
+    spots = sorted((dx * dx + dy * dy, x, y) for x, dx in dxs for y, dy in dys)
+    by_x = {x: _within_x(near, x, x + w) for x in xs}
     for _d, x, y in spots:
-        if clear((x, y, x + w, y + h), obstacles, band):
+        box = (x, y, x + w, y + h)
+        if clear(box, by_x[x], band) and fits(box):
             return (x, y)
     return None
+
+
+def _near(window: Box, obstacles: list[Hard]) -> list[Hard]:
+    """The obstacles that can come too close to a box inside `window`: every other
+    one keeps its clear space from any such box, so `clear` gives the same answer
+    without it (the search tries hundreds of spots against a page's obstacles)."""
+    wx0, wy0, wx1, wy1 = window
+    return [
+        o
+        for o in obstacles
+        if o[0] - o[4] < wx1 and o[2] + o[4] > wx0 and o[1] - o[4] < wy1 and o[3] + o[4] > wy0
+    ]
+
+
+def _within_x(obstacles: list[Hard], x0: float, x1: float) -> list[Hard]:
+    """The obstacles closer across than their clear space to a box spanning
+    [x0, x1]: `clear` passes over every other one (the same test it makes)."""
+    out = []
+    for o in obstacles:
+        dx = o[0] - x1 if o[0] > x1 else (x0 - o[2] if x0 > o[2] else 0.0)
+        if dx < o[4]:
+            out.append(o)
+    return out
 
 
 def _positions(
@@ -131,10 +179,3 @@ def _positions(
             if lo <= v <= hi:
                 found.add(v)
     return sorted(found)
-
-
-def _distance(box: Box, point: Point) -> float:
-    """Squared distance from `point` to `box`."""
-    dx = max(box[0] - point[0], point[0] - box[2], 0.0)
-    dy = max(box[1] - point[1], point[1] - box[3], 0.0)
-    return dx * dx + dy * dy

@@ -13,19 +13,39 @@ clear spot in that order wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .clearance import ASCENT, DESCENT, LABEL_GAP, Obstacle, run_box
 from .frame import Place, Side
-from .label_place import LINE, Box, Hard, LabelBlock, clear, hard, placed_hard, search, slack
-from .primitives import Anchor, Font, Measure, Point, Rect, TextRun
+from .label_place import (
+    LINE,
+    SPARE,
+    Box,
+    Hard,
+    LabelBlock,
+    clear,
+    hard,
+    nearer,
+    placed_hard,
+    search,
+    slack,
+)
+from .lanes import LABEL_ROOM
+from .primitives import Anchor, ConnectorKind, Font, Measure, Point, Rect, TextRun
+from .render import arrowhead, dedupe
 from .routing import LabelRequest, Router
 from .text import wrap_text
 
 OFFSET = LABEL_GAP + 0.7  # from a line's centre to the label: the gap, half the line, some air
 SHIFT = 3.0  # step when a label moves along its stub or down its line
-LABEL_MIN = 5.0  # a label is set smaller, down to this, before it is left crowded
+LABEL_MIN = (
+    7.0  # a label is set smaller, down to this (never under 7 pt), before it is left crowded
+)
+REACH = 30.0  # a label is never farther than this from its exit
+OTHER_GAP = 2.5  # a label keeps this from the lines it does not name
+ARROW_GAP = 2.0  # and this from every arrowhead
 
 
 def request_label(router: Router, text: str, port: Side, points: list[Point], place: Place) -> None:
@@ -66,10 +86,11 @@ def label_point(start: Point, port: Side, anchor: Anchor, size: float, *, below:
 
 
 def label_room(router: Router, start: Point, port: Side, anchor: Anchor) -> float:
-    """Width from the label's point to the edge of the lanes, in its writing direction."""
+    """Width from the label's point to the edge of the lanes, in its writing direction
+    (a label with no room in its own lane may run over a lane line)."""
     geo = router.frame.geo
     x = label_point(start, port, anchor, router.label_size, below=False)[0]
-    return (geo.right - 1.0 - x) if anchor is Anchor.START else (x - geo.left - 1.0)
+    return (geo.right - LABEL_ROOM - x) if anchor is Anchor.START else (x - geo.left - LABEL_ROOM)
 
 
 def label_anchor(port: Side, points: tuple[Point, ...] | list[Point]) -> Anchor:
@@ -93,20 +114,39 @@ def label_below(port: Side, points: tuple[Point, ...] | list[Point]) -> bool:
 # -- placing ------------------------------------------------------------------------------
 
 
-def place_labels(router: Router, obstacles: list[Obstacle], bounds: Rect) -> list[int]:
-    """Place every filed label clear of `obstacles` and of each other, inside `bounds`.
+def place_labels(
+    router: Router, obstacles: list[Obstacle], bounds: Rect, lane_lines: list[Obstacle]
+) -> list[int]:
+    """Place every filed label clear of `obstacles` and of each other, inside `bounds`;
+    clear of `lane_lines` too where it can, else over one of them.
 
     Returns the step indexes of decisions one of whose labels found no clear
     spot even in smaller type (it is then put where it is least in the way);
     their rows need more room.
     """
     every = hard(obstacles)
+    soft_all = hard(lane_lines)
+    lines = _line_boxes(router)
+    heads = _arrow_boxes(router)
     box = (bounds.x, bounds.y, bounds.right, bounds.bottom)
     placed: list[Box] = []
     crowded: list[int] = []
     for req in router.labels:
-        near = _near(req, every, _reach(router, req) + _width(router, req.text))
-        runs, ok = _place(router, req, near + placed_hard(placed), box)
+        own = _own(router, req)
+        others = [b for k, bs in enumerate(lines) if k != own for b in bs]
+        roles = [(*b, OTHER_GAP + SPARE) for b in others] + [(*h, ARROW_GAP + SPARE) for h in heads]
+        reach = _reach(router, req) + _width(router, req.text)
+        near = _near(req, every + roles, reach)
+        soft = _near(req, soft_all, reach)
+        mine = lines[own] if own is not None else []
+
+        def fits(b: Box, mine: list[Box] = mine, others: list[Box] = others) -> bool:
+            return not mine or nearer(b, mine, others)
+
+        kept = near + placed_hard(placed)
+        runs, ok = _place(router, req, kept + soft, box, fits)
+        if not ok:
+            runs, ok = _place(router, req, kept, box, fits)
         if not ok:
             crowded.append(req.place.index)
         placed += [_run_box(router, r) for r in runs]
@@ -114,9 +154,45 @@ def place_labels(router: Router, obstacles: list[Obstacle], bounds: Rect) -> lis
     return crowded
 
 
+def _own(router: Router, req: LabelRequest) -> int | None:
+    """The index of the connector the label names (it leaves the exit's point)."""
+    start = req.points[0]
+    for k, conn in enumerate(router.connectors):
+        first = conn.points[0]
+        same = abs(first[0] - start[0]) < 1e-6 and abs(first[1] - start[1]) < 1e-6
+        if conn.source == req.place.step_id and same:
+            return k
+    return None
+
+
+def _line_boxes(router: Router) -> list[list[Box]]:
+    """The runs of each connector, as boxes (a run is a flat box)."""
+    return [
+        [
+            (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+            for a, b in itertools.pairwise(conn.points)
+        ]
+        for conn in router.connectors
+    ]
+
+
+def _arrow_boxes(router: Router) -> list[Box]:
+    """The box of every arrowhead on the page."""
+    out: list[Box] = []
+    for conn in router.connectors:
+        pts = dedupe(conn.points)
+        if conn.kind is ConnectorKind.JOIN or not conn.arrow or len(pts) < 2:
+            continue
+        tri = arrowhead(pts[-2], pts[-1])
+        xs, ys = [p[0] for p in tri], [p[1] for p in tri]
+        out.append((min(xs), min(ys), max(xs), max(ys)))
+    return out
+
+
 def _reach(router: Router, req: LabelRequest) -> float:
-    """How far from its exit a label may be moved, at most."""
-    return max(router.frame.geo.lane_w, req.place.row_h)
+    """How far from its exit a label may be moved, at most: farther, it no longer
+    reads as the exit's."""
+    return min(max(router.frame.geo.lane_w, req.place.row_h), REACH)
 
 
 def _width(router: Router, text: str) -> float:
@@ -140,7 +216,11 @@ def _run_box(router: Router, run: TextRun) -> Box:
 
 
 def _place(
-    router: Router, req: LabelRequest, obstacles: list[Hard], bounds: Box
+    router: Router,
+    req: LabelRequest,
+    obstacles: list[Hard],
+    bounds: Box,
+    fits: Callable[[Box], bool],
 ) -> tuple[list[TextRun], bool]:
     """The label's runs and whether they are clear: at the preferred spots, then
     the nearest clear spot in the decision's row, then the same in smaller type."""
@@ -151,10 +231,10 @@ def _place(
         blocks = [_make_block(router, lines, size) for lines in _wrappings(router, req.text)]
         for block in blocks:
             for spot, anchor in _preferred(req, block):
-                if clear(_box(spot, block), obstacles, bounds):
+                if clear(_box(spot, block), obstacles, bounds) and fits(_box(spot, block)):
                     return block.runs(spot, anchor, sid), True
         for block in blocks:
-            spot = search(block, start, obstacles, band, _reach(router, req))
+            spot = search(block, start, obstacles, band, _reach(router, req), fits=fits)
             if spot is not None:
                 return block.runs(spot, _side(spot, block, start), sid), True
     block = _make_block(router, [" ".join(req.text.split())], router.label_size)

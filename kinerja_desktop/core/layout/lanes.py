@@ -21,7 +21,8 @@ from .primitives import Rect, SymbolKind
 SYMBOL_SHARE = 0.5  # symbol width as a share of the lane width, at most
 SYMBOL_SHARE_MIN = 0.4  # and at least, when the gutters make room for exit labels
 TYPICAL_LABEL = "Tidak"  # the gutters beside a symbol try to hold this exit label
-TRACK_GAP = 3.0  # preferred distance between neighbouring tracks
+TRACK_GAP = 4.5  # preferred distance between neighbouring tracks
+TRACK_MIN = 4.0  # and the least between two tracks whose runs overlap (else they read as one)
 LABEL_ROOM = LABEL_GAP * 2 + 1.2  # an exit label's clear space on both sides, and air
 GRID_CLEAR = 2.5  # connectors keep this far from the table's lines where there is room
 MIN_GRID_CLEAR = 1.2  # and never come closer than this

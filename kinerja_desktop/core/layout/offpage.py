@@ -23,6 +23,7 @@ from .primitives import (
     TextRun,
 )
 from .routing import Pending, Router
+from .style import ARROW_HALF_WIDTH
 
 SHOULDER = 0.55  # where the pentagon's straight sides end, as a share of its height
 SLOT_GAP = 3.0
@@ -30,6 +31,7 @@ LINE_CLEAR = 1.5  # an incoming pentagon keeps this clear of the lane lines it s
 IN_GAP = 2.0  # between the header's lower edge and an incoming pentagon
 LETTER_MIN = 7.0  # the letter is bold and never smaller than this
 LETTER_MAX = 9.5
+ARROW_CLEAR = ARROW_HALF_WIDTH + 1.5  # from an outgoing arrowhead to another connector
 
 
 def letter(n: int) -> str:
@@ -47,41 +49,99 @@ def place_slots(
 ) -> tuple[list[float], float]:
     """Centres for pentagons as near as possible to `wanted`, apart and within [lo, hi].
 
-    `crossing[k]` is where connector k crosses the band; no pentagon is centred
-    where another connector crosses (their lines would run together).
+    `crossing[k]` is where connector k crosses the band; the pentagons keep the
+    order of the crossings (so their lines need not cross each other), and no
+    pentagon is centred where another connector crosses (their lines would run
+    together).
     """
     n = len(wanted)
     pitch = width + SLOT_GAP
     if n * pitch > hi - lo:
         pitch = (hi - lo) / n
         width = pitch * 0.8
-    order = sorted(range(n), key=lambda k: wanted[k])
+    order = _crossing_order(wanted, crossing)
     centres = [0.0] * n
     prev = float("-inf")
-    for k in order:
-        centres[k] = max(wanted[k], prev + pitch, lo + width / 2)
+    for k, c in zip(order, _spread([wanted[k] for k in order], pitch), strict=True):
+        centres[k] = max(c, prev + pitch, lo + width / 2)
         prev = centres[k]
     nxt = float("inf")
     for k in reversed(order):
         centres[k] = min(centres[k], nxt - pitch, hi - width / 2)
         nxt = centres[k]
-    _avoid_others(centres, wanted if crossing is None else crossing, width)
+    _avoid_others(centres, wanted if crossing is None else crossing, width, ARROW_CLEAR)
     return centres, width
 
 
-def _avoid_others(centres: list[float], crossing: list[float], width: float) -> None:
-    """Keep a pentagon's centre off the x where another connector crosses the band."""
-    for k, c in enumerate(centres):
-        clash = any(abs(c - w) < 0.5 for m, w in enumerate(crossing) if m != k)
-        if not clash:
-            continue
-        for shift in (0.8, -0.8, 1.6, -1.6, 2.4, -2.4):
-            cand = c + shift
-            free = all(abs(cand - w) >= 0.5 for m, w in enumerate(crossing) if m != k)
-            apart = all(abs(cand - o) >= width + 0.2 for j, o in enumerate(centres) if j != k)
-            if free and apart:
-                centres[k] = cand
+def _spread(wanted: list[float], pitch: float) -> list[float]:
+    """Centres at least `pitch` apart, in the given order, each group of pentagons
+    that must move centred on where its members want to be (least moving)."""
+    groups: list[list[float]] = []  # per group: wanted minus its offset in the group
+    for w in wanted:
+        groups.append([w])
+        while len(groups) > 1:
+            a, b = groups[-2], groups[-1]
+            if _place_of(a) + len(a) * pitch <= _place_of(b) + 1e-9:
                 break
+            groups[-2:] = [a + [v - len(a) * pitch for v in b]]
+    out: list[float] = []
+    for g in groups:
+        first = _place_of(g)
+        out += [first + k * pitch for k in range(len(g))]
+    return out
+
+
+def _place_of(group: list[float]) -> float:
+    ordered = sorted(group)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _crossing_order(wanted: list[float], crossing: list[float] | None) -> list[int]:
+    """Indexes in the order the connectors cross the band (then by where wanted)."""
+    across = wanted if crossing is None else crossing
+    return sorted(range(len(wanted)), key=lambda k: (round(across[k], 6), wanted[k]))
+
+
+def jog_levels(
+    xs: list[float], centres: list[float], top: float, bottom: float
+) -> dict[int, float]:
+    """Levels between `top` and `bottom` for the connectors that jog sideways from
+    `xs[k]` to their pentagon at `centres[k]`, so that no jog crosses another
+    connector's vertical run: of the jogs to the right the rightmost runs
+    highest, of those to the left the leftmost (with the pentagons in the order
+    of the crossings, the two kinds never overlap)."""
+    right = sorted((k for k, c in enumerate(centres) if c > xs[k] + 1e-6), key=lambda k: -xs[k])
+    left = sorted((k for k, c in enumerate(centres) if c < xs[k] - 1e-6), key=lambda k: xs[k])
+    jogs = _interleave(right, left)
+    return dict(zip(jogs, _levels(len(jogs), top, bottom), strict=True))
+
+
+def _interleave(a: list[int], b: list[int]) -> list[int]:
+    out: list[int] = []
+    for k in range(max(len(a), len(b))):
+        out += a[k : k + 1] + b[k : k + 1]
+    return out
+
+
+def _avoid_others(
+    centres: list[float], crossing: list[float], width: float, clear: float = 0.5
+) -> None:
+    """Keep a pentagon's centre `clear` off the x where another connector crosses
+    the band (under the table: its arrowhead, as a line by it reads as feeding it)."""
+    for k, c in enumerate(centres):
+        if all(abs(c - w) >= clear for m, w in enumerate(crossing) if m != k):
+            continue
+        for step in range(1, 9):
+            for cand in (c + step * 0.8, c - step * 0.8):
+                free = all(abs(cand - w) >= clear for m, w in enumerate(crossing) if m != k)
+                apart = all(abs(cand - o) >= width + 0.2 for j, o in enumerate(centres) if j != k)
+                if free and apart:
+                    centres[k] = cand
+                    break
+            else:
+                continue
+            break
 
 
 def _lane_of(frame: Frame, x: float) -> int:
@@ -111,10 +171,8 @@ def finish_out(router: Router) -> tuple[list[OffPage], list[TextRun]]:
         return [], []
     centres, width = _slots(frame, items)
     pent_top = frame.out_bottom - frame.pent_h - 1.0
-    jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
-    levels = dict(
-        zip(jogs, _levels(len(jogs), frame.table_bottom + 1.5, pent_top - 1.5), strict=True)
-    )
+    xs = [p.x for p in items]
+    levels = jog_levels(xs, centres, frame.table_bottom + 1.5, pent_top - 1.5)
     offpages, texts = [], []
     for k, item in enumerate(items):
         c = centres[k]
@@ -138,8 +196,7 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
     centres, width = _in_slots(frame, items)
     pent_top = top + IN_GAP
     tip = pent_top + frame.pent_h
-    jogs = [k for k, c in enumerate(centres) if abs(c - items[k].x) > 1e-6]
-    levels = dict(zip(jogs, _levels(len(jogs), tip + 1.5, bottom - 1.5), strict=True))
+    levels = jog_levels([p.x for p in items], centres, tip + 1.5, bottom - 1.5)
     offpages, texts = [], []
     for k, item in enumerate(items):
         c = centres[k]
@@ -156,9 +213,23 @@ def finish_in(router: Router) -> tuple[list[OffPage], list[TextRun]]:
 
 def _slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
     geo = frame.geo
-    wanted = [p.x if p.want is None else p.want for p in items]
-    lo, hi = geo.left + 1.0, geo.right - 1.0
+    wanted = [_clear_of_ends(frame, p.x if p.want is None else p.want, p.x) for p in items]
+    lo, hi = geo.left - frame.pent_w / 2, geo.right + frame.pent_w / 2  # may stand out a bit
     return place_slots(wanted, frame.pent_w, lo, hi, crossing=[p.x for p in items])
+
+
+def _clear_of_ends(frame: Frame, want: float, x: float) -> float:
+    """`want` moved from under a Selesai symbol (a pentagon there reads as the flow
+    going on after Selesai) to the side the connector comes down on."""
+    half = frame.pent_w / 2 + SLOT_GAP
+    lo, hi = frame.geo.left + 1.0 + half, frame.geo.right - 1.0 - half
+    for x0, x1 in frame.ends:
+        if x0 - half < want < x1 + half:
+            sides = [x1 + half, x0 - half]
+            if x < (x0 + x1) / 2:
+                sides.reverse()
+            return next((v for v in sides if lo <= v <= hi), want)
+    return want
 
 
 def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
@@ -170,7 +241,7 @@ def _in_slots(frame: Frame, items: list[Pending]) -> tuple[list[float], float]:
         width = frame.pent_w * share
         slots = _lane_slots(frame, width)
         if len(slots) >= len(items):
-            order = sorted(range(len(items)), key=lambda k: wanted[k])
+            order = _crossing_order(wanted, [p.x for p in items])
             centres = [0.0] * len(items)
             for k, c in zip(order, _match([wanted[k] for k in order], slots), strict=True):
                 centres[k] = c

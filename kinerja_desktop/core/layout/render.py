@@ -2,9 +2,10 @@
 
 `display_page(page, measure)` inks one `LayoutPage` in the order the sheet is
 printed: cell fills, cell borders and the table frame, grid lines, connectors
-(each line pulled back for its filled arrowhead; joins of multi-lane steps
-dotted), symbols (capsule, rectangle, diamond), off-page connectors (pentagons
-pointing down), then every text run, placed by its left end and baseline with
+(each line pulled back for its filled arrowhead, bridged where it crosses
+another (`bridges.py`); joins of multi-lane steps dotted), symbols (capsule,
+rectangle, diamond), off-page connectors (pentagons pointing down), then every
+text run, placed by its left end and baseline with
 the width `measure` gives it. Widths, dashes and colours come from `style.py`.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .bridges import bridged_points
 from .display import DisplayPage, Op, Pen, PolygonOp, PolylineOp, RectOp, RoundRectOp, TextOp
 from .offpage import SHOULDER, letter_run
 from .primitives import (
@@ -59,8 +61,8 @@ def display_page(page: LayoutPage, measure: Measure) -> DisplayPage:
     ops: list[Op] = []
     ops += box_ops(page.boxes)
     ops += [PolylineOp((ln.a, ln.b), _pen(ln.line_width)) for ln in page.lines]
-    for conn in page.connectors:
-        ops += connector_ops(conn)
+    for conn, points in zip(page.connectors, bridged_points(page.connectors), strict=True):
+        ops += connector_ops(conn, points)
     ops += [symbol_op(sym) for sym in page.symbols]
     ops += [PolygonOp(pentagon_points(off.rect), PAPER, SYMBOL_PEN) for off in page.offpages]
     labels = [conn.label for conn in page.connectors if conn.label is not None]
@@ -82,9 +84,10 @@ def box_ops(boxes: Sequence[Box]) -> list[Op]:
     return fills + borders
 
 
-def connector_ops(conn: Connector) -> list[Op]:
-    """The line of a connector and, where it has one, its arrowhead."""
-    pts = dedupe(conn.points)
+def connector_ops(conn: Connector, points: Sequence[Point] | None = None) -> list[Op]:
+    """The line of a connector (along `points`, its bridges put in, when given)
+    and, where it has one, its arrowhead."""
+    pts = dedupe(conn.points if points is None else points)
     if len(pts) < 2:
         return []
     if conn.kind is ConnectorKind.JOIN:

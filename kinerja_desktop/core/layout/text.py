@@ -26,8 +26,11 @@ def wrap_text(
 ) -> list[str]:
     """Lines of `text` none wider than `width` (empty text gives no lines).
 
-    With `hyphen`, a word of letters that must be broken gets a hyphen at the
-    end of each piece but the last ("PERENCANA-" / "AN"), as typesetters do.
+    A word of letters that must be broken gets a hyphen at the end of each
+    piece but the last ("PERENCA-" / "NAAN"), as typesetters do; any other word
+    (a web address, a number of a letter) breaks after a slash, stop or dash,
+    else with a hyphen too: a word is never cut without a mark. (`hyphen` is
+    kept for callers that ask for it; it is always so.)
     """
     if not text.strip():
         return []
@@ -54,10 +57,10 @@ def _wrap_words(
             continue
         if line:
             lines.append(line)
-        if hyphen and word.isalpha() and len(word) > 3:
+        if word.isalpha() and len(word) > 3:
             pieces = _hyphenated(word, width, font, size, measure)
         else:
-            pieces = break_word(word, width, font, size, measure)
+            pieces = _at_marks(word, width, font, size, measure)
         lines.extend(pieces[:-1])
         line = pieces[-1]
     if line:
@@ -103,6 +106,35 @@ def break_word(word: str, width: float, font: Font, size: float, measure: Measur
     return pieces
 
 
+MARKS = frozenset("/.-_,:;)&")  # a word that is not all letters may break after these
+
+
+def _at_marks(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
+    """`word` (not all letters) broken after its slashes, stops or dashes where a
+    piece fits, else with a hyphen; each piece fits `width` where it can. Linear
+    in the length of the word (see `break_word`)."""
+    if measure(word, font, size) <= width:
+        return [word]
+    widths = _char_widths(word, font, size, measure)
+    hyphen = measure("-", font, size)
+    remaining = sum(widths)
+    pieces: list[str] = []
+    start = 0
+    while remaining > width and len(word) - start > 1:
+        end = _fit_end(word, start, widths, width)
+        cut = next((i + 1 for i in range(end - 1, start, -1) if word[i] in MARKS), 0)
+        if not cut or cut >= len(word):
+            cut = _fit_end(word, start, widths, width - hyphen)
+            if widths[start] + hyphen > width:  # not one character and a hyphen: a bare cut
+                return pieces + break_word(word[start:], width, font, size, measure)
+            pieces.append(word[start:cut] + "-")
+        else:
+            pieces.append(word[start:cut])
+        remaining -= sum(widths[start:cut])
+        start = cut
+    return [*pieces, word[start:]]
+
+
 def _hyphenated(word: str, width: float, font: Font, size: float, measure: Measure) -> list[str]:
     """`word` broken into pieces that fit `width` with a hyphen after each but the
     last, at a syllable boundary where one fits ("PERENCA-" / "NAAN"); each piece
@@ -118,13 +150,13 @@ def _hyphenated(word: str, width: float, font: Font, size: float, measure: Measu
         while k > 2 and measure(word[start : start + k] + "-", font, size) > width:
             k -= 1
         if k <= 2 and measure(word[start : start + k] + "-", font, size) > width:
-            return pieces + break_word(word[start:], width, font, size, measure)
+            return pieces + _at_marks(word[start:], width, font, size, measure)
         k = next((j for j in range(k, 1, -1) if _syllable_break(word, start + j, start)), k)
         pieces.append(word[start : start + k] + "-")
         remaining -= sum(widths[start : start + k])
         start += k
     if measure(word[start:], font, size) > width:  # kerning, or two letters that do not fit
-        return pieces + break_word(word[start:], width, font, size, measure)
+        return pieces + _at_marks(word[start:], width, font, size, measure)
     return [*pieces, word[start:]]
 
 

@@ -17,18 +17,21 @@ vertical runs are well apart.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .crossing import crossing_cost, drawn_segments
 from .frame import Place, Side
 from .labels import label_room, request_label
-from .lanes import Half
+from .lanes import TRACK_MIN, Half
 from .primitives import Anchor, Font, Point
 from .routing import Edge, Pending, Router
 
 BEND = 6.0
 HOOK = 12.0
-LABEL_MISSING_ROOM = 60.0
+LABEL_MISSING_ROOM = 300.0  # an exit whose label has no room by it: worse than a crossing
 RIGHT_BIAS = 1.0  # loops go left, like hand-drawn sheets, unless the right is better
+# the spacing of tracks tried, in turn, and what a closer one costs
+APART = ((TRACK_MIN, 0.0), (TRACK_MIN / 2, 60.0), (0.0, 120.0), (None, 1000.0))
 Y_GAP = 14.0  # least vertical distance between two runs on one track (else they look joined)
 
 
@@ -129,10 +132,18 @@ def _key(x: float) -> int:
     return round(x * 1000)
 
 
-def _free_x(router: Router, half: Half, y0: float, y1: float, ignore: bool) -> float | None:
+def _free_x(router: Router, half: Half, y0: float, y1: float, apart: float | None) -> float | None:
+    """The first track position of `half` that keeps `apart` from every track
+    booked over these heights (and `Y_GAP` along one track); with None, the first."""
     for x in half.positions():
-        runs = router.tracks.get(_key(x), [])
-        if ignore or all(y1 + Y_GAP < a or b + Y_GAP < y0 for a, b in runs):
+        if apart is None:
+            return x
+        near = [
+            runs
+            for key, runs in router.tracks.items()
+            if abs(key - _key(x)) < max(_key(apart) - 1, 1)
+        ]
+        if all(y1 + Y_GAP < a or b + Y_GAP < y0 for runs in near for a, b in runs):
             return x
     return None
 
@@ -158,9 +169,10 @@ class Choice:
     entry: End
 
 
-def _choose(router: Router, item: Long, pref_x: float, ignore: bool) -> Choice | None:
+def _choose(router: Router, item: Long, pref_x: float, apart: float | None) -> Choice | None:
     best: Choice | None = None
     geo = router.frame.geo
+    drawn = drawn_segments(router)
     for start in _starts(router, item):
         for gutter in range(geo.count + 1):
             if not _allows(start, gutter):
@@ -168,11 +180,15 @@ def _choose(router: Router, item: Long, pref_x: float, ignore: bool) -> Choice |
             for entry in _entries(router, item, gutter):
                 y0, y1 = sorted((start.y, entry.y))
                 for half in geo.halves(gutter):
-                    x = _free_x(router, half, y0, y1, ignore)
+                    x = _free_x(router, half, y0, y1, apart)
                     if x is None:
                         continue
                     cost = start.cost(x, pref_x) + entry.cost(x, pref_x) + (y1 - y0)
                     cost += _label_penalty(router, item, start, x)
+                    if best is not None and cost >= best.cost - 1e-9:
+                        continue
+                    points = start.points(x, leaving=True) + entry.points(x, leaving=False)
+                    cost += crossing_cost(points, drawn)
                     if best is None or cost < best.cost - 1e-9:
                         best = Choice(cost, x, start, entry)
     return best
@@ -180,9 +196,13 @@ def _choose(router: Router, item: Long, pref_x: float, ignore: bool) -> Choice |
 
 def route_long(router: Router, item: Long, pref_x: float) -> bool:
     """Route one long connector; False when no exit was left (nothing drawn)."""
-    choice = _choose(router, item, pref_x, ignore=False) or _choose(
-        router, item, pref_x, ignore=True
-    )
+    choice = None  # tracks well apart; closer ones cost more; at last, any
+    for apart, penalty in APART:
+        if choice is not None and choice.cost <= penalty:
+            break
+        found = _choose(router, item, pref_x, apart)
+        if found is not None and (choice is None or found.cost + penalty < choice.cost):
+            choice = replace(found, cost=found.cost + penalty)
     if choice is None:
         return False
     start, entry, x = choice.start, choice.entry, choice.x
@@ -205,7 +225,6 @@ def _emit(router: Router, item: Long, points: list[Point], start: End, x: float)
     src = item.anchor
     if item.tgt is None:
         pending = Pending(item.letter or "", x, points, edge.kind, src.step_id, offpage)
-        pending.want = src.nearest(x).cx
         _request(router, item, points, start)
         router.pending_out.append(pending)
         return

@@ -18,7 +18,14 @@ from collections import Counter
 from ..page import PageSettings
 from ..sop import SopDocument
 from .build import crowded_notice
-from .clearance import LABEL_GAP, drawing_obstacles, gap_to, grid_obstacles, run_box
+from .clearance import (
+    LABEL_GAP,
+    drawing_obstacles,
+    gap_to,
+    grid_obstacles,
+    run_box,
+    split_lane_lines,
+)
 from .primitives import (
     Connector,
     ConnectorKind,
@@ -278,10 +285,13 @@ def _cell_texts(page: LayoutPage, measure: Measure) -> list[str]:
 
 
 def _label_gaps(page: LayoutPage, measure: Measure, told: set[str]) -> list[str]:
-    """Exit labels keep LABEL_GAP from every connector, grid line, symbol and pentagon,
-    and do not touch each other, except those of decisions the user was told are
+    """Exit labels keep LABEL_GAP from every connector, grid line (a lane line may
+    run through one that has no room in its lane), symbol and pentagon, and do
+    not touch each other, except those of decisions the user was told are
     crowded (`told`: step ids; lanes too narrow for the label)."""
-    obstacles = grid_obstacles(page.lines, page.boxes)
+    lanes = [c for c in page.columns if c.lane_index is not None]
+    left, right = (lanes[0].x, lanes[-1].x + lanes[-1].w) if lanes else (0.0, 0.0)
+    obstacles = grid_obstacles(split_lane_lines(page.lines, left, right)[1], page.boxes)
     obstacles += drawing_obstacles(page.connectors, page.symbols, page.offpages)
     runs = [c.label for c in page.connectors if c.label is not None]
     runs += [t for t in page.texts if t.role == "exit-label"]

@@ -83,6 +83,29 @@ class MutuBaku:
 
 
 @dataclass
+class MutuBakuHeads:
+    """The office's own words over the Mutu Baku columns ("Sumber Data" for
+    Kelengkapan, "Waktu (menit)", …): kept from an imported table, settable
+    per SOP, printed on the flowchart sheet."""
+
+    kelengkapan: str = "Kelengkapan"
+    waktu: str = "Waktu"
+    output: str = "Output"
+
+    def titles(self) -> tuple[str, str, str]:
+        """The three heads as printed (a blank one falls back to the usual word)."""
+        usual = MutuBakuHeads.__dataclass_fields__
+        return tuple(  # type: ignore[return-value]
+            (getattr(self, k).strip() or usual[k].default)
+            for k in ("kelengkapan", "waktu", "output")
+        )
+
+    @property
+    def usual(self) -> bool:
+        return self.titles() == MutuBakuHeads().titles()
+
+
+@dataclass
 class DecisionExit:
     """One exit of a decision: its label and the step it leads to.
 
@@ -182,6 +205,7 @@ class SopDocument:
     lanes: list[Lane] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     lembar_kerja: LembarKerjaInfo = field(default_factory=LembarKerjaInfo)
+    mutu_baku_heads: MutuBakuHeads = field(default_factory=MutuBakuHeads)
 
     # -- lookups -----------------------------------------------------------
     def lane_index(self, lane_id: str) -> int:

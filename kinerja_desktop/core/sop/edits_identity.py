@@ -1,6 +1,7 @@
 """Editing ops for the identity part of an SOP and its lanes (see `edits.py`).
 
-Identity fields (`SetField`: nomor, judul, unit, dates, pengesahan, Lembar Kerja),
+Identity fields (`SetField`: nomor, judul, unit, dates, pengesahan, Lembar Kerja,
+the Mutu Baku column heads),
 the numbered lists (`ListInsert` / `ListRemove` / `ListMove` / `ListEdit` on
 Dasar Hukum … Identifikasi Risiko) and the lanes (`AddLane`, `RenameLane`,
 `MoveLane`, `RemoveLane`). Like every op they return a new document and leave
@@ -16,7 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .document import LIST_FIELDS, Lane, LembarKerjaInfo, Pengesahan, SopDocument
+from .document import (
+    LIST_FIELDS,
+    Lane,
+    LembarKerjaInfo,
+    MutuBakuHeads,
+    Pengesahan,
+    SopDocument,
+)
 from .edits import EditError, Op
 
 IDENTITY_FIELDS: dict[str, type] = {
@@ -36,6 +44,9 @@ IDENTITY_FIELDS: dict[str, type] = {
     "lembar_kerja.penanggung_jawab_kegiatan": str,
     "lembar_kerja.ruang_lingkup": str,
     "lembar_kerja.cetak": bool,
+    "mutu_baku_heads.kelengkapan": str,
+    "mutu_baku_heads.waktu": str,
+    "mutu_baku_heads.output": str,
 }
 """Identity fields `SetField` may change, with the type of their value
 (dates may also be None; "pengesahan" sets the four signer fields at once)."""
@@ -69,7 +80,7 @@ class SetField(Op):
         top, _, sub = self.name.partition(".")
         if not sub:
             return replace(doc, **{top: self.value})
-        part: Pengesahan | LembarKerjaInfo = getattr(doc, top)
+        part: Pengesahan | LembarKerjaInfo | MutuBakuHeads = getattr(doc, top)
         return replace(doc, **{top: replace(part, **{sub: self.value})})
 
 

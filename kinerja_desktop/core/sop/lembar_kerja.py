@@ -5,7 +5,9 @@ already says in another shape:
 
 * A. Data Kegiatan — judul, jenis kegiatan, penanggung jawab (produk and
   kegiatan) and scope (ruang lingkup);
-* B. Identifikasi Kegiatan — the judul and the first, middle and last steps;
+* B. Identifikasi Kegiatan — the summary: the judul, the first step, the main
+  steps in a few words each (`ringkas_utama`: not a second copy of part C),
+  and the last step;
 * C. Identifikasi Langkah — every numbered step, grouped Awal / Utama / Akhir.
 
 Only A needs data the steps cannot give; it comes from `doc.lembar_kerja`, and
@@ -15,6 +17,7 @@ product, the owning unit for the activity, the office for the scope).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import SopDocument
@@ -22,6 +25,9 @@ from .document import SopDocument
 AWAL = "Langkah Awal"
 UTAMA = "Langkah Utama"
 AKHIR = "Langkah Akhir"
+SUMMARY_ITEMS = 5  # main steps named in part B; more are counted, not named
+SUMMARY_WORDS = 6  # words of a main step kept in part B
+_CUTS = re.compile(r"[,;:.(]| yang | untuk | dengan | kepada | sebagai | agar | sesuai ")
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,12 @@ class LembarKerja:
         return self.judul_sop
 
     @property
+    def ringkas_utama(self) -> str:
+        """Part B's Langkah Utama: the main steps' numbers and the gist of each
+        (its first words, up to the first clause), the first few named."""
+        return summarize(self.langkah_utama)
+
+    @property
     def kelompok(self) -> tuple[KelompokLangkah, ...]:
         """Part C: the non-empty groups in order Awal, Utama, Akhir."""
         groups = (
@@ -93,3 +105,31 @@ def derive_lembar_kerja(doc: SopDocument, ruang_lingkup_bawaan: str = "") -> Lem
         langkah_utama=utama,
         langkah_akhir=akhir,
     )
+
+
+def gist(uraian: str) -> str:
+    """The first words of a step, up to its first clause ("Memeriksa berkas")."""
+    text = " ".join(uraian.split())
+    head = _CUTS.split(f" {text} ", maxsplit=1)[0].strip() or text
+    words = head.split()
+    return " ".join(words[:SUMMARY_WORDS]) + (" …" if len(words) > SUMMARY_WORDS else "")
+
+
+def summarize(steps: tuple[Langkah, ...]) -> str:
+    """ "Langkah 2–7: memeriksa berkas, memverifikasi data, …" ("-" for none)."""
+    if not steps:
+        return "-"
+    span = (
+        f"Langkah {steps[0].nomor}"
+        if len(steps) == 1
+        else (f"Langkah {steps[0].nomor}–{steps[-1].nomor}")
+    )
+    named = [gist(s.uraian) for s in steps[:SUMMARY_ITEMS] if s.uraian.strip()]
+    rest = len(steps) - min(len(steps), SUMMARY_ITEMS)
+    if rest:
+        named.append(f"dan {rest} langkah lain (lihat bagian C)")
+    elif len(named) == 2:
+        named = [f"{named[0]} dan {named[1]}"]
+    elif len(named) > 2:
+        named[-1] = f"dan {named[-1]}"
+    return f"{span}: " + ", ".join(named) if named else span

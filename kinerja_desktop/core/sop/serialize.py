@@ -3,7 +3,9 @@
 Used by the store (one JSON document per revision), the demo library under
 `resources/demo/`, the CLI's `--json` output and the content hash printed in
 the QR code of every sheet. The dict layout is versioned by `FORMAT`; readers
-accept every older format they know.
+accept every older format they know. Format 2 adds `mutu_baku_heads` (the
+office's own Mutu Baku column heads); a document with the usual heads is
+still written as format 1, so its content hash and older readers are unchanged.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from .document import (
     Lane,
     LembarKerjaInfo,
     MutuBaku,
+    MutuBakuHeads,
     Pengesahan,
     SopDocument,
     SopStatus,
@@ -27,7 +30,8 @@ from .document import (
     StepKind,
 )
 
-FORMAT = 1
+FORMAT = 2
+HEADS_KEYS = ("kelengkapan", "waktu", "output")
 
 
 def _date_out(value: date | None) -> str | None:
@@ -90,7 +94,7 @@ def step_from_dict(data: dict[str, Any]) -> Step:
 def to_dict(doc: SopDocument) -> dict[str, Any]:
     """The whole document as a JSON-ready dict (stable key order)."""
     out: dict[str, Any] = {
-        "format": FORMAT,
+        "format": 1 if doc.mutu_baku_heads.usual else FORMAT,
         "nomor": doc.nomor,
         "judul": doc.judul,
         "status": doc.status.value,
@@ -119,6 +123,9 @@ def to_dict(doc: SopDocument) -> dict[str, Any]:
         "ruang_lingkup": lk.ruang_lingkup,
         "cetak": lk.cetak,
     }
+    if not doc.mutu_baku_heads.usual:
+        heads = doc.mutu_baku_heads
+        out["mutu_baku_heads"] = {k: getattr(heads, k) for k in HEADS_KEYS}
     return out
 
 
@@ -166,6 +173,12 @@ def from_dict(data: dict[str, Any]) -> SopDocument:
     )
     for attr, _heading in LIST_FIELDS:
         setattr(doc, attr, [str(x) for x in data.get(attr, [])])
+    heads = data.get("mutu_baku_heads") or {}
+    if isinstance(heads, dict):
+        usual = MutuBakuHeads()
+        doc.mutu_baku_heads = MutuBakuHeads(
+            **{k: str(heads.get(k) or getattr(usual, k)) for k in HEADS_KEYS}
+        )
     return doc
 
 

@@ -50,8 +50,13 @@ _lock = threading.Lock()
 _registered = False
 
 
+USED = (SANS, SANS_BOLD, SANS_ITALIC)  # the faces the sheets set text in
+
+
 def register_fonts() -> None:
-    """Register the eight faces and their families once per process.
+    """Register the faces the sheets use, and their family, once per process (the
+    serif and bold-italic files ship but are never parsed: each TTF costs
+    start-up time).
 
     Raises KinerjaError when a font file is missing or damaged (a broken
     installation), with the file named in the detail.
@@ -62,8 +67,8 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        for name, filename in _FILES.items():
-            path = paths.resource("fonts", filename)
+        for name in USED:
+            path = paths.resource("fonts", _FILES[name])
             try:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except (OSError, TTFError) as exc:
@@ -72,14 +77,7 @@ def register_fonts() -> None:
                     f"{path}: {exc}",
                 ) from exc
         pdfmetrics.registerFontFamily(
-            SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD_ITALIC
-        )
-        pdfmetrics.registerFontFamily(
-            SERIF,
-            normal=SERIF,
-            bold=SERIF_BOLD,
-            italic=SERIF_ITALIC,
-            boldItalic=SERIF_BOLD_ITALIC,
+            SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD
         )
         _registered = True
 

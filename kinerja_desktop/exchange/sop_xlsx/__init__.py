@@ -29,7 +29,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from kinerja_desktop import APP_NAME, __version__
-from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop import MutuBakuHeads, SopDocument
 from kinerja_desktop.core.sop.serialize import content_hash
 
 from ..atomic import write_atomically
@@ -43,7 +43,7 @@ from .build import (
 )
 from .header import TableHeader, find_table_header
 from .identity import IdentityReader, read_kop
-from .labels import SHEET_IDENTITAS, SHEET_LANGKAH, SHEET_PETUNJUK, norm
+from .labels import SHEET_IDENTITAS, SHEET_LANGKAH, SHEET_PETUNJUK, Col, norm
 from .notes import ImportNote, Notes
 from .rows import read_own_rows, read_typed_rows
 from .write import write_langkah_sheet
@@ -117,6 +117,7 @@ def read_sop_workbook(path: Path) -> SopImport:
             f"Lembar '{src.grid.title}' sangat panjang; hanya 2.000 baris pertama yang dibaca."
         )
     doc = SopDocument()
+    doc.mutu_baku_heads = _heads(src.header)
     code = ""
     if src.header.is_kinerja:
         layout = LAYOUT_KINERJA
@@ -133,6 +134,17 @@ def read_sop_workbook(path: Path) -> SopImport:
             "atau pecah menjadi beberapa SOP.",
         )
     return SopImport(doc, _with_summary(doc, src.grid, layout, src.notes), layout, code)
+
+
+def _heads(header: TableHeader) -> MutuBakuHeads:
+    """The Mutu Baku column heads as the table has them ("Sumber Data", …)."""
+    usual = MutuBakuHeads()
+    written = header.heads
+    return MutuBakuHeads(
+        kelengkapan=written.get(Col.KELENGKAPAN) or usual.kelengkapan,
+        waktu=written.get(Col.WAKTU) or usual.waktu,
+        output=written.get(Col.OUTPUT) or usual.output,
+    )
 
 
 def _refuse_uncomputed(src: _Source) -> None:

@@ -45,6 +45,7 @@ class TableHeader:
     exits: list[tuple[int, int]] = field(default_factory=list)  # (label column, target column)
     waktu_heading: str = ""
     numbered_row: bool = False
+    heads: dict[Col, str] = field(default_factory=dict)  # Mutu Baku heads as written
 
     @property
     def is_kinerja(self) -> bool:
@@ -95,7 +96,24 @@ def _column_kinds(
         for c, kind in _kinds(grid, sub, skip_from_above=True).items():
             if top_kinds.get(c) != Col.PELAKSANA:
                 kinds[c] = kind
+    _mutu_by_position(kinds)
     return kinds
+
+
+_MUTU = (Col.KELENGKAPAN, Col.WAKTU, Col.OUTPUT)
+
+
+def _mutu_by_position(kinds: dict[int, Col]) -> None:
+    """Under a three-column "Mutu Baku" group, a column headed in the office's own
+    words ("Hasil Kerja") takes the kind its place says: Kelengkapan, Waktu, Output."""
+    group = sorted(c for c, k in kinds.items() if k in (Col.MUTU_BAKU, *_MUTU))
+    spans = [c for c in group if kinds[c] == Col.MUTU_BAKU]
+    if len(group) != 3 or group != list(range(group[0], group[0] + 3)) or not spans:
+        return
+    present = {kinds[c] for c in group}
+    for c, kind in zip(group, _MUTU, strict=True):
+        if kinds[c] == Col.MUTU_BAKU and kind not in present:
+            kinds[c] = kind
 
 
 def _lane_columns(kinds: dict[int, Col], top_kinds: dict[int, Col], width: int) -> list[int]:
@@ -143,10 +161,12 @@ def _build(grid: SheetGrid, top: int, top_kinds: dict[int, Col]) -> TableHeader:
     header.exits = _exit_pairs(kinds)
     exact = header.is_kinerja
     header.lanes = [(c, _lane_name(grid, top, sub, c, exact)) for c in lane_cols]
-    waktu = header.col(Col.WAKTU)
-    if waktu is not None:
-        below = grid.text(sub, waktu) if sub is not None else ""
-        header.waktu_heading = below or grid.text(top, waktu)
+    for kind in (Col.KELENGKAPAN, Col.WAKTU, Col.OUTPUT):
+        col = header.col(kind)
+        if col is not None:
+            below = grid.text(sub, col) if sub is not None else ""
+            header.heads[kind] = " ".join((below or grid.text(top, col)).split()).strip(" :")
+    header.waktu_heading = header.heads.get(Col.WAKTU, "")
     if _is_column_number_row(grid, header.first_data_row):
         header.numbered_row = True
         header.first_data_row += 1

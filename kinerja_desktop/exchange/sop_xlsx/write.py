@@ -35,15 +35,12 @@ from .labels import (
     HEAD_CABANG,
     HEAD_EXIT_LABEL,
     HEAD_EXIT_TARGET,
-    HEAD_KELENGKAPAN,
     HEAD_KETERANGAN,
     HEAD_MUTU_BAKU,
     HEAD_NO,
-    HEAD_OUTPUT,
     HEAD_PELAKSANA,
     HEAD_SIMBOL,
     HEAD_URAIAN,
-    HEAD_WAKTU,
     TARGET_NEXT,
 )
 
@@ -135,9 +132,10 @@ def _write_header(ws: Worksheet, doc: SopDocument, cols: Columns) -> None:
         for i, lane in enumerate(doc.lanes):
             _head(ws, sub, cols.first_lane + i, lane.nama)
     _head(ws, top, cols.kelengkapan, HEAD_MUTU_BAKU, to_col=cols.output)
-    _head(ws, sub, cols.kelengkapan, HEAD_KELENGKAPAN)
-    _head(ws, sub, cols.waktu, HEAD_WAKTU)
-    _head(ws, sub, cols.output, HEAD_OUTPUT)
+    kelengkapan, waktu, output = doc.mutu_baku_heads.titles()  # the office's own words
+    _head(ws, sub, cols.kelengkapan, kelengkapan)
+    _head(ws, sub, cols.waktu, waktu)
+    _head(ws, sub, cols.output, output)
     _head(ws, top, cols.keterangan, HEAD_KETERANGAN, to_row=sub)
     _head(ws, top, cols.simbol, HEAD_SIMBOL, to_row=sub)
     _head(ws, top, cols.exit_label(0), HEAD_CABANG, to_col=cols.last)

@@ -49,6 +49,9 @@ TEXT_FIELDS = {
     "pjProdukEdit": ("lembar_kerja.penanggung_jawab_produk", "penanggung jawab produk"),
     "pjKegiatanEdit": ("lembar_kerja.penanggung_jawab_kegiatan", "penanggung jawab kegiatan"),
     "ruangLingkupEdit": ("lembar_kerja.ruang_lingkup", "ruang lingkup"),
+    "mutuKelengkapanEdit": ("mutu_baku_heads.kelengkapan", "judul kolom kelengkapan"),
+    "mutuWaktuEdit": ("mutu_baku_heads.waktu", "judul kolom waktu"),
+    "mutuOutputEdit": ("mutu_baku_heads.output", "judul kolom output"),
 }
 COMBO_FIELDS = {
     "unitCombo": ("unit", "unit"),

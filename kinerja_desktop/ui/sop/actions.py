@@ -281,6 +281,7 @@ class SopActions:
                 tahun=options.tahun,
                 progress=control.progress,
                 cancelled=control.cancelled,
+                jilid=options.jilid,
             )
 
         self._start("Mencetak Buku SOP…", work, lambda r: self._printed(path, r), cancellable=True)

@@ -1,5 +1,5 @@
 """The Buku SOP dialog: which SOPs (default: this office's SOPs in force), the
-year on the cover, paper and orientation; kesalahan of the chosen SOPs shown,
+year on the cover, paper, orientation and binding margin; kesalahan of the chosen SOPs shown,
 printing them anyway only as a deliberate choice."""
 
 from __future__ import annotations
@@ -38,11 +38,13 @@ REQUIRED = {
     "tahunSpin": QSpinBox,
     "kertasCombo": QComboBox,
     "tegakCheck": QCheckBox,
+    "jilidCombo": QComboBox,
     "findingsLabel": QLabel,
     "paksaCheck": QCheckBox,
     "buttonBox": QDialogButtonBox,
 }
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+JILID = ("", "kiri", "cermin")  # the binding margins, in the combo's order
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class BookOptions:
     kertas: str
     tegak: bool
     paksa: bool
+    jilid: str = ""
 
 
 class BookDialog:
@@ -90,6 +93,7 @@ class BookDialog:
         self.paper.setCurrentIndex(PAPERS.index(paper) if paper in PAPERS else 0)
         self.portrait = child(d, QCheckBox, "tegakCheck")
         self.portrait.setChecked(portrait)
+        self.binding = child(d, QComboBox, "jilidCombo")
         self.force = child(d, QCheckBox, "paksaCheck")
         self.findings = child(d, QLabel, "findingsLabel")
         self.count = child(d, QLabel, "countLabel")
@@ -136,6 +140,7 @@ class BookDialog:
             kertas=PAPERS[self.paper.currentIndex()],
             tegak=self.portrait.isChecked(),
             paksa=self.force.isChecked(),
+            jilid=JILID[self.binding.currentIndex()],
         )
 
     def ask(self) -> BookOptions | None:

@@ -14,8 +14,8 @@ many SOPs the book holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,11 +23,11 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.errors import ValidationError
 from kinerja_desktop.core.office import OfficeProfile
-from kinerja_desktop.core.page import MM, PageSettings
+from kinerja_desktop.core.page import MM, PageSettings, page_settings, verso_shift
 from kinerja_desktop.core.sop import SopDocument
 
 from ..fonts import SANS, SANS_BOLD
-from ..frame import Frame, frame_of, settings_for
+from ..frame import Frame, frame_of
 from ..heading import logo_image, office_heading_lines
 from ..output import PdfCancelledError, new_canvas, write_atomically
 from ..text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, width_of
@@ -76,8 +76,12 @@ def write_book_pdf(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     notices: list[str] | None = None,
+    drafts: Collection[int] = (),
 ) -> int:
     """Write the Buku SOP of `docs` at `path` (atomically); returns its page count.
+
+    The pages of the SOPs whose indexes are in `drafts` (printed despite
+    kesalahan) carry the DRAF mark.
 
     `tahun` is printed on the cover (default: the signature date's year).
     `progress(done, total)` is called after each SOP; when `cancelled()` turns
@@ -89,6 +93,7 @@ def write_book_pdf(
         raise ValidationError("Tidak ada SOP yang dipilih untuk Buku SOP.")
     book = _Book(list(docs), office, options, progress, cancelled)
     book.notices = notices
+    book.drafts = frozenset(drafts)
     year = tahun or (options.tanggal_ttd or date.today()).year
     total = 0
 
@@ -118,7 +123,8 @@ class _Book:
         self.docs, self.office, self.options = docs, office, options
         self.progress, self.cancelled = progress, cancelled
         self.notices: list[str] | None = None
-        self.settings = settings_for(options.kertas, options.tegak)
+        self.drafts: frozenset[int] = frozenset()
+        self.settings = page_settings(options.kertas, options.tegak, options.jilid)
         self.frame = frame_of(self.settings)
         self.toc_frame = toc_frame_of(self.frame)
         self.cols = _columns(self.toc_frame, [d.nomor.strip() or "-" for d in docs])
@@ -133,7 +139,10 @@ class _Book:
         for n, entries in enumerate(self.toc_pages):
             if n == 0:
                 _outline(c, "daftar-isi", "Daftar Isi")
+            c.saveState()
+            c.translate(verso_shift(self.settings, self.options.jilid, 2 + n), 0)
             _draw_toc_page(c, entries, self.toc_frame, self.cols, n)
+            c.restoreState()
             c.showPage()
         starts = self._draw_sops(c, 2 + len(self.toc_pages))
         for i, start in enumerate(starts[:-1]):
@@ -149,7 +158,8 @@ class _Book:
         starts = [first_page]
         for i, doc in enumerate(self.docs):
             self._check_cancel()
-            plan = plan_sop(doc, self.office, self.options, key=f"s{i}")
+            options = replace(self.options, draf=True) if i in self.drafts else self.options
+            plan = plan_sop(doc, self.office, options, key=f"s{i}")
             if self.notices is not None:
                 self.notices.extend(f"SOP {doc.nomor.strip() or i + 1}: {n}" for n in plan.notices)
             _outline(c, plan.key, _title(doc))

@@ -18,13 +18,19 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kinerja_desktop.core.layout.display import DisplayPage
 from kinerja_desktop.core.office import OfficeProfile
-from kinerja_desktop.core.page import PageSettings, page_settings
+from kinerja_desktop.core.page import PageSettings, page_settings, verso_shift
 from kinerja_desktop.core.sop import SopDocument
 from kinerja_desktop.core.sop.lembar_kerja import derive_lembar_kerja
-from kinerja_desktop.core.sop.signing import office_name, signing_date, signing_town
+from kinerja_desktop.core.sop.signing import (
+    draft_reasons,
+    office_name,
+    signing_date,
+    signing_town,
+)
 
 from ..footer import FooterInfo, define_qr_form, draw_footer
 from ..frame import PageDraw
+from ..mark import draw_draft_tag, draw_draft_watermark
 from ..output import new_canvas, write_atomically
 from .flowchart import flowchart
 from .footer import footer_info
@@ -46,12 +52,19 @@ class PdfOptions:
     (an SOP whose `lembar_kerja.cetak` is set gets it anyway).
     `tanggal_ttd`: the date in the signature blocks (None = the date the SOP
     was ratified, see `core.sop.signing.signing_date`).
+    `draf`: mark every page "DRAF" (a draft print, or printed despite
+    kesalahan); an SOP lacking its nomor or its signer's name is marked anyway
+    (`core.sop.signing.draft_reasons`).
+    `jilid`: binding margin, "" none, "kiri" (inner margin at left on every
+    page) or "cermin" (mirrored on facing pages; see `core.page`).
     """
 
     kertas: str = "F4"
     tegak: bool = False
     lembar_kerja: bool = False
     tanggal_ttd: date | None = None
+    draf: bool = False
+    jilid: str = ""
 
 
 DEFAULT_OPTIONS = PdfOptions()
@@ -67,6 +80,8 @@ class SopPlan:
     sections: tuple[tuple[str, int], ...]
     footer: FooterInfo
     notices: tuple[str, ...]
+    draf: bool = False
+    jilid: str = ""
 
     @property
     def page_count(self) -> int:
@@ -77,7 +92,7 @@ def plan_sop(
     doc: SopDocument, office: OfficeProfile, options: PdfOptions, key: str = "sop"
 ) -> SopPlan:
     """Lay out every page of `doc`; `key` keeps PDF names unique within one file."""
-    settings = page_settings(options.kertas, options.tegak)
+    settings = page_settings(options.kertas, options.tegak, options.jilid)
     tanggal = signing_date(doc, options.tanggal_ttd)
     pages = list(plan_identity(doc, office, settings))
     sections = [(IDENTITAS, 0)]
@@ -89,13 +104,16 @@ def plan_sop(
         lk = derive_lembar_kerja(doc, office_name(doc, office))
         kota = signing_town(doc, office)
         pages += plan_worksheet(doc, lk, kota, settings, tanggal)
+    draf = options.draf or bool(draft_reasons(doc))
     return SopPlan(
         key=key,
         settings=settings,
         pages=tuple(pages),
         sections=tuple(sections),
-        footer=footer_info(doc, key),
+        footer=footer_info(doc, key, draf=draf),
         notices=tuple(flow.notices),
+        draf=draf,
+        jilid=options.jilid,
     )
 
 
@@ -127,9 +145,16 @@ def render_plan(
             key = f"{plan.key}-p{i}"
             c.bookmarkPage(key)
             c.addOutlineEntry(starts[i], key, outline_level, closed=True)
-        draw(c)
         number = None if book_page is None else book_page + i
+        c.saveState()
+        c.translate(verso_shift(plan.settings, plan.jilid, number or i + 1), 0)
+        if plan.draf:
+            draw_draft_watermark(c, plan.settings)
+        draw(c)
         draw_footer(c, plan.settings, plan.footer, i + 1, total, book_page=number)
+        if plan.draf:
+            draw_draft_tag(c, plan.settings)
+        c.restoreState()
         c.showPage()
 
 
@@ -151,11 +176,22 @@ def write_sop_pdf(
         notices.extend(plan.notices)
 
     def produce(filename: str) -> None:
-        title = f"SOP {doc.nomor} {doc.judul}".strip()
-        c = new_canvas(filename, plan.settings.size, title, office.nama_kantor)
+        c = new_canvas(filename, plan.settings.size, pdf_title(doc), pdf_author(doc, office))
         render_plan(c, plan)
         c.showOutline()
         c.save()
 
     write_atomically(Path(path), produce)
     return plan.page_count
+
+
+def pdf_title(doc: SopDocument) -> str:
+    """The PDF's Title: "SOP <nomor> – <judul>" (a draft without nomor says so)."""
+    nomor, judul = " ".join(doc.nomor.split()), " ".join(doc.judul.split())
+    head = f"SOP {nomor}" if nomor else "SOP (draf, tanpa nomor)"
+    return f"{head} – {judul}" if judul else head
+
+
+def pdf_author(doc: SopDocument, office: OfficeProfile) -> str:
+    """The PDF's Author: the SOP's own office (another office's kop names it)."""
+    return " ".join(office_name(doc, office).split()) or office.nama_kantor

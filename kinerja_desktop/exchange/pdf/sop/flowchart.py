@@ -14,6 +14,7 @@ from datetime import date
 
 from kinerja_desktop.core.layout.compose import Flowchart, compose_flowchart
 from kinerja_desktop.core.layout.display import Op, Pen, PolylineOp, TextOp
+from kinerja_desktop.core.layout.memo import PageMemo
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.page import PageSettings
 from kinerja_desktop.core.sop import SopDocument
@@ -39,12 +40,16 @@ def signature_forms(
 
 
 def flowchart(
-    doc: SopDocument, office: OfficeProfile, settings: PageSettings, tanggal: date
+    doc: SopDocument,
+    office: OfficeProfile,
+    settings: PageSettings,
+    tanggal: date,
+    memo: PageMemo | None = None,
 ) -> tuple[Flowchart, SignatureBlock]:
     """The composed flowchart pages, the signature block drawn on them; and the
-    form of the block used."""
+    form of the block used. `memo`: see `core.layout.memo` (the editor's)."""
     forms = signature_forms(doc, office, settings, tanggal)
-    flow = compose_flowchart(doc, settings, measure, [f.height for f in forms])
+    flow = compose_flowchart(doc, settings, measure, [f.height for f in forms], memo)
     sig = forms[flow.form]
     place = flow.block
     flow.pages[place.page].ops.extend(signature_ops(sig, place.right, place.top))

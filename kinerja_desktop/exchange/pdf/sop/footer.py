@@ -19,10 +19,12 @@ def qr_payload(doc: SopDocument) -> str:
     return f"SOP|{doc.nomor.strip()}|rev {doc.revisi_ke}|{serialize.short_hash(doc)}"
 
 
-def footer_info(doc: SopDocument, key: str) -> FooterInfo:
-    """What the footer of each of the SOP's pages prints: nomor, revision, judul, QR."""
+def footer_info(doc: SopDocument, key: str, *, draf: bool = False) -> FooterInfo:
+    """What the footer of each of the SOP's pages prints: nomor, revision, judul, QR
+    (a draft's title says so)."""
+    title = f"SOP Nomor {doc.nomor.strip() or '-'}"
     return FooterInfo(
-        title=f"SOP Nomor {doc.nomor.strip() or '-'}",
+        title=f"DRAF · {title}" if draf else title,
         subtitle=f"Revisi ke-{doc.revisi_ke} · {doc.judul.strip()}",
         payload=qr_payload(doc),
         form_name=f"qr-{key}",

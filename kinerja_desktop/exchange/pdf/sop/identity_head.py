@@ -22,6 +22,7 @@ from kinerja_desktop.core.nip import format_nip
 from kinerja_desktop.core.office import OfficeProfile
 from kinerja_desktop.core.page import MM
 from kinerja_desktop.core.sop import SopDocument
+from kinerja_desktop.core.sop.signing import kop_is_own
 
 from ..fonts import SANS, SANS_BOLD
 from ..frame import Frame
@@ -55,11 +56,9 @@ def heading_lines(doc: SopDocument, office: OfficeProfile) -> list[str]:
 
 
 def heading_logo(doc: SopDocument, office: OfficeProfile) -> bytes | None:
-    """The office's logo, only under the office's own heading: an SOP carrying
-    another office's kop is never printed with this office's emblem."""
-    if any(t.strip() for t in doc.kop):
-        return None
-    return office.logo_png
+    """The office's logo, only under the office's own heading (no kop, or a kop
+    equal to the office's heading): another office's kop never gets our emblem."""
+    return office.logo_png if kop_is_own(doc, office) else None
 
 
 @dataclass(frozen=True)

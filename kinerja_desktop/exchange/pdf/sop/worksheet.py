@@ -27,6 +27,8 @@ from ..text import CENTER, Style, TextLine, draw_lines, height_of, paragraph, wi
 TITLE = Style(SANS_BOLD, 12, 16, CENTER)
 SECTION = Style(SANS_BOLD, 10, 13)
 BODY = Style(SANS, 9.5, 12)
+SMALL = Style(SANS, 8.5, 10.6)
+LOOKS = ((BODY, False), (BODY, True), (SMALL, True))  # tried in turn while they save a page
 HEAD_FILL = "#dbe5f1"
 SECTION_GAP = 3 * MM
 SUB_INDENT = 12.0
@@ -63,21 +65,56 @@ def plan_worksheet(
     tanggal: date,
 ) -> list[PageDraw]:
     """The Lembar Kerja as planned pages, its signature block (signed at `kota`,
-    "" for none, on `tanggal`) on the last."""
+    "" for none, on `tanggal`) on the last. A tighter set (compact signature,
+    then smaller type) is used only when it saves a page: the sheet does not
+    spill onto a second page for a row or two and the signature."""
     frame = frame_of(settings)
-    blocks = _blocks(lk, frame)
-    pages = _paginate(blocks, frame.height)
-    sig = signature_block(doc.pengesahan, kota, tanggal, frame.width)
-    if frame.height - _used(pages[-1]) < sig.height:
-        # the last page again, leaving room for the signature: what does not fit
-        # goes on a new page, and the signature with it
-        pages[-1:] = _paginate(pages[-1], frame.height - sig.height)
-        if frame.height - _used(pages[-1]) < sig.height:  # a block too tall to part
-            pages.append([])
+    best: tuple[list[list[Block]], SignatureBlock] | None = None
+    for body, compact in LOOKS:
+        sig = signature_block(doc.pengesahan, kota, tanggal, frame.width, compact=compact)
+        pages = _fit(_blocks(lk, frame, body), frame.height, sig)
+        if best is None or len(pages) < len(best[0]):
+            best = (pages, sig)
+        if len(best[0]) == 1:
+            break
+    assert best is not None
+    pages, sig = best
     return [
         _page_draw(frame, blocks_, sig if i == len(pages) - 1 else None)
         for i, blocks_ in enumerate(pages)
     ]
+
+
+def _fit(blocks: list[Block], room: float, sig: SignatureBlock) -> list[list[Block]]:
+    """Blocks per page with room for `sig` under the last: when it does not fit,
+    only the last lines (two of the last row, or the last row with its heading)
+    go on with it to a new page; the page before stays full."""
+    pages = _paginate(blocks, room)
+    if room - _used(pages[-1]) < sig.height:
+        head, tail = _carry(pages[-1], room - sig.height)
+        pages[-1:] = [head, tail] if head else [tail]
+        if room - _used(pages[-1]) < sig.height:  # a block too tall to part
+            pages.append([])
+    return pages
+
+
+def _carry(blocks: list[Block], room: float) -> tuple[list[Block], list[Block]]:
+    """`blocks` parted so that the tail (least: the last two lines of the last
+    row) fits in `room`; the tail repeats the head row of its table."""
+    *rest, last = blocks
+    head_row = next((b for b in reversed(rest) if isinstance(b, _HeadRow)), None)
+    lead = [head_row] if head_row is not None and head_row is not last else []
+    if isinstance(last, Row) and not isinstance(last, _HeadRow):
+        top, bottom = _split_row(last, last.height - 2 * PAD_Y - 2 * BODY.leading - 0.5)
+        if top is not None and bottom is not None and _used([*lead, bottom]) <= room:
+            return [*rest, top], [*lead, bottom]
+    tail = [last]
+    while rest and isinstance(rest[-1], _Heading):
+        tail.insert(0, rest.pop())
+    if rest and rest[-1] is head_row:
+        tail.insert(0, rest.pop())
+        lead = []
+    return rest, [*lead, *tail]
 
 
 def _used(blocks: list[Block]) -> float:
@@ -110,18 +147,19 @@ class _Grid:
     label_w: float
     x1: float
     value_w: float
+    body: Style = BODY
 
     def pair(self, label: str, value: str, indent: float = 0.0) -> Row:
-        lines = paragraph(label, BODY, self.label_w - 2 * PAD_X, indent)
+        lines = paragraph(label, self.body, self.label_w - 2 * PAD_X, indent)
         label_cell = Cell(self.x0, self.label_w, tuple(lines))
-        return make_row([label_cell, text_cell(self.x1, self.value_w, value or "-", BODY)])
+        return make_row([label_cell, text_cell(self.x1, self.value_w, value or "-", self.body)])
 
     def steps(self, label: str, items: tuple[Langkah, ...]) -> Row:
-        label_cell = text_cell(self.x0, self.label_w, label, BODY)
-        return make_row([label_cell, _steps_cell(self.x1, self.value_w, items)])
+        label_cell = text_cell(self.x0, self.label_w, label, self.body)
+        return make_row([label_cell, _steps_cell(self.x1, self.value_w, items, self.body)])
 
     def head(self, label: str, value: str) -> Row:
-        bold = BODY.with_(font=SANS_BOLD)
+        bold = self.body.with_(font=SANS_BOLD)
         return _HeadRow.of(
             [
                 text_cell(self.x0, self.label_w, label, bold, fill=HEAD_FILL),
@@ -130,10 +168,10 @@ class _Grid:
         )
 
 
-def _blocks(lk: LembarKerja, frame: Frame) -> list[Block]:
+def _blocks(lk: LembarKerja, frame: Frame, body: Style = BODY) -> list[Block]:
     w = frame.width
-    label_w = max(w * 0.28, width_of("4. Scope (Ruang Lingkup)", BODY) + 2 * PAD_X + 6)
-    g = _Grid(frame.left, label_w, frame.left + label_w, w - label_w)
+    label_w = max(w * 0.28, width_of("4. Scope (Ruang Lingkup)", body) + 2 * PAD_X + 6)
+    g = _Grid(frame.left, label_w, frame.left + label_w, w - label_w, body)
     awal = (lk.langkah_awal,) if lk.langkah_awal else ()
     akhir = (lk.langkah_akhir,) if lk.langkah_akhir else ()
     return [
@@ -141,14 +179,14 @@ def _blocks(lk: LembarKerja, frame: Frame) -> list[Block]:
         _heading("A. Data Kegiatan", SECTION, w),
         g.pair("1. Judul SOP", lk.judul_sop),
         g.pair("2. Jenis Kegiatan", lk.jenis_kegiatan),
-        make_row([text_cell(g.x0, label_w, "3. Penanggung Jawab", BODY), Cell(g.x1, g.value_w)]),
+        make_row([text_cell(g.x0, label_w, "3. Penanggung Jawab", body), Cell(g.x1, g.value_w)]),
         g.pair("a. Produk", lk.penanggung_jawab_produk, SUB_INDENT),
         g.pair("b. Kegiatan", lk.penanggung_jawab_kegiatan, SUB_INDENT),
         g.pair("4. Scope (Ruang Lingkup)", lk.ruang_lingkup),
         _heading("B. Identifikasi Kegiatan", SECTION, w),
         g.pair("Judul Kegiatan", lk.judul_kegiatan),
         g.steps("Langkah Awal", awal),
-        g.steps("Langkah Utama", lk.langkah_utama),
+        g.pair("Langkah Utama", lk.ringkas_utama),
         g.steps("Langkah Akhir", akhir),
         _heading("C. Identifikasi Langkah", SECTION, w),
         g.head("Kelompok Langkah", "Langkah"),
@@ -160,16 +198,16 @@ def _heading(text: str, style: Style, width: float) -> _Heading:
     return _Heading(tuple(paragraph(text, style, width)))
 
 
-def _steps_cell(x: float, w: float, items: tuple[Langkah, ...]) -> Cell:
+def _steps_cell(x: float, w: float, items: tuple[Langkah, ...], body: Style = BODY) -> Cell:
     """Steps with their own numbers as hanging labels ("-" when there are none)."""
     inner = w - 2 * PAD_X
     if not items:
-        return Cell(x, w, (TextLine("-", BODY),))
-    hang = width_of(f"{items[-1].nomor}. ", BODY) + 2.0
+        return Cell(x, w, (TextLine("-", body),))
+    hang = width_of(f"{items[-1].nomor}. ", body) + 2.0
     lines: list[TextLine] = []
     for item in items:
-        for j, line in enumerate(paragraph(item.uraian or "-", BODY, inner, hang)):
-            lines.append(TextLine(line.text, BODY, hang, f"{item.nomor}." if j == 0 else ""))
+        for j, line in enumerate(paragraph(item.uraian or "-", body, inner, hang)):
+            lines.append(TextLine(line.text, body, hang, f"{item.nomor}." if j == 0 else ""))
     return Cell(x, w, tuple(lines))
 
 
