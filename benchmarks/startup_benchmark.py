@@ -12,7 +12,10 @@ with a warm bytecode cache:
 Each prints one JSON line with `first_paint_s`: seconds since the operating
 system started the process (Linux: `/proc/self/stat` start time against the
 boot-time clock), not since the first line of Python. Reported: the median of
-each and the ratios demo/bare and big/bare. Goal: both ratios ≤ 1.3.
+each and the ratios demo/bare and big/bare (goal: both ≤ 1.3); and, beside
+them, `ready_*`: the median `ready_s` of main.py (the window's frame paints
+first; ready = the database's content shown and usable) and its ratio to the
+bare window's first paint.
 
     python benchmarks/startup_benchmark.py [--runs 7] [--json]
 """
@@ -96,14 +99,15 @@ def make_big_database(path: Path, sops: int, steps: int) -> None:
             service.create(doc)
 
 
-def run_once(command: list[str], env: dict[str, str]) -> float:
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(first_paint_s, ready_s) of one start (the bare window is ready when painted)."""
     done = subprocess.run(
         command, capture_output=True, text=True, env=env, timeout=180, check=False, cwd=REPO
     )
     if done.returncode != 0:
         raise SystemExit(f"{command} gagal ({done.returncode}):\n{done.stderr[-3000:]}")
     line = json.loads(done.stdout.strip().splitlines()[-1])
-    return float(line["first_paint_s"])
+    return float(line["first_paint_s"]), float(line.get("ready_s", line["first_paint_s"]))
 
 
 def main() -> None:
@@ -135,19 +139,28 @@ def main() -> None:
     for command in commands.values():  # warm the bytecode cache and build demo.db
         run_once(command, env)
     times: dict[str, list[float]] = {name: [] for name in commands}
+    ready: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
         for name, command in commands.items():
-            times[name].append(run_once(command, env))
+            painted, usable = run_once(command, env)
+            times[name].append(painted)
+            ready[name].append(usable)
     med = {name: statistics.median(values) for name, values in times.items()}
+    med_ready = {name: statistics.median(values) for name, values in ready.items()}
     result = {
         "bare_s": round(med["bare"], 3),
         "demo_s": round(med["demo"], 3),
         "big_s": round(med["big"], 3),
         "ratio_demo": round(med["demo"] / med["bare"], 2),
         "ratio_big": round(med["big"] / med["bare"], 2),
+        "ready_demo_s": round(med_ready["demo"], 3),
+        "ready_big_s": round(med_ready["big"], 3),
+        "ratio_ready_demo": round(med_ready["demo"] / med["bare"], 2),
+        "ratio_ready_big": round(med_ready["big"] / med["bare"], 2),
         "runs": args.runs,
         "goal": GOAL,
         "all": {name: [round(v, 3) for v in values] for name, values in times.items()},
+        "all_ready": {name: [round(v, 3) for v in ready[name]] for name in ("demo", "big")},
     }
     if args.json:
         print(json.dumps(result))
@@ -163,6 +176,9 @@ def main() -> None:
         f"({result['ratio_big']:.2f}×)"
     )
     print(f"  sasaran: ≤ {GOAL}× keduanya")
+    print("Mulai sampai isi basis data tampil dan siap dipakai (ready_s):")
+    print(f"  demo : {result['ready_demo_s']:.3f}  ({result['ratio_ready_demo']:.2f}× polos)")
+    print(f"  besar: {result['ready_big_s']:.3f}  ({result['ratio_ready_big']:.2f}× polos)")
 
 
 if __name__ == "__main__":

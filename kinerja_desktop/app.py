@@ -6,10 +6,11 @@ sees every layer.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
-from kinerja_desktop.cli.main import run
+from kinerja_desktop.cli.main import GROUPS, run
 
 
 def open_gui(db_path: Path | None, *, demo: bool = False, smoke: bool = False) -> int:
@@ -23,8 +24,11 @@ def open_gui(db_path: Path | None, *, demo: bool = False, smoke: bool = False) -
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kinerja` console script."""
+    args = sys.argv[1:] if argv is None else argv
+    if any(arg in GROUPS or arg in ("-h", "--help", "--version") for arg in args):
+        gc.enable()  # main.py held it off for the window's start only
     try:
-        return run(sys.argv[1:] if argv is None else argv, open_gui)
+        return run(args, open_gui)
     except KeyboardInterrupt:
         print("Dibatalkan.", file=sys.stderr)
         return 130

@@ -4,9 +4,10 @@ the news that the last session ended abnormally.
 Everything lives in the `log/` folder of the per-user data folder
 (`paths.data_dir()`):
 
-* `kinerja.log` — Python's logging through a RotatingFileHandler (1 MB × 4
-  files): every unexpected exception with its traceback, and what the program
-  chooses to log;
+* `kinerja.log` — Python's logging through a rotating file handler (1 MB × 4
+  files; `RotatingLog`, as logging.handlers' own without importing that module's
+  socket, pickle and queue: ~8 ms of every window's start): every unexpected
+  exception with its traceback, and what the program chooses to log;
 * `crash.log` — `faulthandler` output when the interpreter itself dies (a
   segmentation fault, an abort in a C extension) and no Python code runs any
   more;
@@ -22,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 from dataclasses import dataclass
@@ -68,9 +68,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
             return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
-        )
+        handler = RotatingLog(target, LOG_MAX_BYTES, LOG_BACKUPS)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -78,6 +76,45 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
     return target
+
+
+class RotatingLog(logging.FileHandler):
+    """A log file that moves to `.1` (`.1` to `.2` …, `backupCount` kept)
+    before a record would make it reach `maxBytes` — as
+    `logging.handlers.RotatingFileHandler`."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, encoding="utf-8")
+        self.maxBytes, self.backupCount = max_bytes, backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        if self.maxBytes <= 0 or not os.path.isfile(self.baseFilename):
+            return False
+        self.stream.seek(0, 2)
+        return self.stream.tell() + len(f"{self.format(record)}\n") >= self.maxBytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for i in range(self.backupCount - 1, 0, -1):
+            older = f"{self.baseFilename}.{i}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{i + 1}")
+        if self.backupCount > 0:
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
 
 def close_logging() -> None:

@@ -47,6 +47,22 @@ def test_log_file_rotates_in_the_data_folder(log_folder: Path) -> None:
     assert "pesan uji 42" in path.read_text(encoding="utf-8")
 
 
+def test_the_log_moves_aside_before_it_grows_too_big(tmp_path: Path) -> None:
+    handler = diagnostics.RotatingLog(tmp_path / "kinerja.log", 200, 2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    try:
+        for i in range(12):
+            handler.emit(logging.makeLogRecord({"msg": f"baris {i:02d} " + "x" * 40}))
+    finally:
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["kinerja.log", "kinerja.log.1", "kinerja.log.2"]
+    for path in tmp_path.iterdir():
+        assert 0 < path.stat().st_size < 200
+    assert "baris 11" in (tmp_path / "kinerja.log").read_text(encoding="utf-8")
+    assert "baris 00" not in "".join(p.read_text(encoding="utf-8") for p in tmp_path.iterdir())
+
+
 def test_unwritable_log_folder_is_no_failure(tmp_path: Path, monkeypatch) -> None:
     blocker = tmp_path / "berkas"
     blocker.write_text("bukan folder", encoding="utf-8")

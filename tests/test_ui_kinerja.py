@@ -46,7 +46,8 @@ def window(qtbot, tmp_path: Path, monkeypatch):
     monkeypatch.setattr(ErrorDialog, "exec", _no_error_expected)
     monkeypatch.setattr(QMessageBox, "exec", _no_question_expected)
     session = demo_session(tmp_path)
-    win = MainWindow(session, demo=True)
+    win = MainWindow(session.path, demo=True)  # main's two-phase window: frame, then attach
+    win.attach(session)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -39,9 +39,21 @@ from ..store import office as office_store
 from ..store import sops
 from ..store.database import is_unused
 from ..store.errors import DatabaseFileError, DatabaseVersionError
+from .demo_file import DEMO_DB_FILE_NAME, demo_db_path, is_demo_path
 from .entities import DATABASE, OFFICE_PROFILE, SOP, STAFF, UNIT
-from .kinerja_demo import store_demo_plan
 from .office_service import check_profile
+
+__all__ = [
+    "DEMO_DB_FILE_NAME",
+    "DemoLibrary",
+    "DemoSummary",
+    "demo_db_path",
+    "is_demo_path",
+    "load_demo",
+    "load_demo_if_unused",
+    "open_demo_session",
+    "read_library",
+]
 
 if TYPE_CHECKING:
     from .session import Session
@@ -220,6 +232,8 @@ def _store(library: DemoLibrary) -> DemoSummary:
             continue
         sops.insert(doc, "Pustaka demo", now)
         added += 1
+    from .kinerja_demo import store_demo_plan  # noqa: PLC0415 (the plan's modules only to build)
+
     store_demo_plan()
     return DemoSummary(profile_set, units, staff, added, skipped)
 
@@ -235,21 +249,6 @@ def _sop_exists(doc: SopDocument) -> bool:
 
 
 # -- the demo database ------------------------------------------------------------
-
-DEMO_DB_FILE_NAME = "demo.db"
-
-
-def demo_db_path() -> Path:
-    """Where the demo database lives: `demo.db` in the data folder."""
-    return paths.data_dir() / DEMO_DB_FILE_NAME
-
-
-def is_demo_path(path: Path | str) -> bool:
-    """True when `path` is the demo database."""
-    try:
-        return Path(path).resolve() == demo_db_path().resolve()
-    except OSError:
-        return False
 
 
 def open_demo_session(*, recreate: bool = False) -> Session:

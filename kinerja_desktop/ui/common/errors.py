@@ -19,7 +19,7 @@ import threading
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +47,11 @@ class ErrorDialog(QDialog):
     """Icon, message, and a "Rincian" button that unfolds the details."""
 
     def __init__(self, parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+        # Qt's namespace and QStyle only when a dialog is shown: building
+        # their enums costs ~20 ms, and the window's first paint needs neither.
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415
+
         super().__init__(parent)
         self.setObjectName("errorDialog")
         self.setWindowTitle(title)
@@ -137,8 +141,10 @@ class ExceptionHooks(QObject):
         self._previous_thread = threading.excepthook
         self.dialog: ErrorDialog | None = None
         self.count = 0
-        # Queued: a worker thread's error is shown by the UI thread.
-        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # A worker thread's emission reaches `_queue` in the UI thread (this
+        # object lives there); `_queue` then always defers the dialog to the
+        # event loop, so the code that failed is never re-entered.
+        self.raised.connect(self._queue)
 
     def install(self) -> ExceptionHooks:
         sys.excepthook = self._on_exception
@@ -175,7 +181,12 @@ class ExceptionHooks(QObject):
         self._on_exception(args.exc_type, args.exc_value, args.exc_traceback)
 
     @Slot(str, str)
+    def _queue(self, message: str, details: str) -> None:
+        QTimer.singleShot(0, lambda: self._show(message, details))
+
     def _show(self, message: str, details: str) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 (see ErrorDialog)
+
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add_details(details)
             return

@@ -14,8 +14,6 @@ fields and calendars, decimal commas).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -49,6 +47,8 @@ def install(app: QApplication) -> QTranslator | None:
 
 def lrelease_command() -> list[str]:
     """`pyside6-lrelease` of the running environment (installed with PySide6)."""
+    import shutil  # noqa: PLC0415 (building only; the start-up needs none of it)
+
     beside = Path(sys.executable).with_name("pyside6-lrelease")
     for candidate in (beside, beside.with_suffix(".exe")):
         if candidate.is_file():
@@ -61,6 +61,8 @@ def lrelease_command() -> list[str]:
 
 def build(ts: Path | None = None, qm: Path | None = None) -> Path:
     """Compile the `.ts` into the `.qm` (default: the shipped pair); the `.qm`."""
+    import subprocess  # noqa: PLC0415
+
     ts = ts or ts_path()
     qm = qm or qm_path()
     subprocess.run(

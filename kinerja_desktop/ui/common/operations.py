@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kinerja_desktop.ui.common.errors import show_error
@@ -83,6 +83,8 @@ class Task(QObject):
         self.running = True
 
     def _make_dialog(self, parent: QWidget, label: str, cancellable: bool) -> QProgressDialog:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 (not at start-up: see errors.ErrorDialog)
+
         dialog = QProgressDialog(label, "Batal" if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle("Mohon tunggu")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

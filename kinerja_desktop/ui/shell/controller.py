@@ -1,7 +1,10 @@
 """Which database the window shows, and moving between databases.
 
 `WindowController` owns the open `Session`, its `MainWindow` and the
-single-instance guard of that database file. Opening another database
+single-instance guard of that database file. At start-up it first shows the
+window's frame (`show_frame`, Qt only: nothing of the database stack is
+imported yet) and `open` then attaches the database to that same window.
+Opening another database
 (Berkas menu, the welcome screen, the demo banner) builds a new session and
 window first and only then closes the old ones cleanly (running tasks
 finished, the layout saved, every connection closed, the lock released).
@@ -11,44 +14,70 @@ not open because it is damaged gets the damaged-database dialog (the newest
 sound backup in `cadangan/`), not an ending.
 """
 
+# ruff: noqa: PLC0415 (the database stack is imported once the frame has painted)
+
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kinerja_desktop import paths
-from kinerja_desktop.services.demo import demo_db_path, is_demo_path, open_demo_session
-from kinerja_desktop.services.session import (
-    DatabaseFileError,
-    DatabaseMissingError,
-    Session,
-    open_session,
-)
-from kinerja_desktop.ui.common.errors import describe, show_error
+from kinerja_desktop.services.demo_file import demo_db_path, is_demo_path
 from kinerja_desktop.ui.common.settings import UiSettings
 
-from .damaged import DamagedChoice
 from .main_window import MainWindow
 from .single_instance import InstanceGuard
+
+if TYPE_CHECKING:
+    from kinerja_desktop.services.session import Session
+
+    from .damaged import DamagedChoice
 
 log = logging.getLogger(__name__)
 
 DB_FILTER = "Basis data Kinerja Desktop (*.db);;Semua berkas (*)"
 
 
-def build_window(
+def target_path(db_path: Path | None, demo: bool = False) -> Path:
+    """The file `open(db_path, demo=…)` shows (None: the office's default database)."""
+    return demo_db_path() if demo else Path(db_path or paths.default_db_path())
+
+
+def open_database_session(
     db_path: Path | None, *, demo: bool = False, create: bool = True, recreate: bool = False
-) -> tuple[Session, MainWindow]:
-    """Open a session (the demo database with `demo`) and its window."""
-    session = open_demo_session(recreate=recreate) if demo else open_session(db_path, create=create)
+) -> Session:
+    """The session of `db_path` (the demo database with `demo`, built when needed)."""
+    if demo:
+        from kinerja_desktop.services.demo import open_demo_session
+
+        return open_demo_session(recreate=recreate)
+    from kinerja_desktop.services.session import open_session
+
+    return open_session(db_path, create=create)
+
+
+def attach_or_close(window: MainWindow, session: Session) -> None:
+    """Attach `session` to `window`; the session is closed when that fails."""
     try:
-        return session, MainWindow(session, demo=demo or is_demo_path(session.path))
+        window.attach(session)
     except BaseException:
         session.close()
         raise
+
+
+def build_window(
+    db_path: Path | None, *, demo: bool = False, create: bool = True, recreate: bool = False
+) -> tuple[Session, MainWindow]:
+    """Open a session (the demo database with `demo`) and its window, at once
+    (tests, and moving to another database)."""
+    session = open_database_session(db_path, demo=demo, create=create, recreate=recreate)
+    window = MainWindow(session.path, demo=demo or is_demo_path(session.path))
+    attach_or_close(window, session)
+    return session, window
 
 
 class WindowController(QObject):
@@ -85,7 +114,10 @@ class WindowController(QObject):
     ) -> bool:
         """Show `db_path` (None: the office's default database) in the window,
         replacing what it showed; False when it stays as it was."""
-        target = demo_db_path() if demo else Path(db_path or paths.default_db_path())
+        from kinerja_desktop.services.session import DatabaseFileError, DatabaseMissingError
+        from kinerja_desktop.ui.common.errors import show_error
+
+        target = target_path(db_path, demo)
         same = (
             self.guard is not None and self.session is not None and _same(target, self.session.path)
         )
@@ -105,8 +137,18 @@ class WindowController(QObject):
         QThreadPool.globalInstance().waitForDone()
         if recreate:  # the demo file is rebuilt: let go of it first
             self._close_current(keep_guard=True)
+        frame = self.window
+        if frame is not None and (frame.attached or frame.demo != (demo or is_demo_path(target))):
+            frame = None  # a frame is used only at the start, for what it announced
         try:
-            session, window = build_window(db_path, demo=demo, create=create, recreate=recreate)
+            if frame is not None:  # the start: the frame painted already
+                session = open_database_session(
+                    db_path, demo=demo, create=create, recreate=recreate
+                )
+                attach_or_close(frame, session)
+                window = frame
+            else:
+                session, window = build_window(db_path, demo=demo, create=create, recreate=recreate)
         except DatabaseMissingError as exc:
             show_error(self.window, exc, "Basis data tidak dapat dibuka")
             if guard is not None and guard is not self.guard:
@@ -122,7 +164,43 @@ class WindowController(QObject):
         self._install(session, window, guard if guard is not None else self.guard)
         return True
 
+    # -- the frame ------------------------------------------------------------------
+    def show_frame(
+        self, db_path: Path | None, *, demo: bool = False, guard: InstanceGuard | None = None
+    ) -> MainWindow:
+        """Show the window's frame for `db_path` before its database opens (the
+        start; `guard`: its lock, taken); `open` then attaches the database to
+        this same window."""
+        target = target_path(db_path, demo)
+        window = MainWindow(target, self.settings, demo=demo or is_demo_path(target))
+        self.window, self.guard = window, guard
+        self._connect(window, guard)
+        window.show()
+        return window
+
+    def _connect(self, window: MainWindow, guard: InstanceGuard | None) -> None:
+        window.open_requested.connect(lambda path, create: self.open(Path(path), create=create))
+        window.demo_requested.connect(
+            lambda recreate: self.open(None, demo=True, recreate=recreate)
+        )
+        window.office_requested.connect(lambda: self.open(None))
+        if guard is not None:
+            guard.show_requested.connect(window.bring_forward)
+            if window.first_paint_s is None:
+                window.first_painted.connect(guard.listen)
+            else:
+                guard.listen()
+
     def _install(self, session: Session, window: MainWindow, guard: InstanceGuard | None) -> None:
+        if window is self.window:  # the frame of the start, attached
+            self.session = session
+            if guard is not self.guard:
+                self.guard = guard
+                if guard is not None:
+                    guard.show_requested.connect(window.bring_forward)
+                    guard.listen()
+            log.info("basis data dibuka: %s", session.path)
+            return
         old_window = self.window
         geometry = old_window.saveGeometry() if old_window is not None else None
         if guard is not self.guard:
@@ -132,14 +210,7 @@ class WindowController(QObject):
         self.session, self.window, self.guard = session, window, guard
         if geometry is not None:
             window.restoreGeometry(geometry)
-        window.open_requested.connect(lambda path, create: self.open(Path(path), create=create))
-        window.demo_requested.connect(
-            lambda recreate: self.open(None, demo=True, recreate=recreate)
-        )
-        window.office_requested.connect(lambda: self.open(None))
-        if guard is not None:
-            guard.show_requested.connect(window.bring_forward)
-            window.first_painted.connect(guard.listen)
+        self._connect(window, guard)
         window.show()
         log.info("basis data dibuka: %s", session.path)
 
@@ -163,8 +234,11 @@ class WindowController(QObject):
         self._close_current()
 
     # -- a damaged database --------------------------------------------------------
-    def _damaged(self, target: Path, exc: DatabaseFileError, guard: InstanceGuard | None) -> bool:
-        from kinerja_desktop.services import recovery  # noqa: PLC0415 (only when needed)
+    def _damaged(self, target: Path, exc: Exception, guard: InstanceGuard | None) -> bool:
+        from kinerja_desktop.services import recovery
+        from kinerja_desktop.ui.common.errors import describe
+
+        from .damaged import DamagedChoice
 
         message, _details = describe(exc)
         newest = recovery.newest_sound_backup(target)
@@ -184,7 +258,8 @@ class WindowController(QObject):
         return False
 
     def _restore_damaged(self, target: Path, backup: Path, guard: InstanceGuard | None) -> bool:
-        from kinerja_desktop.services import recovery  # noqa: PLC0415
+        from kinerja_desktop.services import recovery
+        from kinerja_desktop.ui.common.errors import show_error
 
         try:
             kept = recovery.restore_damaged(target, backup)
@@ -205,7 +280,7 @@ class WindowController(QObject):
 
     # -- questions (tests replace these) -------------------------------------------
     def ask_damaged(self, target: Path, message: str, newest) -> DamagedChoice:
-        from .damaged import DamagedDialog  # noqa: PLC0415 (only when needed)
+        from .damaged import DamagedDialog
 
         return DamagedDialog(self.window, target, message, newest).ask()
 

@@ -4,6 +4,8 @@ A room registers `(can_handle(path) -> bool, handle(paths))`; a drop hands
 each handler the dropped local files it accepts (SOP workbooks to the SOP
 import now; data-kinerja forms to their import later). A drop nobody accepts
 is refused while dragging, so the cursor says so before the user lets go.
+A `catch_all` handler (the SOP import takes any workbook) is asked only after
+every other, whatever the order the rooms registered in.
 """
 
 from __future__ import annotations
@@ -23,10 +25,15 @@ class DropRouter:
 
     def __init__(self, window: QMainWindow) -> None:
         self._handlers: list[tuple[CanHandle, Handle]] = []
+        self._catch_all = 0  # how many handlers at the end are catch-all
         window.setAcceptDrops(True)
 
-    def register(self, can_handle: CanHandle, handle: Handle) -> None:
-        self._handlers.append((can_handle, handle))
+    def register(self, can_handle: CanHandle, handle: Handle, *, catch_all: bool = False) -> None:
+        if catch_all:
+            self._handlers.append((can_handle, handle))
+            self._catch_all += 1
+        else:  # before the catch-all handlers
+            self._handlers.insert(len(self._handlers) - self._catch_all, (can_handle, handle))
 
     def plan(self, paths: list[Path]) -> list[tuple[Handle, list[Path]]]:
         """Which handler gets which files: each file goes to the first that accepts it."""

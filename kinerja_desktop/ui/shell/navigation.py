@@ -9,11 +9,16 @@ room adds its screens without editing the others:
 Sections appear in `SECTIONS` order whatever order pages are added in; a
 section without pages is not shown. Ctrl+PgDown / Ctrl+PgUp move to the next
 or previous page; the tree itself is keyboard-driven.
+
+Before the rooms are loaded (the window's first paint, see `main_window`), the
+tree shows the pages it will hold as placeholders (`add_placeholder`), all on
+one waiting page; `add_page` with the same key later fills the placeholder in
+place, and `prune_placeholders` drops those no room claimed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QSplitter,
@@ -33,7 +38,9 @@ SECTIONS: dict[str, str] = {
     SECTION_KINERJA: "Data Kinerja",
     SECTION_KANTOR: "Kantor",
 }
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+# Qt.ItemDataRole.UserRole + 1 (the frame never touches Qt's namespace: see
+# frame.ALIGN_CENTER).
+KEY_ROLE = 0x0100 + 1
 
 
 class Navigation(QSplitter):
@@ -41,8 +48,11 @@ class Navigation(QSplitter):
 
     page_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(Qt.Orientation.Horizontal, parent)
+    def __init__(self, parent: QWidget | None = None, *, frame: bool = False) -> None:
+        """`frame`: the window's first paint; headings become unselectable at
+        `settle` (their flag is one of Qt's enums, see KEY_ROLE)."""
+        super().__init__(parent=parent)  # horizontal (by keyword: see KEY_ROLE)
+        self._settled = not frame
         self.setObjectName("navigation")
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("navigationTree")
@@ -60,6 +70,8 @@ class Navigation(QSplitter):
         self.setChildrenCollapsible(False)
         self._sections: dict[str, QTreeWidgetItem] = {}
         self._pages: dict[str, tuple[QTreeWidgetItem, QWidget]] = {}
+        self._placeholders: dict[str, QTreeWidgetItem] = {}
+        self._waiting: QWidget | None = None
         self.tree.currentItemChanged.connect(self._item_changed)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -72,7 +84,8 @@ class Navigation(QSplitter):
         item = self._sections.get(section)
         if item is None:
             item = QTreeWidgetItem([SECTIONS[section]])
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a page
+            if self._settled:
+                _heading_flags(item)
             font = QFont(self.tree.font())
             font.setBold(True)
             item.setFont(0, font)
@@ -85,6 +98,44 @@ class Navigation(QSplitter):
             self._sections[section] = item
         return item
 
+    def _item(self, key: str, title: str, icon: QIcon | None, tooltip: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([title])
+        item.setData(0, KEY_ROLE, key)
+        if icon is not None:
+            item.setIcon(0, icon)
+        if tooltip:
+            item.setToolTip(0, tooltip)
+        return item
+
+    def add_placeholder(
+        self,
+        key: str,
+        title: str,
+        *,
+        section: str,
+        icon: QIcon | None = None,
+        tooltip: str = "",
+    ) -> None:
+        """List page `key` before its room has built it; it shows the waiting page."""
+        if key in self._pages or key in self._placeholders:
+            raise ValueError(f"navigation page {key!r} exists already")
+        parent = self._section(section)
+        item = self._item(key, title, icon, tooltip)
+        parent.addChild(item)
+        parent.setExpanded(True)
+        self._placeholders[key] = item
+
+    def settle(self) -> None:
+        """After the first paint: the headings become what they are, not pages."""
+        self._settled = True
+        for item in self._sections.values():
+            _heading_flags(item)
+
+    def set_waiting_page(self, widget: QWidget) -> None:
+        """What a placeholder shows until its page is there."""
+        self._waiting = widget
+        self.stack.addWidget(widget)
+
     def add_page(
         self,
         key: str,
@@ -95,27 +146,48 @@ class Navigation(QSplitter):
         icon: QIcon | None = None,
         tooltip: str = "",
     ) -> None:
-        """Register `widget` as page `key`, listed as `title` under `section`."""
+        """Register `widget` as page `key`, listed as `title` under `section`
+        (in the place of its placeholder, when it had one)."""
         if key in self._pages:
             raise ValueError(f"navigation page {key!r} exists already")
-        parent = self._section(section)
-        item = QTreeWidgetItem([title])
-        item.setData(0, KEY_ROLE, key)
-        if icon is not None:
-            item.setIcon(0, icon)
-        if tooltip:
+        item = self._placeholders.pop(key, None)
+        if item is None:
+            parent = self._section(section)
+            item = self._item(key, title, icon, tooltip)
+            parent.addChild(item)
+            parent.setExpanded(True)
+        else:  # the room's own words win over the outline's
+            item.setText(0, title)
+            item.setIcon(0, icon if icon is not None else QIcon())
             item.setToolTip(0, tooltip)
-        parent.addChild(item)
-        parent.setExpanded(True)
         self.stack.addWidget(widget)
         self._pages[key] = (item, widget)
-        if len(self._pages) == 1:
+        if self.tree.currentItem() is item:
+            self.stack.setCurrentWidget(widget)
+        elif len(self._pages) == 1 and self.tree.currentItem() is None:
             self.show_page(key)
+
+    def prune_placeholders(self) -> list[str]:
+        """Drop the placeholders no room claimed (and sections left empty); their keys."""
+        dropped = list(self._placeholders)
+        for item in self._placeholders.values():
+            parent = item.parent()
+            parent.removeChild(item)
+            if parent.childCount() == 0:
+                section = next(k for k, v in self._sections.items() if v is parent)
+                del self._sections[section]
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(parent))
+        self._placeholders.clear()
+        return dropped
 
     # -- moving -----------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
-        """Bring page `key` forward (and select it in the tree); the page."""
-        item, widget = self._pages[key]
+        """Bring page `key` forward (and select it in the tree); the page
+        (the waiting page while `key` is a placeholder)."""
+        if key in self._placeholders and self._waiting is not None:
+            item, widget = self._placeholders[key], self._waiting
+        else:
+            item, widget = self._pages[key]
         if self.tree.currentItem() is not item:
             self.tree.setCurrentItem(item)
         self.stack.setCurrentWidget(widget)
@@ -145,7 +217,16 @@ class Navigation(QSplitter):
 
     def _item_changed(self, item: QTreeWidgetItem | None, _previous) -> None:
         key = item.data(0, KEY_ROLE) if item is not None else None
+        if key in self._placeholders and self._waiting is not None:
+            self.stack.setCurrentWidget(self._waiting)
+            return
         if key is None or key not in self._pages:
             return
         self.stack.setCurrentWidget(self._pages[key][1])
         self.page_changed.emit(key)
+
+
+def _heading_flags(item: QTreeWidgetItem) -> None:
+    from PySide6.QtCore import Qt  # noqa: PLC0415 (see KEY_ROLE)
+
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading, not a page

@@ -1,16 +1,15 @@
-"""The welcome screen of a new, empty database, and the demo banner.
+"""The welcome screen of a new, empty database.
 
-The welcome screen offers the first-run wizard, the demo ("Coba dengan data
-contoh", its own database), a restore from a backup or another database. The
-banner sits above every page while the demo database is open, with the way
-back to the office's own database.
+It offers the first-run wizard, the demo ("Coba dengan data contoh", its own
+database), a restore from a backup or another database. (The demo banner is
+part of the window's frame: `frame.DemoBanner`.)
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kinerja_desktop.ui.common.forms import child, load_form
 from kinerja_desktop.ui.common.icons import icon
@@ -60,30 +59,3 @@ class WelcomePage(QWidget):
         self.restore_button.clicked.connect(lambda: window.database_actions.restore())  # noqa: PLW0108
         self.open_button.clicked.connect(lambda: window.database_actions.open_other())  # noqa: PLW0108
         self.skip_button.clicked.connect(window.show_beranda)
-
-
-class DemoBanner(QFrame):
-    """A yellow strip: this is the demo, and the way back."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.setObjectName("demoBanner")
-        self.setStyleSheet(
-            "#demoBanner { background: #fff4c2; border-bottom: 1px solid #d9b400; }"
-            "#demoBanner QLabel { color: #4d3d00; }"
-        )
-        self.label = QLabel(
-            "<b>Data contoh</b> (Kecamatan Masama) — bukan data kantor Anda. Perubahan di sini "
-            "tidak masuk ke basis data kantor.",
-            self,
-        )
-        self.label.setWordWrap(True)
-        self.office_button = QPushButton("Buka basis data &kantor", self)
-        self.office_button.clicked.connect(window.office_requested.emit)
-        self.reset_button = QPushButton("&Kembalikan data contoh ke awal", self)
-        self.reset_button.clicked.connect(lambda: window.demo_requested.emit(True))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.reset_button)
-        layout.addWidget(self.office_button)
