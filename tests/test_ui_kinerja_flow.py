@@ -25,6 +25,7 @@ from kinerja_desktop.ui.kinerja.round_models import StatusBoardModel
 from kinerja_desktop.ui.shell.main_window import MainWindow
 from tests.kinerja_helpers import Clock, demo_session, fill
 from tests.test_cli import run
+from tests.test_ui_app import _not_blank
 
 NOW = datetime(2026, 10, 5, 9, 0)
 
@@ -279,6 +280,9 @@ def test_from_an_empty_database_plan_pk_round_forms_import_values(
         # the plan, from its workbook (preview first)
         plan = win.kinerja.show("kinerja.rencana")
         assert plan.renstra() is None and "Belum ada Renstra" in plan.empty_label.text()
+        shots = tmp_path / "gambar"
+        shots.mkdir()
+        _not_blank(win, shots / "kosong-rencana.png")
         previews: list[str] = []
         monkeypatch.setattr(common, "ask_open_file", lambda *_a: book)
         monkeypatch.setattr(
@@ -288,12 +292,14 @@ def test_from_an_empty_database_plan_pk_round_forms_import_values(
         qtbot.waitUntil(lambda: plan.renstra() is not None, timeout=20000)
         assert "Tidak ada masalah" in previews[0] and "18 baru" in previews[0]
         assert plan.model.rowCount() == 2  # the two Tujuan
+        _not_blank(win, shots / "kosong-rencana-diimpor.png")
         # the Camat's first PK of 2027, drafted from the Renstra targets
         pk = win.kinerja.show("kinerja.pk")
         pk.year_combo.setCurrentIndex(pk.year_combo.findData(2027))
         pk.party_combo.setCurrentIndex(pk.party_combo.findText("Camat"))
         assert pk.versions.count() == 0 and pk.save_button.isEnabled()
         drafted = len([r for r in pk.model.rows if r.included])
+        _not_blank(win, shots / "kosong-pk-draf.png")
         pk.save_button.click()
         saved = KinerjaPlanService(session).pk_in_force(2027)
         assert saved is not None and len(saved.items) == drafted > 0
@@ -334,12 +340,14 @@ def test_from_an_empty_database_plan_pk_round_forms_import_values(
         assert "1 berkas diterapkan" in results[0]
         qtbot.waitUntil(lambda: _board(rounds)["Sekretariat"][0] == "sudah kembali", timeout=5000)
         assert _board(rounds)["Seksi Pelayanan Umum"][0] == "belum kembali"
+        _not_blank(win, shots / "kosong-papan.png")
         stored = {v.kode: v for v in KinerjaValueService(session).values("2027-TW1", "Sekretariat")}
         assert stored["IS.1.4"].teks == "BB" and stored["IS.1.5"].nilai == 21.5
         nilai = win.kinerja.show("kinerja.nilai")
         nilai.show_periode("2027-TW1")
         cells = {nilai.model.index(r, 8).data() for r in range(nilai.model.rowCount())}
         assert {"Formulir!F13", "Formulir!F14"} <= cells
+        _not_blank(win, shots / "kosong-nilai.png")
     finally:
         session.close()
 

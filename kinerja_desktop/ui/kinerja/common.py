@@ -54,6 +54,8 @@ class LazyPage(QWidget):
         if self._content is None:
             self._content = self._factory(self)
             self._layout.addWidget(self._content)
+            self._content.show()  # the layout would only show it on the next event loop pass
+            self._layout.activate()
         return self._content
 
     def showEvent(self, event) -> None:

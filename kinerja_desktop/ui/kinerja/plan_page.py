@@ -109,9 +109,8 @@ class PlanPage(QWidget):
         self.files = PlanFiles(self, session, settings)
         self.files.imported.connect(self._imported)
         child(form, QPushButton, "importButton").clicked.connect(self.files.import_plan)
-        child(form, QPushButton, "exportButton").clicked.connect(
-            lambda: self.files.export_plan(self.renstra())
-        )
+        self.export_button = child(form, QPushButton, "exportButton")
+        self.export_button.clicked.connect(lambda: self.files.export_plan(self.renstra()))
         child(form, QPushButton, "newRenstraButton").clicked.connect(self.new_renstra)
         self.buttons["addTujuanButton"].clicked.connect(self.add_tujuan)
         self.buttons["addChildButton"].clicked.connect(self.add_child)
@@ -287,6 +286,7 @@ class PlanPage(QWidget):
             f"Tambah tu&runan ({child_level.label})" if child_level else "Tambah tu&runan"
         )
         self.buttons["addTujuanButton"].setEnabled(has_plan)
+        self.export_button.setEnabled(has_plan)
         self.buttons["addIndicatorButton"].setEnabled(node is not None)
         self.buttons["deleteButton"].setEnabled(record is not None)
 

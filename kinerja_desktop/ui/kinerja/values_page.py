@@ -36,11 +36,11 @@ REQUIRED = {
     "historyTable": QTableView,
 }
 WIDTHS = {
-    ValuesModel.COL_UNIT: 190,
-    ValuesModel.COL_NAMA: 280,
+    ValuesModel.COL_UNIT: 170,
+    ValuesModel.COL_NAMA: 260,
     ValuesModel.COL_KETERANGAN: 160,
     ValuesModel.COL_BUKTI: 160,
-    ValuesModel.COL_BERKAS: 220,
+    ValuesModel.COL_BERKAS: 190,
 }
 
 
