@@ -206,6 +206,9 @@ def test_evaluasi_texts_reach_the_pdf(window, qtbot, monkeypatch, tmp_path: Path
     page.choose(laporan.EVALUASI, TW)
     assert page.model.headers[4] == "TW I" and page.model.rowCount() > 0
     assert "Rata-rata capaian Renja" in page.summary.text()
+    capaian = [page.model.rows[i].cells[9] for i in range(page.model.rowCount())]
+    assert all(c == "—" or len(c.split(",")[-1]) == 2 for c in capaian)  # two decimals
+    assert any(c != "—" for c in capaian)
     monkeypatch.setattr(
         report_texts.TextsDialog,
         "exec",

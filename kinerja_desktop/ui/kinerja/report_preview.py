@@ -32,6 +32,12 @@ def _kr(value: Any) -> str:
     return value.k_teks or number_text(value.k)
 
 
+def _persen(value: Any) -> str:
+    if value is None:
+        return "—"
+    return value.k_teks or persen_text(value.k)
+
+
 def _rekap(r: laporan.RekapLaporan) -> Preview:
     lines = [f"{len(r.baris)} baris (unit × indikator), {r.periode_label}."]
     for s in r.ringkas:
@@ -76,7 +82,7 @@ def _evaluasi(r: laporan.EvaluasiLaporan) -> Preview:
             _kr(v.get("target_renja")),
             *(_kr(v.get(f"tw{n}")) for n in range(1, 5)),
             _kr(v.get("realisasi_renja")),
-            _kr(v.get("tingkat_capaian")),
+            _persen(v.get("tingkat_capaian")),
             b.unit,
         )
         rows.append(Row(i, cells, tip=b.keterangan))
