@@ -68,6 +68,8 @@ APART: dict[str, set[str]] = {
     "store.sops": {"store.kinerja", "core.kinerja"},
     "ui.common": {"ui.shell", "ui.sop", "ui.office"},
     "ui.office": {"ui.shell", "ui.sop"},
+    # the data-kinerja screens stand beside the SOP and office rooms, below the shell
+    "ui.kinerja": {"ui.shell", "ui.sop", "ui.editor", "ui.office", "ui.swimlane"},
     # the swimlane view is a part other screens embed; it knows none of them
     "ui.swimlane": {"ui.shell", "ui.sop", "ui.editor", "ui.kinerja", "ui.office"},
 }
@@ -83,6 +85,7 @@ _SOP_SERVICES = {
 _KINERJA_SERVICES = (
     "kinerja_checks",
     "kinerja_demo",
+    "kinerja_files",
     "kinerja_forms",
     "kinerja_import",
     "kinerja_plan",
@@ -90,9 +93,17 @@ _KINERJA_SERVICES = (
     "kinerja_rounds",
     "kinerja_types",
     "kinerja_values",
+    "kinerja_validation",
+    "kinerja_corrections",
+    "kinerja_reports",
+    "kinerja_report_build",
+    "kinerja_report_context",
+    "kinerja_report_docs",
 )
 APART.update({f"services.{name}": _SOP_SERVICES for name in _KINERJA_SERVICES})
 APART["cli.kinerja_commands"] = _SOP_SERVICES | {"cli.sop_commands"}
+APART["cli.kinerja_report_commands"] = _SOP_SERVICES | {"cli.sop_commands"}
+APART["cli.kinerja_report_json"] = _SOP_SERVICES | {"cli.sop_commands"}
 APART.update(
     {
         name: {"core.kinerja", "store.kinerja"}
@@ -103,6 +114,8 @@ _KINERJA_ROOMS = (
     "store.kinerja",
     "store.sops",
     "cli.kinerja_commands",
+    "cli.kinerja_report_commands",
+    "cli.kinerja_report_json",
     "services.sop_service",
     "services.sop_import",
     "services.sop_types",
@@ -271,6 +284,8 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
         "from kinerja_desktop.ui.office import pages\n",
         "ui/office/pages.py": "from ..shell.navigation import Navigation\n"
         "from ..sop import catalogue\n",
+        "ui/kinerja/pages.py": "from ..shell import main_window\nfrom ..sop import actions\n"
+        "from ..editor import grid\nfrom .. import office, swimlane\nfrom .common import x\n",
         "ui/swimlane/view.py": "from ..shell import main_window\nfrom ..sop import actions\n"
         "from ..editor import grid\nfrom .. import kinerja, office\n"
         "from .painter import paint_page\n",
@@ -310,6 +325,7 @@ def test_checker_keeps_the_rooms_apart(tmp_path: Path, monkeypatch) -> None:
     assert fired("ui/window.py", "ui imports kinerja_desktop.store")
     assert fired("ui/common/errors.py", "ui.common imports ui.shell (ui.shell.main_window")
     assert fired("ui/office/pages.py", "ui.office imports ui.sop (ui.sop.catalogue")
+    assert fired("ui/kinerja/pages.py", "ui.kinerja imports ui.sop (ui.sop.actions")
     assert fired("ui/swimlane/view.py", "ui.swimlane imports ui.shell")
     assert fired("ui/swimlane/view.py", "ui.swimlane imports ui.editor")
     # every rule of the table is shown to fire (a new rule needs a fake file above)

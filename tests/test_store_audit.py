@@ -50,7 +50,18 @@ def test_edited_summary_is_detected(opened: OpenedDatabase) -> None:
 
 def test_edit_with_recomputed_hash_breaks_the_next_link(opened: OpenedDatabase) -> None:
     row = AuditLogRow.get_by_id(2)
-    forged = audit.AuditContent(row.id, row.at, row.action, row.entity, row.entity_id, "palsu")
+    forged = audit.AuditContent(
+        row.id,
+        row.at,
+        row.action,
+        row.entity,
+        row.entity_id,
+        "palsu",
+        row.hash_version,
+        row.actor,
+        row.before_json,
+        row.after_json,
+    )
     _raw(
         opened,
         "UPDATE audit_log SET summary = 'palsu', hash = ? WHERE id = 2",

@@ -8,6 +8,20 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from kinerja_desktop.paths import forms_dir
 from kinerja_desktop.ui.common.forms import FormError, load_form
 from kinerja_desktop.ui.editor import identity_page, print_preview
+from kinerja_desktop.ui.kinerja import (
+    entry_dialog,
+    indicator_editor,
+    node_editor,
+    pk_page,
+    plan_dialogs,
+    plan_page,
+    round_dialog,
+    rounds_page,
+    values_page,
+)
+from kinerja_desktop.ui.kinerja import (
+    import_dialog as kinerja_import_dialog,
+)
 from kinerja_desktop.ui.office import profile_page, staff_page, table_page, unit_page, wizard
 from kinerja_desktop.ui.shell import beranda, damaged, restore_dialog, welcome
 from kinerja_desktop.ui.sop import book_dialog, catalogue, import_dialog, life_dialogs, print_dialog
@@ -32,6 +46,17 @@ FORMS = {
     life_dialogs.WITHDRAW_FORM: life_dialogs.WITHDRAW_REQUIRED,
     life_dialogs.NEW_FORM: life_dialogs.NEW_REQUIRED,
     life_dialogs.TRASH_FORM: life_dialogs.TRASH_REQUIRED,
+    plan_page.FORM: plan_page.REQUIRED,
+    node_editor.FORM: node_editor.REQUIRED,
+    indicator_editor.FORM: indicator_editor.REQUIRED,
+    plan_dialogs.RENSTRA_FORM: plan_dialogs.RENSTRA_REQUIRED,
+    plan_dialogs.IMPORT_FORM: plan_dialogs.IMPORT_REQUIRED,
+    pk_page.FORM: pk_page.REQUIRED,
+    rounds_page.FORM: rounds_page.REQUIRED,
+    round_dialog.FORM: round_dialog.REQUIRED,
+    kinerja_import_dialog.FORM: kinerja_import_dialog.REQUIRED,
+    entry_dialog.FORM: entry_dialog.REQUIRED,
+    values_page.FORM: values_page.REQUIRED,
 }
 
 

@@ -68,11 +68,16 @@ def test_table_model_without_widgets(tmp_path: Path) -> None:
 def test_window_pages_and_navigation(window, qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 
+    from kinerja_desktop.ui.kinerja.pages import PAGES
     from kinerja_desktop.ui.shell.navigation import SECTION_BERANDA, SECTION_KANTOR, Navigation
 
     assert window.navigation.keys() == [
         "beranda",
         "sop.katalog",
+        *(spec.key for spec in PAGES),  # the Data Kinerja section, between SOP and Kantor
+        "kinerja.validasi",  # part 2: ui/kinerja/report_pages.py
+        "kinerja.perbaikan",
+        "kinerja.laporan",
         "kantor.profil",
         "kantor.pegawai",
         "kantor.unit",

@@ -27,6 +27,7 @@ from kinerja_desktop.services.kinerja_types import FilePreview, ImportPreview
 from kinerja_desktop.services.kinerja_values import KinerjaValueService
 from kinerja_desktop.services.session import open_session
 
+from . import kinerja_report_commands
 from .common import EXIT_ERROR, EXIT_FINDINGS, record_id
 from .output import print_json, print_table
 
@@ -83,6 +84,7 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
     p.set_defaults(handler=cmd_nilai)
     for name in ("formulir", "impor", "status", "nilai"):
         db_option(sub.choices[name])
+    kinerja_report_commands.register(sub, db_option)  # part 2: validasi, perbaikan, laporan
 
 
 # -- rencana ---------------------------------------------------------------------------

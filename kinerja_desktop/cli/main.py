@@ -76,7 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_commands.register_demo(groups.add_parser("demo", help="pustaka SOP demo"), _db_option)
     kinerja_commands.register(
-        groups.add_parser("kinerja", help="data kinerja: rencana, formulir, impor, status, nilai"),
+        groups.add_parser(
+            "kinerja",
+            help="data kinerja: rencana, formulir, impor, status, nilai, validasi, perbaikan, "
+            "laporan",
+        ),
         _db_option,
     )
     return parser

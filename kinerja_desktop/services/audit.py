@@ -1,13 +1,17 @@
-"""The audit log, read side: the latest entries and a check of the hash chain.
+"""The audit log, read side: the latest entries (filtered for the viewer)
+and a check of the hash chain.
 
 Entries are written by the other services, one per write, inside the write's
-own transaction (`Session.writing`); see `store.audit` for the chain.
+own transaction (`Session.writing`); see `store.audit` for the chain. Rows
+of hash version 1 (written before schema 7) did not record an actor nor
+values: they are shown without, whatever their columns hold now.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ..store import audit as store_audit
 from .session import Session
@@ -22,6 +26,50 @@ class AuditEntry:
     entity_id: int | None
     summary: str
     hash: str
+    actor: str = ""
+    before: object = None  # the values replaced (parsed JSON), None when not told
+    after: object = None  # the values written
+    hash_version: int = 1
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the viewer asks for; None / "" = any."""
+
+    entity: str | None = None
+    action: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def _values(text: str | None) -> object:
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text  # damaged by hand: shown as it is (verify_chain reports it)
+
+
+def entry_of(r) -> AuditEntry:
+    version = int(getattr(r, "hash_version", 1) or 1)
+    if version < 2:
+        return AuditEntry(r.id, _when(r.at), r.action, r.entity, r.entity_id, r.summary, r.hash)
+    return AuditEntry(
+        r.id,
+        _when(r.at),
+        r.action,
+        r.entity,
+        r.entity_id,
+        r.summary,
+        r.hash,
+        r.actor,
+        _values(r.before_json),
+        _values(r.after_json),
+        version,
+    )
 
 
 def _when(text: str) -> datetime:
@@ -39,22 +87,27 @@ class AuditService:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def list_entries(self, limit: int = 200) -> list[AuditEntry]:
-        """The newest `limit` entries, newest first."""
+    def list_entries(
+        self, limit: int = 200, filters: AuditFilter | None = None
+    ) -> list[AuditEntry]:
+        """The newest `limit` entries (matching `filters`), newest first."""
+        f = filters or AuditFilter()
         with self._session.reading():
-            rows = store_audit.latest(limit)
-            return [
-                AuditEntry(
-                    r.id,
-                    _when(r.at),
-                    r.action,
-                    r.entity,
-                    r.entity_id,
-                    r.summary,
-                    r.hash,
-                )
-                for r in rows
-            ]
+            rows = store_audit.find(
+                limit,
+                entity=f.entity or None,
+                action=f.action or None,
+                actor=f.actor or None,
+                text=(f.text or "").strip() or None,
+                since=f.since.isoformat() if f.since else None,
+                until=f.until.isoformat() if f.until else None,
+            )
+            return [entry_of(r) for r in rows]
+
+    def choices(self) -> dict[str, list[str]]:
+        """The actions, entities and actors in the log, for the viewer's filters."""
+        with self._session.reading():
+            return {c: store_audit.distinct(c) for c in ("action", "entity", "actor")}
 
     def verify_chain(self) -> list[str]:
         """Every break in the chain, in Indonesian ([] = untouched)."""

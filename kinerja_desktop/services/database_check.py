@@ -72,6 +72,7 @@ def describe(report: HealthReport, path: Path) -> DatabaseCheck:
             "Catatan audit kosong padahal basis data berisi data: catatan audit telah dihapus."
         )
     result.problems += [p.sentence() for p in report.revision_problems]
+    result.problems += [p.sentence() for p in report.report_problems]
     _anchor_words(result, report.anchor_finding, path)
     return result
 

@@ -14,3 +14,4 @@ DATABASE = "database"
 KINERJA_PLAN = "kinerja_plan"  # Renstra, nodes, indicators, targets, pagu, PK
 KINERJA_ROUND = "kinerja_round"  # rounds and their issued forms
 KINERJA_VALUE = "kinerja_value"  # values and import batches
+KINERJA_REPORT = "kinerja_laporan"  # report texts and frozen report versions

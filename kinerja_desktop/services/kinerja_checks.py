@@ -9,6 +9,7 @@ Reads only; `kinerja_import` decides and writes.
 from __future__ import annotations
 
 from ..core.kinerja.forms import FormProblem, FormRow, IssuedForm, Round, form_checksum
+from ..core.kinerja.perbaikan import VALID
 from ..core.kinerja.periods import parse_period
 from ..core.kinerja.plan import Indicator
 from ..core.kinerja.values import TypedValue, canonical_number, plausibility, read_note, read_typed
@@ -307,6 +308,18 @@ def _sort(preview: FilePreview, want: FormRow, new: ValueText, old, sheet: str) 
     else:
         before = ValueText(old.nilai, old.teks, old.keterangan, old.bukti)
         if before == new:
+            preview.unchanged += 1
+            return
+        if old.status_validasi == VALID:
+            preview.warnings.append(
+                FormProblem(
+                    f"nilai sudah divalidasi ({before.shown}) dan dikunci; perubahan tidak "
+                    "diterapkan (ajukan Perbaikan Data Kinerja).",
+                    sheet,
+                    cell,
+                    "peringatan",
+                )
+            )
             preview.unchanged += 1
             return
         if new.nilai is None and before.nilai is not None:

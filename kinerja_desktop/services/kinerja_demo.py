@@ -2,8 +2,8 @@
 22 indicators over the demo units (negative ones, percentages, a text scale),
 targets for the whole period, the 2026 PK (the Camat's for tujuan/sasaran
 indicators, cascaded PKs for the units' program and kegiatan indicators) with
-triwulan targets, and realisasi of triwulan I and II 2026 as if typed from
-paper forms.
+triwulan targets, realisasi of triwulan I and II 2026 as if typed from
+paper forms, and realisasi anggaran of 2025 and of those triwulans.
 
 The file is `resources/demo/kinerja.json`. Its "current" date is fixed
 (`tanggal_demo`, 15 August 2026) and never the system date: the past
@@ -38,6 +38,7 @@ from ..core.kinerja.plan import (
 from ..core.kinerja.rules import CalculationRule
 from ..store import office as office_store
 from ..store.kinerja import plan as plan_store
+from ..store.kinerja import reports as report_store
 from ..store.kinerja import rounds as round_store
 from ..store.kinerja import values as value_store
 from ..store.kinerja.values import NewValue
@@ -94,6 +95,8 @@ class _Builder:
         }
         node = PlanNode(Level(data["level"]), data["kode"], data["nama"], parent_id, urutan, pagu)
         node_id = plan_store.store_node(self.renstra.id or 0, node)
+        for periode, rp in (data.get("anggaran") or {}).items():  # realisasi anggaran (Rp)
+            report_store.set_anggaran(node_id, periode, float(rp), self.now)
         for n, ind in enumerate(data.get("indikator") or []):
             self._indicator(ind, node_id, Level(data["level"]), n)
         for n, child in enumerate(data.get("anak") or []):

@@ -18,6 +18,7 @@ write has been committed by then.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -66,12 +67,28 @@ ChangeCallback = Callable[[str, int | None], None]
 class WriteScope:
     """What one write transaction did: its audit row(s) and the records touched."""
 
-    def __init__(self) -> None:
+    def __init__(self, actor: str = "") -> None:
         self.changes: list[tuple[str, int | None]] = []
+        self.actor = actor
 
-    def record(self, action: str, entity: str, entity_id: int | None, summary: str) -> None:
-        """Write the audit row for this change and remember what to announce."""
-        audit.append(action, entity, entity_id, summary)
+    def record(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        summary: str,
+        *,
+        actor: str | None = None,
+        before: object = None,
+        after: object = None,
+    ) -> None:
+        """Write the audit row for this change and remember what to announce.
+
+        `actor` (default: the session's) is who recorded the change; `before` /
+        `after` the values it replaced and wrote (anything JSON can hold), kept
+        in the row and covered by its hash."""
+        who = self.actor if actor is None else actor
+        audit.append(action, entity, entity_id, summary, actor=who, before=before, after=after)
         self.changed(entity, entity_id)
 
     def changed(self, entity: str, entity_id: int | None) -> None:
@@ -92,6 +109,7 @@ class Session:
         self._callbacks: list[ChangeCallback] = []
         self._close_hooks: list[Callable[[], None]] = []
         self._closed = False
+        self.actor: str = default_actor()  # who works at this desk, for the audit rows
 
     # -- life cycle ----------------------------------------------------------
     def close(self) -> None:
@@ -188,7 +206,7 @@ class Session:
     def writing(self) -> Iterator[WriteScope]:
         """One write transaction; subscribers hear of it after the commit."""
         self.activate()
-        scope = WriteScope()
+        scope = WriteScope(self.actor)
         with self.translated_errors(), write_transaction(self._db):
             yield scope
         anchor.update(self.path, self._db.connection())
@@ -200,6 +218,14 @@ class Session:
         database) become one readable KinerjaError; others pass unchanged."""
         with translated_errors(self.path):
             yield
+
+
+def default_actor() -> str:
+    """The system's name of the user at this desk (the office PC's login)."""
+    try:
+        return getpass.getuser() or "pengguna"
+    except (OSError, KeyError, ImportError):
+        return "pengguna"
 
 
 def database_of(session: Session) -> TrackedDatabase:

@@ -6,7 +6,8 @@ look for SOP records whose latest revision, or revision in force, is missing
 — and the tamper checks: the schema against what this version's migrations
 build (`store.schema`), the audit chain (`store.audit.verify_chain`), every
 stored revision against its content hash and an audit log emptied while
-records remain (`store.tamper`), and the anchor file beside the database
+records remain (`store.tamper`), every frozen data-kinerja report version
+against its data hash (`store.kinerja.reports`), and the anchor file beside the database
 against the chain's head (`store.anchor`: the newest rows cut off).
 The words the user reads are the services' job; here are the facts.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from . import anchor, audit, migrations, schema, tamper
+from .kinerja import reports as kinerja_reports
 from .sqlite_files import integrity_problems
 
 
@@ -52,6 +54,7 @@ class HealthReport:
     revision_problems: list[tamper.RevisionProblem] = field(default_factory=list)
     audit_missing: bool = False
     anchor_finding: anchor.AnchorFinding | None = None
+    report_problems: list[kinerja_reports.VersionProblem] = field(default_factory=list)
 
     @property
     def healthy(self) -> bool:
@@ -64,6 +67,7 @@ class HealthReport:
             or self.chain_breaks
             or self.revision_problems
             or self.audit_missing
+            or self.report_problems
             or (self.anchor_finding is not None and self.anchor_finding.is_problem)
         )
 
@@ -102,6 +106,7 @@ def _tamper_checks(report: HealthReport, conn: sqlite3.Connection, path: Path | 
     report.chain_breaks = audit.verify_chain(conn)
     report.revision_problems = tamper.revision_problems(conn)
     report.audit_missing = tamper.audit_missing(conn)
+    report.report_problems = kinerja_reports.version_problems(conn)
     if path is not None:
         report.anchor_finding = anchor.check_file(path, conn)
 

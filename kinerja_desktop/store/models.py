@@ -22,6 +22,7 @@ from __future__ import annotations
 from peewee import (
     BlobField,
     BooleanField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -142,6 +143,10 @@ class AuditLogRow(BaseModel):
     summary = TextField(default="")
     prev_hash = TextField()
     hash = TextField(unique=True)
+    hash_version = IntegerField(default=1)  # schema 7: how `hash` was computed (store.audit)
+    actor = TextField(default="")
+    before_json = TextField(null=True)
+    after_json = TextField(null=True)
 
     class Meta:
         table_name = "audit_log"
@@ -296,6 +301,19 @@ class KinerjaImportRow(BaseModel):
         table_name = "kinerja_import"
 
 
+class KinerjaValidasiRow(BaseModel):
+    """One validation of received values (see store.migrations.v006)."""
+
+    periode = TextField()
+    unit = ForeignKeyField(UnitRow, null=True, column_name="unit_id", on_delete="RESTRICT")
+    jumlah = IntegerField(default=0)
+    oleh = TextField(default="")
+    at = TextField()
+
+    class Meta:
+        table_name = "kinerja_validasi"
+
+
 class KinerjaValueRow(BaseModel):
     """One recorded value (never rewritten; see store.migrations.v005)."""
 
@@ -323,9 +341,93 @@ class KinerjaValueRow(BaseModel):
     )
     aktif = BooleanField(default=True)
     status_validasi = TextField(default="belum")
+    validasi = ForeignKeyField(
+        KinerjaValidasiRow, null=True, column_name="validasi_id", on_delete="RESTRICT"
+    )
 
     class Meta:
         table_name = "kinerja_value"
+
+
+class KinerjaPerbaikanRow(BaseModel):
+    """A correction of a validated value and where it stands in the SOP's steps."""
+
+    value = ForeignKeyField(KinerjaValueRow, column_name="value_id", on_delete="RESTRICT")
+    indicator = ForeignKeyField(
+        KinerjaIndicatorRow, column_name="indicator_id", on_delete="RESTRICT"
+    )
+    unit = ForeignKeyField(UnitRow, column_name="unit_id", on_delete="RESTRICT")
+    periode = TextField()
+    nilai_lama = FloatField(null=True)
+    teks_lama = TextField(default="")
+    nilai_baru = FloatField(null=True)
+    teks_baru = TextField(default="")
+    keterangan_baru = TextField(default="")
+    alasan = TextField()
+    bukti = TextField()
+    status = TextField(default="diajukan")
+    hasil_value = ForeignKeyField(
+        KinerjaValueRow, null=True, column_name="hasil_value_id", on_delete="RESTRICT"
+    )
+    dibuat_at = TextField()
+    diubah_at = TextField()
+
+    class Meta:
+        table_name = "kinerja_perbaikan"
+
+
+class KinerjaPerbaikanLangkahRow(BaseModel):
+    perbaikan = ForeignKeyField(
+        KinerjaPerbaikanRow, column_name="perbaikan_id", on_delete="CASCADE"
+    )
+    status = TextField()
+    pejabat = TextField(default="")
+    jabatan = TextField(default="")
+    nip = TextField(default="")
+    oleh = TextField(default="")
+    catatan = TextField(default="")
+    at = TextField()
+
+    class Meta:
+        table_name = "kinerja_perbaikan_langkah"
+
+
+class KinerjaLaporanRow(BaseModel):
+    """A printed report version, frozen with the data it showed and that data's hash."""
+
+    jenis = TextField()
+    periode = TextField()
+    versi = IntegerField()
+    judul = TextField(default="")
+    data = TextField()
+    data_hash = TextField()
+    dibuat_at = TextField()
+    oleh = TextField(default="")
+
+    class Meta:
+        table_name = "kinerja_laporan"
+
+
+class KinerjaLaporanTeksRow(BaseModel):
+    jenis = TextField()
+    periode = TextField()
+    kunci = TextField()
+    teks = TextField(default="")
+    diubah_at = TextField()
+
+    class Meta:
+        table_name = "kinerja_laporan_teks"
+        primary_key = CompositeKey("jenis", "periode", "kunci")
+
+
+class KinerjaAnggaranRow(BaseModel):
+    node = ForeignKeyField(KinerjaNodeRow, column_name="node_id", on_delete="CASCADE")
+    periode = TextField()
+    nilai = FloatField()
+    diubah_at = TextField()
+
+    class Meta:
+        table_name = "kinerja_anggaran"
 
 
 MODELS: tuple[type[BaseModel], ...] = (
@@ -347,6 +449,12 @@ MODELS: tuple[type[BaseModel], ...] = (
     KinerjaFormRow,
     KinerjaImportRow,
     KinerjaValueRow,
+    KinerjaValidasiRow,
+    KinerjaPerbaikanRow,
+    KinerjaPerbaikanLangkahRow,
+    KinerjaLaporanRow,
+    KinerjaLaporanTeksRow,
+    KinerjaAnggaranRow,
 )
 
 

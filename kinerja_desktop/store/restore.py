@@ -41,6 +41,7 @@ from . import anchor, audit, migrations, schema, tamper
 from .connection import BUSY_TIMEOUT_MS
 from .database import check_existing
 from .errors import SQLITE_CORRUPT, SQLITE_NOTADB, DatabaseFileError, error_code
+from .kinerja import reports as kinerja_reports
 from .sqlite_files import FileInfo, inspect_file, integrity_problems, open_readonly
 from .users import SQLITE_BUSY, SQLITE_LOCKED, busy_error, is_busy
 
@@ -112,6 +113,10 @@ def _content_reasons(conn: sqlite3.Connection, src: Path, version: int) -> list[
         )
     reasons += [
         p.sentence().rstrip(".") for p in tamper.revision_problems(conn, limit=MAX_REASONS + 1)
+    ]
+    reasons += [
+        p.sentence().rstrip(".")
+        for p in kinerja_reports.version_problems(conn, limit=MAX_REASONS + 1)
     ]
     if tamper.audit_missing(conn):
         reasons.append("catatan auditnya kosong padahal berisi data")

@@ -72,7 +72,8 @@ def _program_name(entry: Path) -> str:
     except OSError:
         args = []
     words = [a.decode("utf-8", "replace") for a in args if a]
-    if any("kinerja" in w.lower() or w.endswith("main.py") for w in words[:3]):
+    names = [Path(w).name.lower() for w in words[:3]]  # not the folders (a venv in .../kinerja2)
+    if any("kinerja" in n or n == "main.py" for n in names):
         return "Kinerja Desktop"
     with suppress(OSError):
         return (entry / "comm").read_text(encoding="utf-8").strip() or "program lain"

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from ...core.errors import ValidationError
 from ..models import KinerjaImportRow, KinerjaValueRow
 
 
@@ -126,6 +127,25 @@ _INSERT = (
 )
 
 
+class LockedValueError(ValidationError):
+    """A write would replace a validated value (only a signed Perbaikan may)."""
+
+
+def _refuse_locked(conn, ids: list[int]) -> None:
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        locked = conn.execute(
+            f"SELECT count(*) FROM kinerja_value WHERE id IN ({marks}) "
+            "AND status_validasi = 'valid'",
+            chunk,
+        ).fetchone()[0]
+        if locked:
+            raise LockedValueError(
+                f"{locked} nilai sudah divalidasi dan dikunci; tidak dapat diganti oleh impor "
+                "(ajukan Perbaikan Data Kinerja)."
+            )
+
+
 def record_values(  # noqa: PLR0917 - provenance fields of one batch
     batch_id: int | None,
     jenis: str,
@@ -154,6 +174,7 @@ def record_values(  # noqa: PLR0917 - provenance fields of one batch
         old.update(
             {(i, unit_id, periode): vid for i, vid in found if (i, unit_id, periode) in keys}
         )
+    _refuse_locked(conn, list(old.values()))
     conn.executemany(
         "UPDATE kinerja_value SET aktif = 0 WHERE id = ?", [(i,) for i in old.values()]
     )

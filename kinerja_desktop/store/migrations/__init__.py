@@ -27,6 +27,11 @@ History:
 5. data kinerja part 1: the Renstra plan, indicators with their calculation
    rule, targets, pagu, Perjanjian Kinerja, collection rounds with their
    issued forms, import batches and raw values with provenance and history.
+6. data kinerja part 2: validations (`kinerja_value.validasi_id`), Perbaikan
+   with their steps, frozen report versions and the per-report texts,
+   realisasi anggaran per node and triwulan.
+7. the audit log's actor and before/after values, with a hash version so
+   the rows written before still verify.
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
@@ -40,12 +45,12 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from . import v001, v002, v003, v004, v005
+from . import v001, v002, v003, v004, v005, v006, v007
 from .v001 import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "STEPS", "V1_TABLES", "migrate", "user_version"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
@@ -58,6 +63,8 @@ STEPS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (3, v003.STATEMENTS),
     (4, v004.STATEMENTS),
     (5, v005.STATEMENTS),
+    (6, v006.STATEMENTS),
+    (7, v007.STATEMENTS),
 )
 
 

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .navigation import SECTION_BERANDA, SECTION_KANTOR, SECTION_SOP
+from .navigation import SECTION_BERANDA, SECTION_KANTOR, SECTION_KINERJA, SECTION_SOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -88,6 +88,14 @@ PAGES: tuple[PageEntry, ...] = (
         "katalog",
         "Daftar SOP kantor: cari, periksa, ekspor, cetak",
     ),
+    # the Data Kinerja room (ui/kinerja/pages.PAGES, then report_pages.REPORT_PAGES)
+    PageEntry("kinerja.rencana", "Rencana", SECTION_KINERJA, "rencana"),
+    PageEntry("kinerja.pk", "Perjanjian Kinerja", SECTION_KINERJA, "pk"),
+    PageEntry("kinerja.pengumpulan", "Pengumpulan", SECTION_KINERJA, "pengumpulan"),
+    PageEntry("kinerja.nilai", "Nilai", SECTION_KINERJA, "nilai"),
+    PageEntry("kinerja.validasi", "Validasi", SECTION_KINERJA, "periksa"),
+    PageEntry("kinerja.perbaikan", "Perbaikan", SECTION_KINERJA, "ubah"),
+    PageEntry("kinerja.laporan", "Laporan", SECTION_KINERJA, "cetak"),
     PageEntry("kantor.profil", "Profil Instansi", SECTION_KANTOR, "profil"),
     PageEntry("kantor.pegawai", "Pegawai", SECTION_KANTOR, "pegawai"),
     PageEntry("kantor.unit", "Unit", SECTION_KANTOR, "unit"),
@@ -109,7 +117,7 @@ TOOLBAR: dict[str, tuple[ToolEntry, ...]] = {
 # Top-level menus of the rooms, (key, title), between "Kantor" and "Lihat": the
 # frame shows them (empty); a room fills `window.menus[key]`. A menu no room
 # filled is dropped when the window is ready.
-MENUS: tuple[tuple[str, str], ...] = ()
+MENUS: tuple[tuple[str, str], ...] = (("kinerja", "&Data Kinerja"),)  # the kinerja room's own
 
 
 def add_page(window: MainWindow, key: str, widget: QWidget) -> None:
@@ -171,7 +179,16 @@ def _office(window: MainWindow) -> None:
         menu.insertAction(first, action)
 
 
-REGISTRATIONS: list[Callable[[MainWindow], None]] = [_beranda, _sop, _office]
+def _kinerja(window: MainWindow) -> None:
+    from kinerja_desktop.ui.kinerja.pages import PAGES as KINERJA_PAGES
+    from kinerja_desktop.ui.kinerja.pages import KinerjaPages
+    from kinerja_desktop.ui.kinerja.report_pages import REPORT_PAGES
+
+    window.kinerja = KinerjaPages(window, [*KINERJA_PAGES, *REPORT_PAGES])
+    window.kinerja.add_menu(window.menuBar())  # its own menu, placed before "Lihat"
+
+
+REGISTRATIONS: list[Callable[[MainWindow], None]] = [_beranda, _sop, _kinerja, _office]
 
 
 def register_pages(window: MainWindow) -> None:

@@ -1,0 +1,160 @@
+"""What every report builder reads, read once per report inside one read
+transaction: the office heading and signers, the Renstra of the year with
+its tree and indicators, the current values of the years concerned, the
+PK targets, the predikat and colour bands, and the user's texts.
+
+The reporting period is always explicit; "today" appears only as the
+default date of the signature (the clock passed in, never inside a figure).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from ..core.errors import ValidationError
+from ..core.kinerja import laporan
+from ..core.kinerja.capaian import Combined, TargetInfo, combine, target_for
+from ..core.kinerja.laporan import Kop, Pejabat
+from ..core.kinerja.periods import Period, PeriodKind, parse_period
+from ..core.kinerja.plan import Indicator, PlanNode, Renstra
+from ..core.kinerja.predikat import DEFAULT_PREDIKAT, DEFAULT_WARNA, ColourScale, PredikatScale
+from ..core.office import SignerRole, Unit
+from ..store import office as office_store
+from ..store.kinerja import plan as plan_store
+from ..store.kinerja import reports as report_store
+from .kinerja_corrections import official
+
+PREDIKAT_KEY = "kinerja.predikat"
+WARNA_KEY = "kinerja.warna"
+TANGGAL = "tanggal_ttd"  # the signature date, a text of every report (ISO date)
+
+Values = dict[tuple[int, int], dict[str, float | None]]
+
+
+@lru_cache(maxsize=4096)
+def period_of(key: str) -> Period:
+    return parse_period(key)
+
+
+def predikat_scale() -> PredikatScale:
+    raw = report_store.setting(PREDIKAT_KEY)
+    return PredikatScale.from_dict(json.loads(raw)) if raw else DEFAULT_PREDIKAT
+
+
+def colour_scale() -> ColourScale:
+    raw = report_store.setting(WARNA_KEY)
+    return ColourScale.from_dict(json.loads(raw)) if raw else DEFAULT_WARNA
+
+
+def kop(tanggal: date) -> Kop:
+    p = office_store.load_profile()
+    return Kop(p.pemerintah, p.nama_kantor, p.alamat, p.kota_ttd, tanggal.isoformat())
+
+
+def signer(role: SignerRole, plt: str = "") -> Pejabat:
+    staff_id = office_store.signer_id(role)
+    member = office_store.staff_by_id(staff_id) if staff_id is not None else None
+    if member is None:
+        return Pejabat(role.label, "", "", "", plt)
+    return Pejabat(member.jabatan or role.label, member.nama, member.nip, member.pangkat, plt)
+
+
+def unit_head(unit: Unit, plt: str = "") -> Pejabat:
+    nama, jabatan, nip = official("kepala_seksi", unit)
+    member = next((s for s in office_store.staff_list() if nip and s.nip == nip), None)
+    return Pejabat(jabatan, nama, nip, member.pangkat if member else "", plt)
+
+
+def signing_date(texts: Mapping[str, str], today: date) -> date:
+    raw = texts.get(TANGGAL, "").strip()
+    try:
+        return date.fromisoformat(raw) if raw else today
+    except ValueError:
+        return today
+
+
+@dataclass
+class PlanContext:
+    """The Renstra of a year: tree, indicators (plan order), units, PK targets, values."""
+
+    renstra: Renstra
+    nodes: list[PlanNode]
+    indicators: list[Indicator]
+    units: dict[int, str]
+    pk: dict[int, dict[str, object]] = field(default_factory=dict)
+    values: Values = field(default_factory=dict)
+    predikat: PredikatScale = DEFAULT_PREDIKAT
+    warna: ColourScale = DEFAULT_WARNA
+
+    def target(self, ind: Indicator, period: Period) -> TargetInfo:
+        pk = self.pk.get(ind.id or 0, {})
+        tw = {n: pk[f"{period.tahun}-TW{n}"] for n in range(1, 5) if f"{period.tahun}-TW{n}" in pk}
+        return target_for(
+            ind.rule,
+            period,
+            ind.target(period.tahun),
+            pk.get(str(period.tahun)),
+            tw,  # type: ignore[arg-type]
+        )
+
+    def realisasi(self, ind: Indicator, unit_id: int, periods: list[Period]) -> Combined:
+        return combine(ind.rule, periods, self.values.get((ind.id or 0, unit_id), {}))
+
+    def unit_of(self, ind: Indicator) -> int:
+        """The unit whose values count for `ind` (its own; else the one that sent values)."""
+        if ind.unit_id is not None:
+            return ind.unit_id
+        found = [u for (i, u) in self.values if i == ind.id]
+        return found[0] if found else 0
+
+
+def plan_context(tahun: int, first: int | None = None, last: int | None = None) -> PlanContext:
+    """The Renstra covering `tahun`, with the values of years `first` … `last`
+    (default: that year) and the PK targets of `tahun`."""
+    renstra = plan_store.renstra_for_year(tahun)
+    if renstra is None or renstra.id is None:
+        raise ValidationError(f"Belum ada Renstra yang mencakup tahun {tahun}.")
+    nodes = plan_store.nodes(renstra.id)
+    order = {n.id: i for i, n in enumerate(nodes)}
+    indicators = sorted(
+        plan_store.indicators(renstra.id),
+        key=lambda i: (order.get(i.node_id, 0), i.urutan, i.id or 0),
+    )
+    units = {u.id or 0: u.nama for u in office_store.units()}
+    ctx = PlanContext(renstra, nodes, indicators, units)
+    ctx.pk = report_store.pk_targets_of_year(tahun)  # type: ignore[assignment]
+    ctx.values = read_values(first or tahun, last or tahun)
+    ctx.predikat, ctx.warna = predikat_scale(), colour_scale()
+    return ctx
+
+
+def read_values(first: int, last: int, within: Period | None = None) -> Values:
+    """Current values of the years, by indicator × unit; only those inside `within`."""
+    out: Values = {}
+    keep: dict[str, bool] = {}
+    for ind, unit, key, nilai in report_store.values_of_years(first, last):
+        inside = keep.get(key)
+        if inside is None:
+            inside = keep[key] = within is None or within.contains(period_of(key))
+        if inside:
+            out.setdefault((ind, unit), {})[key] = nilai
+    return out
+
+
+def require_triwulan(periode: str) -> Period:
+    period = parse_period(periode)
+    if period.jenis is not PeriodKind.TRIWULAN:
+        raise ValidationError(
+            f"Evaluasi Renja dibuat per triwulan (mis. {period.tahun}-TW2), bukan {period.label}."
+        )
+    return period
+
+
+def report_key(jenis: str, periode: str) -> str:
+    if jenis not in laporan.REPORT_TYPES:
+        raise ValidationError(f"Jenis laporan '{jenis}' tidak dikenal.")
+    return periode
