@@ -21,8 +21,9 @@ Operations: sop_save (create + save through the services, in a loop),
 sop_import (`sop impor --ya --sebagai salinan`), revision_import (`sop impor
 --ya --sebagai revisi`), restore (`db pulihkan` while another process keeps
 writing), backup (`db cadangkan` into a folder), kinerja_import (`kinerja
-impor FOLDER --ya` of a round's returned forms). Data-kinerja corrections join
-here when they have a command (add them to OPERATIONS).
+impor FOLDER --ya` of a round's returned forms), correction (`kinerja perbaikan
+lanjut ID --ke ditandatangani`: a Perbaikan signed, the new value replacing the
+validated one; partial when the status and the active value disagree).
 
     python benchmarks/fault_benchmark.py [--runs 100] [--json] [--only OP …] [--seed N]
 
@@ -237,19 +238,19 @@ class Setup:
     template: Path  # a closed database with the demo library and one imported SOP
     backup: Path  # a sound backup of an older state
     forms: Path | None = None  # returned data-kinerja forms of the template's round
+    # the template with the round imported and validated, and one Perbaikan diparaf
+    corrected: Path | None = None
     durations: dict[str, float] = field(default_factory=dict)
 
 
-def _fresh(setup: Setup, run: int) -> Path:
+def _fresh(setup: Setup, run: int, template: Path | None = None) -> Path:
+    template = template or setup.template
     folder = setup.work / f"run-{run}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     db = folder / "kinerja.db"
-    shutil.copy(setup.template, db)
-    shutil.copy(
-        setup.template.with_name(setup.template.name + ".jangkar"),
-        db.with_name(db.name + ".jangkar"),
-    )
+    shutil.copy(template, db)
+    shutil.copy(template.with_name(template.name + ".jangkar"), db.with_name(db.name + ".jangkar"))
     return db
 
 
@@ -388,6 +389,43 @@ def op_kinerja_import(setup: Setup, db: Path, delay: float, counts: Counts) -> N
         counts.notes.append(f"{db.parent.name}: acknowledged kinerja import not stored")
 
 
+def op_correction(setup: Setup, db: Path, delay: float, counts: Counts) -> None:
+    """`kinerja perbaikan lanjut 1 --ke ditandatangani`: the signed correction puts the
+    new value in place of the validated one, in one write."""
+    out = _kill_after(_cli(setup.work, *_correction_argv(db)), delay)
+    check_correction(db, '"status": "ditandatangani"' in out, counts)
+
+
+def check_correction(db: Path, acked: bool, counts: Counts) -> None:
+    """Either still diparaf with the imported value active, or signed with the
+    corrected value active (and signed when the child said so)."""
+    counts.acknowledged += acked
+    if not check_database(db, counts, db.parent.name):
+        return
+    status, result = _rows(db, "SELECT status, hasil_value_id FROM kinerja_perbaikan")[0]
+    active = _rows(
+        db,
+        "SELECT v.id, v.nilai FROM kinerja_value v JOIN kinerja_perbaikan p "
+        "ON v.indicator_id = p.indicator_id AND v.unit_id = p.unit_id AND v.periode = p.periode "
+        "WHERE v.aktif = 1",
+    )
+    signed = status == "ditandatangani"
+    whole = (signed and active == [(result, CORRECTED)]) or (
+        status == "diparaf" and result is None and [n for _i, n in active] == [IMPORTED]
+    )
+    if not whole:
+        counts.partial += 1
+        counts.notes.append(f"{db.parent.name}: correction half done: {status} {active}")
+    elif acked and not signed:
+        counts.lost_acknowledged += 1
+        counts.notes.append(f"{db.parent.name}: acknowledged correction not stored")
+
+
+def _correction_argv(db: Path) -> list[str]:
+    sign = ["perbaikan", "lanjut", "1", "--ke", "ditandatangani", "--json"]
+    return ["--db", str(db), "kinerja", *sign]
+
+
 def _kinerja_argv(setup: Setup, db: Path) -> list[str]:
     return ["--db", str(db), "kinerja", "impor", str(setup.forms), "--ya", "--json"]
 
@@ -412,6 +450,7 @@ OPERATIONS = {
     "restore": op_restore,
     "backup": op_backup,
     "kinerja_import": op_kinerja_import,
+    "correction": lambda s, db, d, c: op_correction(s, _fresh(s, _run_of(db), s.corrected), d, c),
 }
 _MEASURED = {  # how long the work takes after READY, run once whole (kills are spread over it)
     "sop_save": lambda s, db: (1.0, "Disimpan"),
@@ -446,7 +485,12 @@ _MEASURED = {  # how long the work takes after READY, run once whole (kills are 
         _cli(s.work, "--db", str(db), "db", "cadangkan", str(db.parent))
     ),
     "kinerja_import": lambda s, db: _timed(_cli(s.work, *_kinerja_argv(s, db))),
+    "correction": lambda s, db: _timed(_cli(s.work, *_correction_argv(_fresh(s, -2, s.corrected)))),
 }
+
+
+def _run_of(db: Path) -> int:
+    return int(db.parent.name.removeprefix("run-"))
 
 
 def _timed(proc: subprocess.Popen[str]) -> tuple[float, str]:
@@ -461,6 +505,7 @@ _DONE_WORDS = (
     "dipulihkan dari",
     "Cadangan dibuat:",
     "Disimpan",
+    '"status": "ditandatangani"',
 )
 
 
@@ -485,8 +530,38 @@ def _setup(work: Path) -> Setup:
     forms.mkdir()
     main("kinerja", "formulir", PERIOD, "--folder", str(forms), "--tenggat", "10-10-2026")
     _fill_forms(forms)
+    corrected = _corrected_template(work, template, forms, env)
     shutil.rmtree(work / "cadangan", ignore_errors=True)
-    return Setup(work, template, backup, forms=forms)
+    return Setup(work, template, backup, forms=forms, corrected=corrected)
+
+
+IMPORTED, CORRECTED = 44.5, 45.0  # the value typed into the forms, and its correction
+
+
+def _corrected_template(work: Path, template: Path, forms: Path, env: dict[str, str]) -> Path:
+    """The template with the round imported and validated and one Perbaikan of a
+    validated value taken to diparaf: the next step signs it."""
+    db = work / "perbaikan.db"
+    shutil.copy(template, db)
+    shutil.copy(template.with_name(template.name + ".jangkar"), db.with_name(db.name + ".jangkar"))
+    value = ["--indikator", "IS.1.5", "--unit", "1", "--nilai", "45"]
+    why = ["--alasan", "Salah ketik", "--bukti", "Nota dinas 12/2026"]
+    steps = [  # (argv, must succeed): forms of units not in the plan are refused (status 1)
+        (["kinerja", "impor", str(forms), "--ya"], False),
+        (["kinerja", "validasi", PERIOD], True),
+        (["kinerja", "perbaikan", "ajukan", PERIOD, *value, *why], True),
+        (["kinerja", "perbaikan", "lanjut", "1", "--ke", "diperiksa"], True),
+        (["kinerja", "perbaikan", "lanjut", "1", "--ke", "diparaf"], True),
+    ]
+    for argv, must in steps:
+        subprocess.run(
+            [sys.executable, str(REPO / "main.py"), "--db", str(db), *argv],
+            env=env,
+            check=must,
+            capture_output=True,
+            cwd=REPO,
+        )
+    return db
 
 
 PERIOD = "2026-TW3"

@@ -42,3 +42,25 @@ def test_the_checks_can_fail(tmp_path: Path) -> None:
     garbage.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
     assert not fault_benchmark.check_database(garbage, counts, "rusak")
     assert counts.corrupt == 1
+
+
+@pytest.mark.slow
+def test_a_half_done_or_lost_correction_is_counted(tmp_path: Path) -> None:
+    """The correction's check: a status signed over the old value is partial, an
+    acknowledged signature not stored is lost, the untouched state is whole."""
+    import sqlite3
+
+    setup = fault_benchmark._setup(tmp_path)
+    cases = {"whole": (None, False), "lost": (None, True), "half": ("ditandatangani", False)}
+    found = {}
+    for n, (name, (status, acked)) in enumerate(cases.items()):
+        db = fault_benchmark._fresh(setup, n, setup.corrected)
+        if status:
+            conn = sqlite3.connect(db)
+            conn.execute("UPDATE kinerja_perbaikan SET status = ?", (status,))
+            conn.commit()
+            conn.close()
+        counts = fault_benchmark.Counts()
+        fault_benchmark.check_correction(db, acked, counts)
+        found[name] = (counts.partial, counts.lost_acknowledged)
+    assert found == {"whole": (0, 0), "lost": (0, 1), "half": (1, 0)}
