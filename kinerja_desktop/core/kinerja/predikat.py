@@ -54,6 +54,34 @@ def _checked_bands(bands: tuple[Band, ...], what: str) -> None:
         raise ValidationError(f"Batas {what.lower()} harus menurun dari atas ke bawah.")
 
 
+def _band_of(bands: tuple[Band, ...], bawah: str, persen: float | None) -> str:
+    """The label of the first band `persen` (rounded) exceeds; `bawah` below them all."""
+    if persen is None:
+        return ""
+    value = rounded(persen)
+    for band in bands:
+        if value > band.batas:
+            return band.label
+    return bawah
+
+
+def _bands_dict(bands: tuple[Band, ...], bawah: str) -> dict[str, object]:
+    return {"batas": [[str(b.batas), b.label] for b in bands], "bawah": bawah}
+
+
+def _bands_read(data: dict[str, object], what: str) -> tuple[tuple[Band, ...], str]:
+    """The bands and bottom label stored by `_bands_dict` (`what`: "predikat", "warna")."""
+    rows = data.get("batas") or []
+    try:
+        bands = tuple(
+            Band(_decimal(a, f"Batas {what}"), str(b).strip())
+            for a, b in rows  # type: ignore[union-attr]
+        )
+    except (TypeError, ValueError):
+        raise ValidationError(f"Daftar batas {what} tidak terbaca.") from None
+    return bands, str(data.get("bawah", "")).strip()
+
+
 @dataclass(frozen=True)
 class PredikatScale:
     """Bands from the highest down; `bawah` for everything at or under the last bound."""
@@ -69,13 +97,7 @@ class PredikatScale:
 
     def of(self, persen: float | None) -> str:
         """The predikat of a capaian ('' when there is none)."""
-        if persen is None:
-            return ""
-        value = rounded(persen)
-        for band in self.bands:
-            if value > band.batas:
-                return band.label
-        return self.bawah
+        return _band_of(self.bands, self.bawah, persen)
 
     def describe(self) -> str:
         """'> 90 Sangat Tinggi; > 75 Tinggi; … ; ≤ 50 Sangat Rendah'."""
@@ -84,19 +106,11 @@ class PredikatScale:
         return "; ".join(parts)
 
     def to_dict(self) -> dict[str, object]:
-        return {"batas": [[str(b.batas), b.label] for b in self.bands], "bawah": self.bawah}
+        return _bands_dict(self.bands, self.bawah)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> PredikatScale:
-        rows = data.get("batas") or []
-        try:
-            bands = tuple(
-                Band(_decimal(a, "Batas predikat"), str(b).strip())
-                for a, b in rows  # type: ignore[union-attr]
-            )
-        except (TypeError, ValueError):
-            raise ValidationError("Daftar batas predikat tidak terbaca.") from None
-        return cls(bands, str(data.get("bawah", "")).strip())
+        return cls(*_bands_read(data, "predikat"))
 
 
 @dataclass(frozen=True)
@@ -114,28 +128,14 @@ class ColourScale:
 
     def of(self, persen: float | None) -> str:
         """The colour of a capaian ('' when there is none)."""
-        if persen is None:
-            return ""
-        value = rounded(persen)
-        for band in self.bands:
-            if value > band.batas:
-                return band.label
-        return self.bawah
+        return _band_of(self.bands, self.bawah, persen)
 
     def to_dict(self) -> dict[str, object]:
-        return {"batas": [[str(b.batas), b.label] for b in self.bands], "bawah": self.bawah}
+        return _bands_dict(self.bands, self.bawah)
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> ColourScale:
-        rows = data.get("batas") or []
-        try:
-            bands = tuple(
-                Band(_decimal(a, "Batas warna"), str(b).strip())
-                for a, b in rows  # type: ignore[union-attr]
-            )
-        except (TypeError, ValueError):
-            raise ValidationError("Daftar batas warna tidak terbaca.") from None
-        return cls(bands, str(data.get("bawah", "")).strip())
+        return cls(*_bands_read(data, "warna"))
 
 
 DEFAULT_PREDIKAT = PredikatScale(

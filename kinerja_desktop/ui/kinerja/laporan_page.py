@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,15 @@ from .predikat_dialog import PredikatDialog
 from .report_models import VERSION_HEADERS, RowsModel, version_rows
 from .report_preview import Preview, preview
 from .report_texts import TextsDialog
-from .report_widgets import Jobs, PeriodBox, ask_save, fit_columns, make_table, selected_id
+from .report_widgets import (
+    Jobs,
+    PeriodBox,
+    add_button,
+    ask_save,
+    fit_columns,
+    make_table,
+    selected_id,
+)
 
 KINDS = (laporan.REKAP, laporan.EVALUASI, laporan.PK, laporan.RENSTRA, laporan.PERBAIKAN)
 FILE_STEM = {
@@ -105,15 +112,15 @@ class LaporanPage(QWidget):
         self.unit.setPlaceholderText("unit (kosong = PK Camat)")
         self.unit.setMinimumWidth(170)
         bar.addWidget(self.unit)
-        self.preview_button = self._button("Tampilkan", self.refresh, bar)
+        self.preview_button = add_button(self, "Tampilkan", self.refresh, bar)
         self.preview_button.setShortcut("F5")
-        self.texts_button = self._button("Teks laporan…", self.edit_texts, bar)
-        self.scales_button = self._button("Pengaturan predikat…", self.edit_scales, bar)
+        self.texts_button = add_button(self, "Teks laporan…", self.edit_texts, bar)
+        self.scales_button = add_button(self, "Pengaturan predikat…", self.edit_scales, bar)
         bar.addStretch(1)
         self.draft = QCheckBox("Draf (tidak dibekukan)", self)
         bar.addWidget(self.draft)
-        self.pdf_button = self._button("Ekspor PDF…", lambda: self.export(".pdf"), bar)
-        self.xlsx_button = self._button("Ekspor Excel…", lambda: self.export(".xlsx"), bar)
+        self.pdf_button = add_button(self, "Ekspor PDF…", lambda: self.export(".pdf"), bar)
+        self.xlsx_button = add_button(self, "Ekspor Excel…", lambda: self.export(".xlsx"), bar)
         self.kind.activated.connect(lambda _i: self._kind_changed())
         self.period.activated.connect(lambda _i: self.refresh())
         self.period.lineEdit().returnPressed.connect(self.refresh)
@@ -131,16 +138,10 @@ class LaporanPage(QWidget):
         lay.addWidget(self.versions, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.reprint_button = self._button("Cetak ulang versi terpilih…", self.reprint, row)
+        self.reprint_button = add_button(self, "Cetak ulang versi terpilih…", self.reprint, row)
         lay.addLayout(row)
         self.versions.selectionModel().selectionChanged.connect(lambda *_: self._update())
         return box
-
-    def _button(self, text: str, slot, layout) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(lambda _c=False: slot())
-        layout.addWidget(button)
-        return button
 
     # -- data ------------------------------------------------------------------------
     def jenis(self) -> str:

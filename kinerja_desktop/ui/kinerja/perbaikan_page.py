@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -36,6 +35,8 @@ from .report_models import PERBAIKAN_HEADERS, RowsModel, perbaikan_rows
 from .report_widgets import (
     Jobs,
     PeriodBox,
+    RoundPeriods,
+    add_button,
     ask_save,
     fit_columns,
     make_table,
@@ -64,7 +65,7 @@ def detail_html(p: Perbaikan) -> str:
     )
 
 
-class PerbaikanPage(QWidget):
+class PerbaikanPage(RoundPeriods, QWidget):
     def __init__(self, session: Any, settings: Any, clock, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("kinerjaPerbaikanPage")
@@ -87,7 +88,7 @@ class PerbaikanPage(QWidget):
             self.state.addItem(s.label, s.value)
         bar.addWidget(self.state)
         bar.addStretch(1)
-        self.print_button = self._button("Cetak Dokumen Perbaikan…", self.print_document, bar)
+        self.print_button = add_button(self, "Cetak Dokumen Perbaikan…", self.print_document, bar)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.model = RowsModel(PERBAIKAN_HEADERS)
@@ -99,8 +100,8 @@ class PerbaikanPage(QWidget):
         layout.addWidget(split, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.step_button = self._button("Langkah berikutnya…", self.advance, row)
-        self.reject_button = self._button("Tolak…", self.reject, row)
+        self.step_button = add_button(self, "Langkah berikutnya…", self.advance, row)
+        self.reject_button = add_button(self, "Tolak…", self.reject, row)
         layout.addLayout(row)
         self.status = QLabel("", self)
         self.status.setObjectName("statusLabel")
@@ -113,25 +114,7 @@ class PerbaikanPage(QWidget):
         fit_columns(self.table, [40, 80, 170, 70, 300, 80, 80])
         self.load_periods()
 
-    def _button(self, text: str, slot, layout) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
-
     # -- data ------------------------------------------------------------------------
-    def load_periods(self) -> None:
-        try:
-            keys = [r.periode.key for r in self.rounds.list_rounds()]
-        except KinerjaError:
-            keys = []
-        self.period.fill(keys)
-        self.refresh()
-
-    def on_change(self, entity: str) -> None:
-        if entity.startswith("kinerja"):
-            self.refresh()
-
     def refresh(self) -> None:
         try:
             key = self.period.periode() if self.period.currentText().strip() else None

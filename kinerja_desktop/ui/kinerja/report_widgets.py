@@ -12,17 +12,54 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHeaderView,
+    QPushButton,
     QTableView,
     QWidget,
 )
 
+from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.kinerja.periods import parse_period
 from kinerja_desktop.ui.common.operations import run_task
 
 from .report_models import ID_ROLE, SORT_ROLE, RowsModel
+
+
+def add_button(
+    parent: QWidget, text: str, slot: Callable[[], object], layout: QBoxLayout
+) -> QPushButton:
+    """A push button at the end of `layout` that calls `slot()` when clicked."""
+    button = QPushButton(text, parent)
+    button.clicked.connect(lambda _checked=False: slot())
+    layout.addWidget(button)
+    return button
+
+
+class RoundPeriods:
+    """What a page choosing among the collection rounds' periods shares (mixed in
+    before QWidget): the page has `rounds` (KinerjaRoundService), `period`
+    (a PeriodBox) and `refresh()`; it follows every data-kinerja change."""
+
+    rounds: Any
+    period: PeriodBox
+
+    def refresh(self) -> None:  # pragma: no cover - every page defines it
+        raise NotImplementedError
+
+    def load_periods(self) -> None:
+        try:
+            keys = [r.periode.key for r in self.rounds.list_rounds()]
+        except KinerjaError:
+            keys = []
+        self.period.fill(keys)
+        self.refresh()
+
+    def on_change(self, entity: str) -> None:
+        if entity.startswith("kinerja"):
+            self.refresh()
 
 
 class PeriodBox(QComboBox):

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,10 +27,18 @@ from kinerja_desktop.ui.common.errors import show_error
 
 from .perbaikan_dialogs import ProposeDialog
 from .report_models import BOARD_HEADERS, VALUE_HEADERS, RowsModel, board_rows, value_rows
-from .report_widgets import PeriodBox, fit_columns, make_table, select_id, selected_id
+from .report_widgets import (
+    PeriodBox,
+    RoundPeriods,
+    add_button,
+    fit_columns,
+    make_table,
+    select_id,
+    selected_id,
+)
 
 
-class ValidasiPage(QWidget):
+class ValidasiPage(RoundPeriods, QWidget):
     def __init__(self, session: Any, clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kinerjaValidasiPage")
@@ -54,10 +61,10 @@ class ValidasiPage(QWidget):
         self.period = PeriodBox(self)
         self.period.setObjectName("periodBox")
         bar.addWidget(self.period)
-        self.show_button = self._button("Tampilkan", self.refresh, bar)
+        self.show_button = add_button(self, "Tampilkan", self.refresh, bar)
         bar.addStretch(1)
-        self.unit_button = self._button("Validasi unit terpilih", self.validate_unit, bar)
-        self.all_button = self._button("Validasi semua unit", self.validate_all, bar)
+        self.unit_button = add_button(self, "Validasi unit terpilih", self.validate_unit, bar)
+        self.all_button = add_button(self, "Validasi semua unit", self.validate_all, bar)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.board_model = RowsModel(BOARD_HEADERS)
@@ -73,8 +80,8 @@ class ValidasiPage(QWidget):
         lower_layout.addWidget(self.value_table)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.propose_button = self._button(
-            "Ajukan perbaikan atas nilai terpilih…", self.propose, row
+        self.propose_button = add_button(
+            self, "Ajukan perbaikan atas nilai terpilih…", self.propose, row
         )
         lower_layout.addLayout(row)
         split.addWidget(lower)
@@ -90,25 +97,7 @@ class ValidasiPage(QWidget):
         fit_columns(self.value_table, [120, 380, 80, 150, 70])
         self.load_periods()
 
-    def _button(self, text: str, slot, layout) -> QPushButton:
-        button = QPushButton(text, self)
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
-
     # -- data ------------------------------------------------------------------------
-    def load_periods(self) -> None:
-        try:
-            keys = [r.periode.key for r in self.rounds.list_rounds()]
-        except KinerjaError:
-            keys = []
-        self.period.fill(keys)
-        self.refresh()
-
-    def on_change(self, entity: str) -> None:
-        if entity.startswith("kinerja"):
-            self.refresh()
-
     def refresh(self) -> None:
         try:
             key = self.period.periode()
