@@ -27,6 +27,7 @@ from kinerja_desktop.services.kinerja_types import (
 )
 
 from .common import BAD, GOOD, LATE, WAIT
+from .table_heads import Headed
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -45,7 +46,7 @@ APPLIED_WORDS = {
 }
 
 
-class FileListModel(QAbstractTableModel):
+class FileListModel(Headed, QAbstractTableModel):
     """Terapkan (tick), Berkas, Unit, Periode, Status, Ringkasan."""
 
     headers = ("Terapkan", "Berkas", "Unit", "Periode", "Status", "Ringkasan")
@@ -75,16 +76,6 @@ class FileListModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.files)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -191,7 +182,7 @@ def detail_rows(f: FilePreview | None) -> list[DetailRow]:
     ]
 
 
-class DetailModel(QAbstractTableModel):
+class DetailModel(Headed, QAbstractTableModel):
     """Jenis, Sel, Kode, Indikator, Lama, Baru, Keterangan / pesan."""
 
     headers = ("Jenis", "Sel", "Kode", "Indikator", "Lama", "Baru", "Keterangan / pesan")
@@ -208,16 +199,6 @@ class DetailModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor, QFont
 from kinerja_desktop.core.kinerja.plan import Indicator, PlanNode
 from kinerja_desktop.services.kinerja_types import PlanTree
 
+from .table_heads import Headed
+
 NODE, INDICATOR = "simpul", "indikator"
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -57,7 +59,7 @@ def plan_order(tree: PlanTree) -> list[Indicator]:
     return ordered
 
 
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(Headed, QAbstractItemModel):
     """Kode, Nama, Tingkat (or what the indicator is), Penanggung jawab."""
 
     headers = ("Kode", "Nama", "Tingkat / jenis", "Penanggung jawab")
@@ -151,13 +153,6 @@ class PlanTreeModel(QAbstractItemModel):
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -21,6 +21,8 @@ from kinerja_desktop.core.kinerja.capaian import persen_text
 from kinerja_desktop.core.kinerja.perbaikan import Perbaikan
 from kinerja_desktop.core.kinerja.values import number_text
 
+from .table_heads import Headed
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -36,7 +38,7 @@ class Row:
     tip: str = ""
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(Headed, QAbstractTableModel):
     """Display rows with a header; `colour_column` is painted in the row's band colour."""
 
     def __init__(self, headers: Sequence[str], colour_column: int = -1, parent=None) -> None:
@@ -58,14 +60,6 @@ class RowsModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = 0) -> Any:
         if not index.isValid():

@@ -16,6 +16,7 @@ from kinerja_desktop.core.kinerja.forms import Round
 from kinerja_desktop.services.kinerja_types import RoundStatus, UnitStatus
 
 from .common import BAD, GOOD, LATE, WAIT, tanggal
+from .table_heads import Headed
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -23,21 +24,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class _Table(QAbstractTableModel):
+class _Table(Headed, QAbstractTableModel):
     headers: tuple[str, ...] = ()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows())
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def _rows(self) -> list:
         raise NotImplementedError

@@ -13,6 +13,7 @@ from kinerja_desktop.core.kinerja.values import number_text
 from kinerja_desktop.services.kinerja_types import ValueView
 
 from .common import tanggal
+from .table_heads import Headed
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -24,7 +25,7 @@ def value_text(v: ValueView) -> str:
     return v.teks or number_text(v.nilai)
 
 
-class ValuesModel(QAbstractTableModel):
+class ValuesModel(Headed, QAbstractTableModel):
     """Unit, Kode, Indikator, Nilai, Keterangan, Bukti, Asal, Berkas, Sel, Hash, Dicatat."""
 
     headers = (
@@ -69,16 +70,6 @@ class ValuesModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.values)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
