@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,33 +33,6 @@ GOOD = (QColor("#dff0d8"), QColor("#1e5e1e"))
 BAD = (QColor("#f8d7da"), QColor("#8a1020"))
 WAIT = (QColor("#f2f2f2"), QColor("#444444"))
 LATE = (QColor("#fff3cd"), QColor("#7a4b00"))
-
-
-class LazyPage(QWidget):
-    """A navigation page whose content is built the first time it is shown or asked for."""
-
-    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._factory = factory
-        self._content: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> bool:
-        return self._content is not None
-
-    def content(self) -> QWidget:
-        if self._content is None:
-            self._content = self._factory(self)
-            self._layout.addWidget(self._content)
-            self._content.show()  # the layout would only show it on the next event loop pass
-            self._layout.activate()
-        return self._content
-
-    def showEvent(self, event) -> None:
-        self.content()
-        super().showEvent(event)
 
 
 class KeyActions(QObject):

@@ -34,9 +34,9 @@ from kinerja_desktop.services.kinerja_demo import read_demo_plan
 from kinerja_desktop.services.kinerja_files import FORMULIR, RENCANA, folder_kind, workbook_kind
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.icons import icon
+from kinerja_desktop.ui.common.lazy_page import LazyPage
 from kinerja_desktop.ui.common.settings import UiSettings
 
-from .common import LazyPage
 from .pk_page import PkPage
 from .plan_page import PlanPage
 from .rounds_page import RoundsPage

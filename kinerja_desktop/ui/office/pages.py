@@ -7,16 +7,16 @@ that show that entity; `show(entity, id)` brings one record forward.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kinerja_desktop.services.entities import DATABASE, OFFICE_PROFILE, STAFF, UNIT
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.icons import icon
+from kinerja_desktop.ui.common.lazy_page import LazyPage
 from kinerja_desktop.ui.common.settings import UiSettings
 
 from .profile_page import ProfilePage
@@ -26,32 +26,6 @@ from .unit_page import UnitPage
 PAGE_PROFIL = "kantor.profil"
 PAGE_PEGAWAI = "kantor.pegawai"
 PAGE_UNIT = "kantor.unit"
-
-
-class LazyPage(QWidget):
-    """A navigation page whose content is built the first time it is needed
-    (shown, or asked for): start-up builds only the page it shows."""
-
-    def __init__(self, factory: Callable[[QWidget], QWidget], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._factory = factory
-        self._content: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> bool:
-        return self._content is not None
-
-    def content(self) -> QWidget:
-        if self._content is None:
-            self._content = self._factory(self)
-            self._layout.addWidget(self._content)
-        return self._content
-
-    def showEvent(self, event) -> None:
-        self.content()
-        super().showEvent(event)
 
 
 class OfficePages:
