@@ -438,3 +438,11 @@ def test_every_kinerja_screen_paints_and_speaks_indonesian(
         _no_english(dialog)
         dialog.close()
     assert len(list(shots.glob("*.png"))) == 10
+
+
+def test_the_drop_kinds_are_the_services_kinds() -> None:
+    """The room names the kinds without importing the Excel code at start-up."""
+    from kinerja_desktop.services import kinerja_files
+    from kinerja_desktop.ui.kinerja import pages
+
+    assert (pages.FORMULIR, pages.RENCANA) == (kinerja_files.FORMULIR, kinerja_files.RENCANA)

@@ -31,22 +31,45 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.services.kinerja_demo import read_demo_plan
-from kinerja_desktop.services.kinerja_files import FORMULIR, RENCANA, folder_kind, workbook_kind
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.icons import icon
 from kinerja_desktop.ui.common.lazy_page import LazyPage
 from kinerja_desktop.ui.common.settings import UiSettings
-
-from .pk_page import PkPage
-from .plan_page import PlanPage
-from .rounds_page import RoundsPage
-from .values_page import ValuesPage
 
 PAGE_RENCANA = "kinerja.rencana"
 PAGE_PK = "kinerja.pk"
 PAGE_PENGUMPULAN = "kinerja.pengumpulan"
 PAGE_NILAI = "kinerja.nilai"
 SECTION = "kinerja"  # navigation.SECTION_KINERJA
+FORMULIR, RENCANA = "formulir", "rencana"  # services.kinerja_files' kinds (a test checks)
+
+# Each page's module (and the Excel and PDF libraries behind it) is imported when the
+# page is first shown, not when the window registers the room: start-up stays quick.
+# ruff: noqa: PLC0415
+
+
+def _plan_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .plan_page import PlanPage
+
+    return PlanPage(c.session, c.settings, parent)
+
+
+def _pk_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .pk_page import PkPage
+
+    return PkPage(c.session, c.clock, parent)
+
+
+def _rounds_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .rounds_page import RoundsPage
+
+    return RoundsPage(c.session, c.settings, c.clock, parent)
+
+
+def _values_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .values_page import ValuesPage
+
+    return ValuesPage(c.session, parent)
 
 
 def window_clock(demo: bool) -> Callable[[], datetime]:
@@ -86,28 +109,28 @@ PAGES: list[PageSpec] = [
         "Rencana",
         "rencana",
         "Renstra: tujuan, sasaran, program, indikator",
-        lambda c, p: PlanPage(c.session, c.settings, p),
+        _plan_page,
     ),
     PageSpec(
         PAGE_PK,
         "Perjanjian Kinerja",
         "pk",
         "Target tahunan dan rencana aksi per triwulan",
-        lambda c, p: PkPage(c.session, c.clock, p),
+        _pk_page,
     ),
     PageSpec(
         PAGE_PENGUMPULAN,
         "Pengumpulan",
         "pengumpulan",
         "Putaran, formulir, impor, papan status",
-        lambda c, p: RoundsPage(c.session, c.settings, c.clock, p),
+        _rounds_page,
     ),
     PageSpec(
         PAGE_NILAI,
         "Nilai",
         "nilai",
         "Nilai tersimpan beserta asal dan riwayatnya",
-        lambda c, p: ValuesPage(c.session, p),
+        _values_page,
     ),
 ]
 
@@ -212,6 +235,8 @@ class KinerjaPages:
             return None
         key = (str(path), stat.st_mtime_ns, stat.st_size)
         if key not in self._kinds:
+            from kinerja_desktop.services.kinerja_files import folder_kind, workbook_kind
+
             self._kinds[key] = folder_kind(path) if path.is_dir() else workbook_kind(path)
         return self._kinds[key]
 

@@ -11,14 +11,34 @@ reached with `window.kinerja.show(key)`.
 
 from __future__ import annotations
 
-from .laporan_page import LaporanPage
-from .pages import PageSpec
-from .perbaikan_page import PerbaikanPage
-from .validasi_page import ValidasiPage
+from PySide6.QtWidgets import QWidget
+
+from .pages import PageContext, PageSpec
+
+# ruff: noqa: PLC0415 (each page's module is imported when the page is first shown)
 
 PAGE_VALIDASI = "kinerja.validasi"
 PAGE_PERBAIKAN = "kinerja.perbaikan"
 PAGE_LAPORAN = "kinerja.laporan"
+
+
+def _validasi_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .validasi_page import ValidasiPage
+
+    return ValidasiPage(c.session, c.clock, parent)
+
+
+def _perbaikan_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .perbaikan_page import PerbaikanPage
+
+    return PerbaikanPage(c.session, c.settings, c.clock, parent)
+
+
+def _laporan_page(c: PageContext, parent: QWidget) -> QWidget:
+    from .laporan_page import LaporanPage
+
+    return LaporanPage(c.session, c.settings, c.clock, parent)
+
 
 REPORT_PAGES: list[PageSpec] = [
     PageSpec(
@@ -26,20 +46,20 @@ REPORT_PAGES: list[PageSpec] = [
         "Validasi",
         "periksa",
         "Kunci nilai yang diterima per unit dan periode",
-        lambda c, p: ValidasiPage(c.session, c.clock, p),
+        _validasi_page,
     ),
     PageSpec(
         PAGE_PERBAIKAN,
         "Perbaikan",
         "ubah",
         "Perbaikan nilai tervalidasi: alasan, bukti, paraf, tanda tangan",
-        lambda c, p: PerbaikanPage(c.session, c.settings, c.clock, p),
+        _perbaikan_page,
     ),
     PageSpec(
         PAGE_LAPORAN,
         "Laporan",
         "cetak",
         "Rekap, Evaluasi Renja, PK, Renstra, Dokumen Perbaikan: PDF dan Excel",
-        lambda c, p: LaporanPage(c.session, c.settings, c.clock, p),
+        _laporan_page,
     ),
 ]
