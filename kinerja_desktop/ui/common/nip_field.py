@@ -15,26 +15,12 @@ from PySide6.QtCore import QObject, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLabel, QLineEdit
 
-from kinerja_desktop.core.dates import format_tanggal
+from kinerja_desktop.core.dates import BULAN, format_tanggal
 from kinerja_desktop.core.nip import format_nip, nip_problems, normalize_nip
 
 BAD = "color: #b00020"
 GOOD = "color: #1b6e20"
 NEUTRAL = "color: #555555"
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 
 
 def describe_nip(text: str) -> tuple[bool, str]:
@@ -50,7 +36,7 @@ def describe_nip(text: str) -> tuple[bool, str]:
     if problems:
         return False, " ".join(problems)
     born = date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
-    month = MONTHS[int(digits[12:14]) - 1]
+    month = BULAN[int(digits[12:14]) - 1]
     sex = "pria" if digits[14] == "1" else "wanita"
     return True, f"✓ lahir {format_tanggal(born)}, diangkat {month} {digits[8:12]}, {sex}"
 
