@@ -11,48 +11,29 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHeaderView, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QLineEdit, QWidget
 
 from kinerja_desktop.core.kinerja.plan import Level
 from kinerja_desktop.core.kinerja.rules import Polarity, ValueKind
 from kinerja_desktop.services.kinerja_plan import KinerjaPlanService
 from kinerja_desktop.services.kinerja_values import KinerjaValueService
-from kinerja_desktop.ui.common.errors import ErrorDialog
 from kinerja_desktop.ui.kinerja import common, entry_dialog, pages, plan_page
 from kinerja_desktop.ui.kinerja.entry_model import EntryModel
 from kinerja_desktop.ui.kinerja.import_dialog import ImportDialog
 from kinerja_desktop.ui.kinerja.plan_dialogs import PlanImportDialog, RenstraDialog
 from kinerja_desktop.ui.kinerja.plan_model import INDICATOR, NODE
 from kinerja_desktop.ui.kinerja.round_dialog import RoundDialog
-from kinerja_desktop.ui.shell.main_window import MainWindow
-from tests.kinerja_helpers import Clock, demo_session, write_round
+from tests.kinerja_helpers import Clock, write_round
+from tests.kinerja_ui_helpers import demo_window
 from tests.test_ui_app import _not_blank
 from tests.test_ui_i18n import ENGLISH, _texts
 
 NOW = datetime(2026, 8, 15, 9, 0)
 
 
-def _no_question_expected(box: QMessageBox) -> int:
-    raise AssertionError(f"unexpected question: {box.text()}")
-
-
-def _no_error_expected(dialog: ErrorDialog) -> int:
-    raise AssertionError(f"error dialog: {dialog.message_label.text()}")
-
-
 @pytest.fixture()
 def window(qtbot, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(pages, "window_clock", lambda _demo: Clock(NOW))
-    monkeypatch.setattr(ErrorDialog, "exec", _no_error_expected)
-    monkeypatch.setattr(QMessageBox, "exec", _no_question_expected)
-    session = demo_session(tmp_path)
-    win = MainWindow(session.path, demo=True)  # main's two-phase window: frame, then attach
-    win.attach(session)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    session.close()
+    yield from demo_window(qtbot, tmp_path, monkeypatch, NOW)
 
 
 def _tree(win):
@@ -443,6 +424,5 @@ def test_every_kinerja_screen_paints_and_speaks_indonesian(
 def test_the_drop_kinds_are_the_services_kinds() -> None:
     """The room names the kinds without importing the Excel code at start-up."""
     from kinerja_desktop.services import kinerja_files
-    from kinerja_desktop.ui.kinerja import pages
 
     assert (pages.FORMULIR, pages.RENCANA) == (kinerja_files.FORMULIR, kinerja_files.RENCANA)

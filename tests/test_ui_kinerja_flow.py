@@ -24,35 +24,16 @@ from kinerja_desktop.ui.kinerja.round_dialog import RoundDialog
 from kinerja_desktop.ui.kinerja.round_models import StatusBoardModel
 from kinerja_desktop.ui.shell.main_window import MainWindow
 from tests.kinerja_helpers import Clock, demo_session, fill
+from tests.kinerja_ui_helpers import demo_window, no_error_expected, no_question_expected
 from tests.test_cli import run
 from tests.test_ui_app import _not_blank
 
 NOW = datetime(2026, 10, 5, 9, 0)
 
 
-def _no_question_expected(box: QMessageBox) -> int:
-    raise AssertionError(f"unexpected question: {box.text()}")
-
-
-def _no_error_expected(dialog: ErrorDialog) -> int:
-    raise AssertionError(
-        f"error dialog: {dialog.message_label.text()}\n{dialog.details_view.toPlainText()}"
-    )
-
-
 @pytest.fixture()
 def window(qtbot, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(pages, "window_clock", lambda _demo: Clock(NOW))
-    monkeypatch.setattr(ErrorDialog, "exec", _no_error_expected)
-    monkeypatch.setattr(QMessageBox, "exec", _no_question_expected)
-    session = demo_session(tmp_path)
-    win = MainWindow(session.path, demo=True)  # main's two-phase window: frame, then attach
-    win.attach(session)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    session.close()
+    yield from demo_window(qtbot, tmp_path, monkeypatch, NOW)
 
 
 def drop(win: MainWindow, paths: list[Path]) -> None:
@@ -269,8 +250,8 @@ def test_from_an_empty_database_plan_pk_round_forms_import_values(
     for n, nama in enumerate(units):
         OfficeService(session).save_unit(Unit(nama, urutan=n))
     monkeypatch.setattr(pages, "window_clock", lambda _demo: Clock(NOW))
-    monkeypatch.setattr(ErrorDialog, "exec", _no_error_expected)
-    monkeypatch.setattr(QMessageBox, "exec", _no_question_expected)
+    monkeypatch.setattr(ErrorDialog, "exec", no_error_expected)
+    monkeypatch.setattr(QMessageBox, "exec", no_question_expected)
     win = MainWindow(session.path)
     win.attach(session)
     qtbot.addWidget(win)
