@@ -12,23 +12,65 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_DUMPERS: dict[type, Callable[[Any], Any]] = {}
+
+
 def dump(obj: Any) -> Any:
-    """Plain JSON values of a report (dataclasses → dicts, tuples → lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, tuple | list):
-        return [dump(x) for x in obj]
-    if isinstance(obj, dict):
-        return {str(k): dump(v) for k, v in obj.items()}
+    """Plain JSON values of a report (dataclasses → dicts, tuples → lists).
+
+    One dumper per class, made once (its field names, read with one
+    `attrgetter`); str, int, float, bool and None are taken as they are
+    without a call. The values are exactly those of the plain recursive walk
+    (`tests/test_laporan_io.py` keeps it as the reference), so the canonical
+    text and the hash of a report never change."""
+    kind = type(obj)
+    if kind in _LEAVES:
+        return obj
+    dumper = _DUMPERS.get(kind)
+    if dumper is None:
+        dumper = _DUMPERS[kind] = _dumper_for(kind)
+    return dumper(obj)
+
+
+def _same(obj: Any) -> Any:
     return obj
+
+
+def _dumper_for(kind: type) -> Callable[[Any], Any]:
+    leaves = _LEAVES
+    if dataclasses.is_dataclass(kind):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        if not names:
+            return lambda obj: {}
+        get = operator.attrgetter(*names)
+        if len(names) == 1:
+            return lambda obj: {names[0]: dump(get(obj))}
+
+        def fields_of(obj: Any) -> dict[str, Any]:
+            return {
+                n: v if type(v) in leaves else dump(v) for n, v in zip(names, get(obj), strict=True)
+            }
+
+        return fields_of
+    if issubclass(kind, tuple | list):
+        return lambda obj: [v if type(v) in leaves else dump(v) for v in obj]
+    if issubclass(kind, dict):
+        return lambda obj: {
+            k if type(k) is str else str(k): v if type(v) in leaves else dump(v)
+            for k, v in obj.items()
+        }
+    return _same
 
 
 def canonical(data: Any) -> str:
@@ -38,7 +80,12 @@ def canonical(data: Any) -> str:
 def data_hash(obj: Any) -> str:
     """SHA-256 of the canonical JSON of a report (a dataclass or its dump)."""
     data = dump(obj) if dataclasses.is_dataclass(obj) else obj
-    return hashlib.sha256(canonical(data).encode("utf-8")).hexdigest()
+    return text_hash(canonical(data))
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of a canonical text already made (`data_hash` without a second `canonical`)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @cache
