@@ -23,7 +23,8 @@ from ..footer import FooterInfo, define_qr_form, draw_footer
 from ..frame import Frame, frame_of
 from ..output import new_canvas, write_atomically
 from ..text import TextLine, draw_lines, height_of
-from .grid import Grid, Row, draw_head, draw_row, split_row
+from .grid import Grid, Row, draw_head, split_row
+from .paint import paint_rows
 
 
 @dataclass
@@ -95,8 +96,7 @@ class TableBlock:
 
     def draw(self, c: Canvas, top: float) -> None:
         y = self._draw_head(c, top - self.gap)
-        for row in self.rows:
-            y = draw_row(c, self.grid, row, y)
+        paint_rows(c, self.grid, self.rows, y)
 
     def _draw_head(self, c: Canvas, top: float) -> float:
         """The head, drawn once per document as a form and placed on every page it

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor, black
 from reportlab.pdfgen.canvas import Canvas
@@ -85,17 +86,26 @@ def edges_of(left: float, width: float, weights: Sequence[float]) -> tuple[float
 
 def _figure_line(text: str, style: Style, width: float) -> TextLine:
     size = style.size
+    if width_of(text, style) <= width:  # most figures fit as they are
+        return TextLine(text, style)
     while size > MIN_SIZE and width_of(text, style.with_(size=size)) > width:
         size -= 0.25
     return TextLine(text, style.with_(size=size))
 
 
+@lru_cache(maxsize=65536)
+def _lines_of(text: str, style: Style, inner: float, figure: bool) -> tuple[TextLine, ...]:
+    """A cell's lines (cached: a big report repeats its texts and figures many times)."""
+    if not text:
+        return ()
+    if figure:
+        return (_figure_line(text, style, inner),)
+    return tuple(paragraph(text, style, inner))
+
+
 def place(grid: Grid, span: Span) -> Placed:
     inner = grid.span_width(span) - 2 * PAD_X
-    if span.figure:
-        return Placed(span, (_figure_line(span.text, span.style, inner),) if span.text else ())
-    lines = tuple(paragraph(span.text, span.style, inner)) if span.text else ()
-    return Placed(span, lines)
+    return Placed(span, _lines_of(span.text, span.style, inner, span.figure))
 
 
 def measure_row(grid: Grid, spans: Sequence[Span], min_height: float = 0.0) -> Row:
@@ -123,7 +133,7 @@ def measure_head(grid: Grid) -> list[Row]:
     ]
 
 
-def _draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -> None:
+def draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -> None:
     s = cell.span
     x, w = grid.edges[s.col], grid.span_width(s)
     bottom = top - height
@@ -137,28 +147,28 @@ def _draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -
         text_top = top - (height - height_of(cell.lines)) / 2
     draw_lines(c, cell.lines, x + PAD_X, text_top, w - 2 * PAD_X)
     if any(line.style.underline for line in cell.lines):
-        _pen(c)  # an underline changed the line width
+        pen(c)  # an underline changed the line width
 
 
-def _pen(c: Canvas) -> None:
+def pen(c: Canvas) -> None:
     c.setStrokeColor(black)
     c.setLineWidth(GRID_LINE)
 
 
 def draw_head(c: Canvas, grid: Grid, rows: list[Row], top: float) -> float:
-    _pen(c)
+    pen(c)
     heights = [r.height for r in rows]
     for i, row in enumerate(rows):
         y = top - sum(heights[:i])
         for cell in row.cells:
-            _draw_cell(c, grid, cell, y, sum(heights[i : i + cell.span.rows]))
+            draw_cell(c, grid, cell, y, sum(heights[i : i + cell.span.rows]))
     return top - sum(heights)
 
 
 def draw_row(c: Canvas, grid: Grid, row: Row, top: float) -> float:
-    _pen(c)
+    pen(c)
     for cell in row.cells:
-        _draw_cell(c, grid, cell, top, row.height)
+        draw_cell(c, grid, cell, top, row.height)
     return top - row.height
 
 
