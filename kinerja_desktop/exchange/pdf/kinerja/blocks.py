@@ -65,34 +65,44 @@ class TableBlock:
     rows: list[Row]
     gap: float = 0.0
     keep_with_next: bool = False
+    body_height: float | None = None  # the rows' total, kept (a long table is split often)
 
     def _head_height(self) -> float:
         return sum(r.height for r in self.head)
 
+    def _body(self) -> float:
+        if self.body_height is None:
+            self.body_height = sum(r.height for r in self.rows)
+        return self.body_height
+
     def height(self) -> float:
-        return self.gap + self._head_height() + sum(r.height for r in self.rows)
+        return self.gap + self._head_height() + self._body()
 
     def min_height(self) -> float:
         first = self.rows[0].height if self.rows else 0.0
         return self.gap + self._head_height() + min(first, 60.0)
 
     def split(self, room: float) -> tuple[TableBlock | None, TableBlock | None]:
-        used = self.gap + self._head_height()
-        taken: list[Row] = []
-        rest = list(self.rows)
-        while rest and used + rest[0].height <= room + 1e-6:
-            used += rest[0].height
-            taken.append(rest.pop(0))
+        used = start = self.gap + self._head_height()
+        rows, n = self.rows, 0
+        while n < len(rows) and used + rows[n].height <= room + 1e-6:
+            used += rows[n].height
+            n += 1
+        taken, rest = rows[:n], rows[n:]
+        left: float | None = self._body() - (used - start)  # what the rest is tall
         if rest and room - used > 30.0:
             head, tail = split_row(rest[0], room - used)
             if head is not None and tail is not None:
                 taken.append(head)
                 rest[0] = tail
+                left = None  # (summed again when asked)
         if not taken:
             return None, self
         if not rest:
             return self, None
-        return replace(self, rows=taken), replace(self, rows=rest, gap=0.0)
+        return replace(self, rows=taken, body_height=None), replace(
+            self, rows=rest, gap=0.0, body_height=left
+        )
 
     def draw(self, c: Canvas, top: float) -> None:
         y = self._draw_head(c, top - self.gap)

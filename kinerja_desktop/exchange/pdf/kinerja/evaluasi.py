@@ -30,6 +30,7 @@ CELL = Style(SANS, 5.8, 7.0)
 FIG = CELL.with_(align=RIGHT)
 BOLD = Style(SANS_BOLD, 6.2, 7.6)
 K_WIDTH, RP_WIDTH = 0.9, 1.15
+_NO_VALUE = KR()
 TEXTS = (
     ("faktor_pendorong", "Faktor pendorong keberhasilan pencapaian"),
     ("faktor_penghambat", "Faktor penghambat pencapaian kinerja"),
@@ -138,7 +139,7 @@ def _row(layout: _Layout, grid: Grid, b: EvaluasiBaris) -> Row:
             text, style = texts[k.key]
             spans.append(Span(layout.at[k.key], text, style))
             continue
-        value = b.nilai.get(k.key, KR())
+        value = b.nilai.get(k.key, _NO_VALUE)
         spans += _figure(layout, k.key, value, k.bagi is not None, b.ada_rp)
     return measure_row(grid, spans)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.lib.colors import HexColor, black
 from reportlab.pdfgen.canvas import Canvas
@@ -23,9 +22,13 @@ MIN_SIZE = 4.3  # the smallest a figure is set to fit its cell
 TOP, MIDDLE = "top", "middle"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Span:
-    """A cell over leaf columns [col, col + cols) and, in a head, `rows` rows."""
+    """A cell over leaf columns [col, col + cols) and, in a head, `rows` rows.
+
+    Span, Placed and Row are plain (not frozen) dataclasses and never changed
+    after they are made: a big report makes ~110,000 of each, and a frozen
+    dataclass's `__init__` costs four times as much."""
 
     col: int
     text: str
@@ -56,7 +59,7 @@ class Grid:
         return self.edges[s.col + s.cols] - self.edges[s.col]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Placed:
     """A span with its wrapped lines."""
 
@@ -68,7 +71,7 @@ class Placed:
         return height_of(self.lines) + 2 * PAD_Y
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
     cells: tuple[Placed, ...]
     height: float
@@ -93,24 +96,44 @@ def _figure_line(text: str, style: Style, width: float) -> TextLine:
     return TextLine(text, style.with_(size=size))
 
 
-@lru_cache(maxsize=65536)
-def _lines_of(text: str, style: Style, inner: float, figure: bool) -> tuple[TextLine, ...]:
-    """A cell's lines (cached: a big report repeats its texts and figures many times)."""
+_Lines = tuple[tuple[TextLine, ...], float]
+_MEASURED: dict[tuple[int, str, float, bool], tuple[Style, _Lines]] = {}
+
+
+def _lines_of(text: str, style: Style, inner: float, figure: bool) -> _Lines:
+    """A cell's lines and the height they need, cached (a big report repeats its texts
+    and figures many times). Keyed by the style's id, not its (slow) hash: the
+    cache holds the style, so its id cannot be reused by another while cached."""
+    key = (id(style), text, inner, figure)
+    found = _MEASURED.get(key)
+    if found is not None and found[0] is style:
+        return found[1]
     if not text:
-        return ()
-    if figure:
-        return (_figure_line(text, style, inner),)
-    return tuple(paragraph(text, style, inner))
+        lines: tuple[TextLine, ...] = ()
+    elif figure:
+        lines = (_figure_line(text, style, inner),)
+    else:
+        lines = tuple(paragraph(text, style, inner))
+    if len(_MEASURED) > 65536:  # a bound
+        _MEASURED.clear()
+    measured = lines, height_of(lines) + 2 * PAD_Y
+    _MEASURED[key] = (style, measured)
+    return measured
 
 
 def place(grid: Grid, span: Span) -> Placed:
     inner = grid.span_width(span) - 2 * PAD_X
-    return Placed(span, _lines_of(span.text, span.style, inner, span.figure))
+    return Placed(span, _lines_of(span.text, span.style, inner, span.figure)[0])
 
 
 def measure_row(grid: Grid, spans: Sequence[Span], min_height: float = 0.0) -> Row:
-    cells = tuple(place(grid, s) for s in spans)
-    return Row(cells, max([min_height, 10.0, *(c.needed for c in cells)]))
+    edges, cells, tallest = grid.edges, [], max(min_height, 10.0)
+    for s in spans:
+        inner = edges[s.col + s.cols] - edges[s.col] - 2 * PAD_X  # as span_width
+        lines, needed = _lines_of(s.text, s.style, inner, s.figure)
+        cells.append(Placed(s, lines))
+        tallest = max(tallest, needed)
+    return Row(tuple(cells), tallest)
 
 
 def measure_head(grid: Grid) -> list[Row]:

@@ -9,8 +9,9 @@ the text as one BT…ET with `Tf` only where font or size changes. The text
 is encoded by the TrueType font's own `splitString` and subset names (as
 reportlab's text object does), cached per document and (font, text), so
 subsetting and embedding stay reportlab's. Positions are computed with the
-same formulas as `text.draw_line`; a cell with an underlined line is drawn the
-plain way (`grid.draw_cell`).
+same formulas as `text.draw_line` (underlines too), and what does not change
+from row to row (a line's x and operators, a row's border pattern) is made
+once per document.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..table import GRID_LINE, PAD_X, PAD_Y
 from ..text import CENTER, RIGHT, TextLine, baseline_offset, height_of, width_of
-from .grid import MIDDLE, Grid, Placed, Row, draw_cell, pen
+from .grid import MIDDLE, Grid, Row
 
 Parts = tuple[tuple[str, str], ...]  # (PDF font name of the subset, escaped bytes)
 
@@ -62,33 +63,39 @@ def _rgb(fill: str) -> str:
     return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
 
 
+_Face = tuple[str, float]  # (PDF font name of a subset, size)
+
+
 class _Page:
     """What one page's rows draw, gathered before it is written."""
 
     def __init__(self, c: Canvas, grid: Grid) -> None:
         self.enc = _encoder(c)
         self.grid = grid
+        self.frames: dict[tuple, tuple[tuple[float, ...], tuple[tuple[float, float], ...]]] = (
+            c.__dict__.setdefault("_kinerja_frames", {})
+        )
+        self.shown: dict[tuple, tuple] = c.__dict__.setdefault("_kinerja_shown", {})
         self.fills: dict[str, list[str]] = {}
         self.across: dict[float, list[tuple[float, float]]] = {}  # y -> (x0, x1)
         self.down: dict[float, list[list[float]]] = {}  # x -> [top, bottom] runs
+        self.last: tuple | None = None  # the frame of the row above, and its open runs
+        self.open: list[list[float]] = []
         self.text: list[str] = []
-        self.face: tuple[str, float] | None = None
-        self.plain: list[tuple[Placed, float, float]] = []
+        self.under: dict[str, list[str]] = {}  # pen width -> underlines
+        self.face: _Face | None = None
 
     def row(self, row: Row, top: float) -> float:
         bottom = top - row.height
         edges = self.grid.edges
+        self._frame(row, top, bottom)
         for cell in row.cells:
             s = cell.span
             x0, x1 = edges[s.col], edges[s.col + s.cols]
-            self._frame(x0, x1, top, bottom)
             if s.fill:
                 box = f"{fp_str(x0, bottom, x1 - x0, row.height)} re"
                 self.fills.setdefault(s.fill, []).append(box)
             if not cell.lines:
-                continue
-            if any(line.style.underline for line in cell.lines):
-                self.plain.append((cell, top, row.height))
                 continue
             text_top = top - PAD_Y
             if s.valign == MIDDLE:
@@ -96,50 +103,52 @@ class _Page:
             self._lines(cell.lines, x0 + PAD_X, text_top, x1 - x0 - 2 * PAD_X)
         return bottom
 
-    def _frame(self, x0: float, x1: float, top: float, bottom: float) -> None:
-        across = self.across
+    def _frame(self, row: Row, top: float, bottom: float) -> None:
+        """The row's borders: its top and bottom over its cells, its column edges as
+        runs down the page (a run goes on while the rows below share the edge)."""
+        key = tuple((c.span.col, c.span.cols) for c in row.cells)
+        frame = self.frames.get(key)
+        if frame is None:
+            frame = self.frames[key] = _frame_of(self.grid.edges, key)
+        xs, spans = frame
         for y in (top, bottom):
-            spans = across.get(y)
-            if spans is None:
-                across[y] = [(x0, x1)]
-            else:
-                spans.append((x0, x1))
+            self.across.setdefault(y, []).extend(spans)
+        if frame is self.last:  # the same edges as the row above: its runs go on
+            for run in self.open:
+                run[1] = bottom
+            return
+        self.last, self.open = frame, []
         down = self.down
-        for x in (x0, x1):
+        for x in xs:
             runs = down.get(x)
             if runs is None:
-                down[x] = [[top, bottom]]
+                runs = down[x] = [[top, bottom]]
             elif runs[-1][1] == top:  # continues the run from the rows above
                 runs[-1][1] = bottom
-            elif runs[-1][1] != bottom:  # (== bottom: this row's edge is there already)
+            else:
                 runs.append([top, bottom])
+            self.open.append(runs[-1])
 
     def _lines(self, lines: Sequence[TextLine], x: float, top: float, width: float) -> None:
-        for line in lines:
-            st = line.style
-            y = top - baseline_offset(st)
-            top -= line.height
-            if line.label:
-                self._show(line.label, st.font, st.size, x, y)
-            if not line.text:
-                continue
-            left, avail = x + line.indent, width - line.indent
-            if st.align == CENTER:
-                at = left + avail / 2 - 0.5 * width_of(line.text, st)
-            elif st.align == RIGHT:
-                at = left + avail - width_of(line.text, st)
-            else:
-                at = left
-            self._show(line.text, st.font, st.size, at, y)
-
-    def _show(self, text: str, font: str, size: float, x: float, y: float) -> None:
+        key = (id(lines), x, width)
+        found = self.shown.get(key)
+        if found is None:
+            found = self.shown[key] = (lines, *_cell_ops(self.enc, lines, x, width))
+        _lines, first, last, items = found
         out = self.text
-        out.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        for name, code in self.enc.parts(font, text):
-            if self.face != (name, size):
-                self.face = (name, size)
-                out.append(f"{name} {fp_str(size)} Tf")
-            out.append(f"({code}) Tj")
+        if first is not None and first != self.face:
+            out.append(_tf(first))
+        for base, leading, segments, under in items:
+            y = top - base
+            top -= leading
+            if segments is not None:
+                out.append(fp_str(y).join(segments))
+            if under is not None:
+                pen, a, b, drop = under
+                uy = fp_str(y - drop)
+                self.under.setdefault(pen, []).append(f"{a} {uy} m {b} {uy} l")
+        if last is not None:
+            self.face = last
 
     def operators(self) -> str:
         out = ["q"]
@@ -151,10 +160,82 @@ class _Page:
         for x, runs in self.down.items():
             out += [f"{fp_str(x, top)} m {fp_str(x, bottom)} l" for top, bottom in runs]
         out.append("S")
+        if self.under:
+            out.append("0 J")
+            for pen, lines in self.under.items():
+                out += [f"{pen} w", *lines, "S"]
         if self.text:
             out += ["BT", *self.text, "ET"]
         out.append("Q")
         return "\n".join(out)
+
+
+def _tf(face: _Face) -> str:
+    return f"{face[0]} {fp_str(face[1])} Tf"
+
+
+def _cell_ops(enc: _Encoder, lines: Sequence[TextLine], x: float, width: float) -> tuple:
+    """A cell's text as operators with the baseline's y left open: per line its
+    baseline drop, leading, the segments to join with y, and its underline; the
+    faces the cell starts and ends with (Tf between its own parts is included)."""
+    first: _Face | None = None
+    face: _Face | None = None
+    items = []
+    for line in lines:
+        st = line.style
+        segments: list[str] | None = None  # joined with the baseline's y
+        for at, words in _pieces(line, x, width):
+            start = f"1 0 0 1 {fp_str(at)} "
+            if segments is None:
+                segments = [start]
+            else:
+                segments[-1] += "\n" + start
+            ops: list[str] = []
+            for name, code in enc.parts(st.font, words):
+                if face is None:
+                    first = face = (name, st.size)
+                elif face != (name, st.size):
+                    face = (name, st.size)
+                    ops.append(_tf(face))
+                ops.append(f"({code}) Tj")
+            segments.append(" Tm\n" + "\n".join(ops))
+        items.append((baseline_offset(st), st.leading, segments, _underline(line, x, width)))
+    return first, face, tuple(items)
+
+
+def _pieces(line: TextLine, x: float, width: float) -> list[tuple[float, str]]:
+    """Where a line's label and text start: the formulas of `text.draw_line`."""
+    st = line.style
+    out = [(x, line.label)] if line.label else []
+    if line.text:
+        left, avail = x + line.indent, width - line.indent
+        if st.align == CENTER:
+            at = left + avail / 2 - 0.5 * width_of(line.text, st)
+        elif st.align == RIGHT:
+            at = left + avail - width_of(line.text, st)
+        else:
+            at = left
+        out.append((at, line.text))
+    return out
+
+
+def _underline(line: TextLine, x: float, width: float) -> tuple[str, str, str, float] | None:
+    st = line.style
+    if not (st.underline and line.text):
+        return None
+    left, avail, w = x + line.indent, width - line.indent, width_of(line.text, st)
+    start = left
+    if st.align == CENTER:
+        start = left + (avail - w) / 2
+    elif st.align == RIGHT:
+        start = left + avail - w
+    return fp_str(max(st.size / 14, 0.5)), fp_str(start), fp_str(start + w), st.size * 0.14
+
+
+def _frame_of(edges: Sequence[float], key: tuple) -> tuple:
+    xs = sorted({edges[col] for col, _ in key} | {edges[col + cols] for col, cols in key})
+    spans = _merged([(edges[col], edges[col + cols]) for col, cols in key])
+    return tuple(xs), tuple(spans)
 
 
 def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -177,8 +258,4 @@ def paint_rows(c: Canvas, grid: Grid, rows: Sequence[Row], top: float) -> float:
         top = page.row(row, top)
     if rows:
         c.addLiteral(page.operators())
-    if page.plain:
-        pen(c)
-        for cell, cell_top, height in page.plain:
-            draw_cell(c, grid, cell, cell_top, height)
     return top
