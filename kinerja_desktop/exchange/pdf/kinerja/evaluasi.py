@@ -28,6 +28,9 @@ from .grid import MIDDLE, Grid, Row, Span, edges_of, measure_head, measure_row
 HEAD = Style(SANS_BOLD, 5.4, 6.6, CENTER)
 CELL = Style(SANS, 5.8, 7.0)
 FIG = CELL.with_(align=RIGHT)
+NO_CELL = CELL.with_(align=CENTER)
+PROGRAM_CELL = CELL.with_(font=SANS_BOLD)
+NOTE_CELL = CELL.with_(size=5.2, leading=6.3)
 BOLD = Style(SANS_BOLD, 6.2, 7.6)
 K_WIDTH, RP_WIDTH = 0.9, 1.15
 _NO_VALUE = KR()
@@ -126,13 +129,13 @@ def _figure(layout: _Layout, key: str, value: KR, percent: bool, show_rp: bool) 
 def _row(layout: _Layout, grid: Grid, b: EvaluasiBaris) -> Row:
     spans: list[Span] = []
     texts = {
-        "no": (b.no, CELL.with_(align=CENTER)),
+        "no": (b.no, NO_CELL),
         "sasaran": (b.sasaran, CELL),
         "kode": (_kode(b.kode, grid.span_width(Span(layout.at["kode"], "", CELL))), CELL),
-        "uraian": (b.uraian, CELL.with_(font=SANS_BOLD) if b.tingkat == "program" else CELL),
+        "uraian": (b.uraian, PROGRAM_CELL if b.tingkat == "program" else CELL),
         "indikator": (b.indikator, CELL),
         "unit": (b.unit, CELL),
-        "keterangan": (b.keterangan, CELL.with_(size=5.2, leading=6.3)),
+        "keterangan": (b.keterangan, NOTE_CELL),
     }
     for k in layout.cols:
         if not k.angka:

@@ -84,6 +84,7 @@ class _Page:
         self.text: list[str] = []
         self.under: dict[str, list[str]] = {}  # pen width -> underlines
         self.face: _Face | None = None
+        self.ys: dict[float, str] = {}  # baselines as written
 
     def row(self, row: Row, top: float) -> float:
         bottom = top - row.height
@@ -95,12 +96,11 @@ class _Page:
             if s.fill:
                 box = f"{fp_str(x0, bottom, x1 - x0, row.height)} re"
                 self.fills.setdefault(s.fill, []).append(box)
-            if not cell.lines:
-                continue
-            text_top = top - PAD_Y
-            if s.valign == MIDDLE:
-                text_top = top - (row.height - height_of(cell.lines)) / 2
-            self._lines(cell.lines, x0 + PAD_X, text_top, x1 - x0 - 2 * PAD_X)
+            if cell.lines:
+                text_top = top - PAD_Y
+                if s.valign == MIDDLE:
+                    text_top = top - (row.height - height_of(cell.lines)) / 2
+                self._lines(cell.lines, x0, x1, text_top)
         return bottom
 
     def _frame(self, row: Row, top: float, bottom: float) -> None:
@@ -129,20 +129,24 @@ class _Page:
                 runs.append([top, bottom])
             self.open.append(runs[-1])
 
-    def _lines(self, lines: Sequence[TextLine], x: float, top: float, width: float) -> None:
-        key = (id(lines), x, width)
+    def _lines(self, lines: Sequence[TextLine], x0: float, x1: float, top: float) -> None:
+        key = (id(lines), x0, x1)
         found = self.shown.get(key)
-        if found is None:
-            found = self.shown[key] = (lines, *_cell_ops(self.enc, lines, x, width))
+        if found is None:  # (the value holds `lines`: its id is not reused meanwhile)
+            ops = _cell_ops(self.enc, lines, x0 + PAD_X, x1 - x0 - 2 * PAD_X)
+            found = self.shown[key] = (lines, *ops)
         _lines, first, last, items = found
-        out = self.text
+        out, ys = self.text, self.ys
         if first is not None and first != self.face:
             out.append(_tf(first))
         for base, leading, segments, under in items:
             y = top - base
             top -= leading
+            at = ys.get(y)
+            if at is None:
+                at = ys[y] = fp_str(y)
             if segments is not None:
-                out.append(fp_str(y).join(segments))
+                out.append(at.join(segments))
             if under is not None:
                 pen, a, b, drop = under
                 uy = fp_str(y - drop)
