@@ -1,19 +1,23 @@
 """The batched painter of report table rows (exchange.pdf.kinerja.paint): the same
 text as the cell-by-cell drawing, in order and extractable, every cell edge
-stroked, fills under the text, fonts embedded."""
+stroked, fills under the text, fonts embedded; a long table's kept height, and
+the collector pause around a report."""
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
 import pypdf
+import pytest
 from test_pdf_support import font_problems
 
 from kinerja_desktop.exchange.pdf.fonts import SANS, SANS_BOLD
+from kinerja_desktop.exchange.pdf.kinerja.blocks import TableBlock
 from kinerja_desktop.exchange.pdf.kinerja.grid import Grid, Span, draw_row, measure_row, pen
 from kinerja_desktop.exchange.pdf.kinerja.paint import paint_rows
-from kinerja_desktop.exchange.pdf.output import new_canvas
+from kinerja_desktop.exchange.pdf.output import collection_paused, new_canvas
 from kinerja_desktop.exchange.pdf.text import CENTER, RIGHT, Style
 
 CELL = Style(SANS, 7, 8.5)
@@ -105,3 +109,33 @@ def test_every_cell_edge_is_stroked_and_fills_come_first(tmp_path: Path) -> None
     # the interior column edges are one line over the five framed rows, drawn once
     assert sum(1 for s in segments if s[0] == s[2] == EDGES[2]) == 1
     assert content.index(" re\n") < content.index("\nS\n") < content.index("\nBT\n")
+
+
+def test_a_long_table_split_page_by_page_keeps_its_height(tmp_path: Path) -> None:
+    grid, rows = _rows()
+    block = TableBlock(grid, [], rows * 40)
+    pages = 0
+    while block is not None:
+        assert block.height() == pytest.approx(sum(r.height for r in block.rows), abs=1e-6)
+        head, block = block.split(200.0)
+        assert head is not None and sum(r.height for r in head.rows) <= 200.0 + 1e-6
+        pages += 1
+    assert pages > 3
+
+
+def test_the_collector_pause_nests_and_ends() -> None:
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        with collection_paused():
+            with collection_paused():
+                assert not gc.isenabled()
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        gc.disable()  # a collector already off stays off
+        with collection_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()

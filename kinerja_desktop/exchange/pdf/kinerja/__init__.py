@@ -6,9 +6,11 @@ Renstra, Dokumen Perbaikan) atomically; every page carries the footer with
 the report, its version (or DRAF) and a QR code of report and data hash.
 Landscape A4 or F4 (the Perjanjian Kinerja portrait). Returns the page count.
 
-The room: `blocks` (page pieces and pagination), `grid` (spanning tables),
-`common` (styles, kop, signatures, footer), `charts`, and one module per
-report.
+The room: `blocks` (page pieces and pagination), `grid` (spanning tables:
+measured), `paint` (their body rows drawn, batched per page), `common`
+(styles, kop, signatures, footer), `charts`, and one module per report. The
+garbage collector is paused while a report is laid out and drawn
+(`output.collection_paused`).
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A `Grid` is the leaf-column edges and the head rows; a body row is a tuple
 of `Span`s. Rows are wrapped and measured before drawing (`measure_row`),
 so pages can be planned; numbers are never wrapped: a figure too wide for
 its cell is set smaller (down to `MIN_SIZE`) instead. The head is repeated
-on every page the table goes on to (see `blocks.TableBlock`).
+on every page the table goes on to (see `blocks.TableBlock`); the body rows
+are drawn by `paint.paint_rows`, the head (once per document, as a form) by
+`draw_head` here.
 """
 
 from __future__ import annotations
