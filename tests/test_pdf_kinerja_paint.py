@@ -139,3 +139,17 @@ def test_the_collector_pause_nests_and_ends() -> None:
     finally:
         if was:
             gc.enable()
+
+
+def test_two_tables_of_one_document_keep_their_own_edges(tmp_path: Path) -> None:
+    narrow = Grid((40.0, 60.0, 100.0))
+    wide = Grid((40.0, 150.0, 300.0))
+    c = new_canvas(str(tmp_path / "two.pdf"), (400, 600), "uji", "uji")
+    for grid, top in ((narrow, 500.0), (wide, 300.0)):
+        row = measure_row(grid, [Span(0, "a", CELL), Span(1, "b", CELL)])
+        paint_rows(c, grid, [row], top)
+    c.showPage()
+    c.save()
+    segments, _content = _segments(tmp_path / "two.pdf")
+    downs = {s[0] for s in segments if s[0] == s[2]}
+    assert {60.0, 100.0, 150.0, 300.0} <= downs

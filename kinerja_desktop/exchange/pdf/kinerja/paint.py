@@ -72,9 +72,8 @@ class _Page:
     def __init__(self, c: Canvas, grid: Grid) -> None:
         self.enc = _encoder(c)
         self.grid = grid
-        self.frames: dict[tuple, tuple[tuple[float, ...], tuple[tuple[float, float], ...]]] = (
-            c.__dict__.setdefault("_kinerja_frames", {})
-        )
+        frames = c.__dict__.setdefault("_kinerja_frames", {})  # per grid: border patterns
+        self.frames: dict[tuple, tuple] = frames.setdefault(grid.edges, {})
         self.shown: dict[tuple, tuple] = c.__dict__.setdefault("_kinerja_shown", {})
         self.fills: dict[str, list[str]] = {}
         self.across: dict[float, list[tuple[float, float]]] = {}  # y -> (x0, x1)
