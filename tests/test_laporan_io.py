@@ -97,7 +97,6 @@ class _Odd:
             _Kind.A,
         ),
         [_Empty(), {"a": (_One(-0.0),)}],
-        dataclasses.make_dataclass("Odd", ["class", "x"])(_One(1), [_Empty()]),
         "plain",
     ],
 )
