@@ -206,6 +206,7 @@ def test_evaluasi_texts_reach_the_pdf(window, qtbot, monkeypatch, tmp_path: Path
     page.choose(laporan.EVALUASI, TW)
     assert page.model.headers[4] == "TW I" and page.model.rowCount() > 0
     assert "Rata-rata capaian Renja" in page.summary.text()
+    assert "susunan kolom Permendagri 86/2017 (13 = 9+10+11+12" in page.summary.text()
     capaian = [page.model.rows[i].cells[9] for i in range(page.model.rowCount())]
     assert all(c == "—" or len(c.split(",")[-1]) == 2 for c in capaian)  # two decimals
     assert any(c != "—" for c in capaian)
@@ -233,6 +234,9 @@ def test_a_bad_period_is_one_line_not_a_crash(window) -> None:
     assert page.report is None and page.status.text()
     assert not page.pdf_button.isEnabled()
     assert page.table.model().rowCount() == 0
+    page.period.setCurrentText("")  # nothing chosen: say what to choose, not "'' tidak dikenal"
+    page.refresh()
+    assert page.status.text().startswith("Pilih atau tulis periode")
 
 
 def test_predikat_bands_are_set_in_the_window(window, monkeypatch) -> None:
