@@ -156,6 +156,21 @@ def test_validate_correct_sign_and_print(window, qtbot, monkeypatch, tmp_path: P
     text = pdf_text(doc)
     assert "PERBAIKAN DATA KINERJA" in text.upper() and "Satu pengaduan belum tercatat" in text
 
+    # one unit's document: the filter narrows the list, the print is that unit's own version
+    other = next(i for i in range(1, perbaikan.unit.count()) if perbaikan.unit.itemText(i) != UNIT)
+    perbaikan.unit.setCurrentIndex(other)
+    perbaikan.refresh()
+    assert perbaikan.model.rowCount() == 0
+    perbaikan.unit.setCurrentIndex(perbaikan.unit.findText(UNIT))
+    perbaikan.refresh()
+    assert perbaikan.model.rowCount() == 1
+    own = tmp_path / "dokumen-unit.pdf"
+    monkeypatch.setattr(perbaikan, "ask_save_path", lambda *_a: own)
+    perbaikan.status.setText("")
+    perbaikan.print_button.click()
+    qtbot.waitUntil(lambda: "versi 1" in perbaikan.status.text(), timeout=20000)
+    assert f"Triwulan II 2026 — {UNIT}" in pdf_text(own).replace("\n", " ")
+
 
 def test_laporan_preview_export_and_reprint(window, qtbot, monkeypatch, tmp_path: Path) -> None:
     win = window
