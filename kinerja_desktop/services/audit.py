@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "withdraw": "cabut",
     "write_forms": "tulis formulir",
     "validasi": "validasi",
+    "kembalikan": "kembalikan (urungkan/ulangi)",
     "anggaran": "anggaran",
     "pengaturan": "pengaturan",
     "laporan.bekukan": "laporan dibekukan",
