@@ -17,9 +17,8 @@ from kinerja_desktop.services.kinerja_overview import (
 )
 from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
 from kinerja_desktop.services.kinerja_validation import KinerjaValidationService
-from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui.shell.application import create_window
 from tests.kinerja_helpers import Clock, demo_session
+from tests.kinerja_ui_helpers import started_demo_window
 
 NOW = datetime(2026, 10, 8, 9, 0)
 
@@ -56,14 +55,7 @@ def test_what_the_cycle_waits_for(tmp_path: Path) -> None:
 
 @pytest.fixture()
 def window(qtbot, tmp_path: Path):
-    db = tmp_path / "demo.db"
-    with open_session(db, create=True, demo_if_new=True):
-        pass
-    session, win = create_window(db, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    session.close()
+    yield from started_demo_window(qtbot, tmp_path)
 
 
 def test_an_item_opens_its_page(window, qtbot) -> None:
