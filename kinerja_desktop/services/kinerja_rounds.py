@@ -117,11 +117,16 @@ class KinerjaRoundService:
         unit: str | None = None,
         progress: Progress | None = None,
     ) -> list[WrittenForm]:
-        """Write the forms of the round (started when needed) into `folder`;
-        only one unit's with `unit`."""
+        """Write the forms of the round (started when needed) into `folder` (made when
+        its parent exists, e.g. a new folder on the flash drive); only one unit's with
+        `unit`."""
         folder = Path(folder)
         if not folder.is_dir():
-            raise KinerjaError(f"Folder {folder} tidak ada.")
+            if folder.exists() or not folder.parent.is_dir():
+                raise KinerjaError(
+                    f"Folder {folder} tidak ada (flash drive belum dipasang?) atau bukan folder."
+                )
+            folder.mkdir()
         period = parse_period(periode)
         written: list[WrittenForm] = []
         with self._session.writing() as scope:
