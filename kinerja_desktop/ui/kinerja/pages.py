@@ -22,21 +22,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.services.entities import (
     KINERJA_PLAN,
     KINERJA_REPORT,
     KINERJA_ROUND,
     KINERJA_VALUE,
 )
-from kinerja_desktop.services.kinerja_demo import read_demo_plan
+from kinerja_desktop.services.kinerja_demo import demo_clock
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.icons import icon
 from kinerja_desktop.ui.common.lazy_page import LazyPage
@@ -91,13 +90,7 @@ ENTITY_PAGES = {
 
 def window_clock(demo: bool) -> Callable[[], datetime]:
     """The clock the services get: the system's, or the demo's fixed day."""
-    if not demo:
-        return datetime.now
-    try:
-        day = date.fromisoformat(read_demo_plan()["tanggal_demo"])
-    except (KinerjaError, KeyError, ValueError):  # a demo without the plan: the system date
-        return datetime.now
-    return lambda: datetime.combine(day, datetime.now().time())
+    return demo_clock() if demo else datetime.now
 
 
 @dataclass(frozen=True)
