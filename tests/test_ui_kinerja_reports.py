@@ -16,15 +16,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kinerja_desktop.core.kinerja import laporan
 from kinerja_desktop.core.kinerja.perbaikan import PerbaikanStatus
-from kinerja_desktop.services.session import open_session
 from kinerja_desktop.ui.kinerja import perbaikan_dialogs, predikat_dialog, report_texts
 from kinerja_desktop.ui.kinerja.report_pages import (
     PAGE_LAPORAN,
     PAGE_PERBAIKAN,
     PAGE_VALIDASI,
 )
-from kinerja_desktop.ui.shell.application import create_window
 from tests.kinerja_report_helpers import pdf_text
+from tests.kinerja_ui_helpers import started_demo_window
 from tests.test_cli import run
 
 TW = "2026-TW2"
@@ -34,14 +33,7 @@ KODE = "IS.1.3"
 
 @pytest.fixture()
 def window(qtbot, tmp_path: Path):
-    db = tmp_path / "demo.db"
-    with open_session(db, create=True, demo_if_new=True):
-        pass
-    session, win = create_window(db, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    session.close()
+    yield from started_demo_window(qtbot, tmp_path)
 
 
 def _select(view, predicate) -> None:
@@ -156,6 +148,21 @@ def test_validate_correct_sign_and_print(window, qtbot, monkeypatch, tmp_path: P
     text = pdf_text(doc)
     assert "PERBAIKAN DATA KINERJA" in text.upper() and "Satu pengaduan belum tercatat" in text
 
+    # one unit's document: the filter narrows the list, the print is that unit's own version
+    other = next(i for i in range(1, perbaikan.unit.count()) if perbaikan.unit.itemText(i) != UNIT)
+    perbaikan.unit.setCurrentIndex(other)
+    perbaikan.refresh()
+    assert perbaikan.model.rowCount() == 0
+    perbaikan.unit.setCurrentIndex(perbaikan.unit.findText(UNIT))
+    perbaikan.refresh()
+    assert perbaikan.model.rowCount() == 1
+    own = tmp_path / "dokumen-unit.pdf"
+    monkeypatch.setattr(perbaikan, "ask_save_path", lambda *_a: own)
+    perbaikan.status.setText("")
+    perbaikan.print_button.click()
+    qtbot.waitUntil(lambda: "versi 1" in perbaikan.status.text(), timeout=20000)
+    assert f"Triwulan II 2026 — {UNIT}" in pdf_text(own).replace("\n", " ")
+
 
 def test_laporan_preview_export_and_reprint(window, qtbot, monkeypatch, tmp_path: Path) -> None:
     win = window
@@ -206,6 +213,7 @@ def test_evaluasi_texts_reach_the_pdf(window, qtbot, monkeypatch, tmp_path: Path
     page.choose(laporan.EVALUASI, TW)
     assert page.model.headers[4] == "TW I" and page.model.rowCount() > 0
     assert "Rata-rata capaian Renja" in page.summary.text()
+    assert "susunan kolom Permendagri 86/2017 (13 = 9+10+11+12" in page.summary.text()
     capaian = [page.model.rows[i].cells[9] for i in range(page.model.rowCount())]
     assert all(c == "—" or len(c.split(",")[-1]) == 2 for c in capaian)  # two decimals
     assert any(c != "—" for c in capaian)
@@ -233,6 +241,9 @@ def test_a_bad_period_is_one_line_not_a_crash(window) -> None:
     assert page.report is None and page.status.text()
     assert not page.pdf_button.isEnabled()
     assert page.table.model().rowCount() == 0
+    page.period.setCurrentText("")  # nothing chosen: say what to choose, not "'' tidak dikenal"
+    page.refresh()
+    assert page.status.text().startswith("Pilih atau tulis periode")
 
 
 def test_predikat_bands_are_set_in_the_window(window, monkeypatch) -> None:

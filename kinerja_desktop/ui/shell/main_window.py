@@ -370,6 +370,8 @@ class MainWindow(QMainWindow):
                 self.catalogue.select(entity_id)
         elif entity in OFFICE_ENTITIES - {DATABASE}:
             self.office.show(entity, entity_id, self.navigation)
+        elif entity.startswith("kinerja") and getattr(self, "kinerja", None) is not None:
+            self.kinerja.open_item(entity, entity_id)
 
     def find_sop(self) -> None:
         self.show_main()
@@ -385,8 +387,7 @@ class MainWindow(QMainWindow):
         """Refresh only the pages that show `entity`."""
         if entity in SOP_ENTITIES:
             self.catalogue.refresh()
-        if entity in OFFICE_ENTITIES:
-            self.office.refresh(entity)
+        self.office.refresh(entity)  # its pages pick their entities (the audit log: all)
         self.beranda.schedule_refresh()
         on_welcome = self._welcome is not None and self.body.currentWidget() is self._welcome
         if entity == DATABASE and on_welcome:
