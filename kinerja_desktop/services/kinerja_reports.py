@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import KinerjaError, NotFoundError, ValidationError
 from ..core.kinerja import laporan
 from ..core.kinerja.laporan import JUDUL, REPORT_TYPES, Stamp
-from ..core.kinerja.laporan_io import canonical, data_hash, dump, load
+from ..core.kinerja.laporan_io import canonical, data_hash, dump, load, text_hash
 from ..core.kinerja.periods import parse_period
 from ..core.kinerja.plan import Level
 from ..core.kinerja.predikat import ColourScale, PredikatScale
@@ -243,8 +243,8 @@ class KinerjaReportService:
         return PrintResult(Path(path), fmt, jenis, key, version, new, tampil=shown)
 
     def _freeze(self, report: Any, key: str, scope) -> tuple[VersionRecord, bool]:
-        data = dump(report)
-        digest = data_hash(data)
+        text = canonical(dump(report))  # made once: hashed, and stored when new
+        digest = text_hash(text)
         latest = store.latest_version(report.jenis, key)
         if latest is not None and latest.data_hash == digest:
             return latest, False
@@ -253,7 +253,7 @@ class KinerjaReportService:
             report.jenis,
             key,
             title,
-            canonical(data),
+            text,
             digest,
             now=self._clock(),
             oleh=self._actor(),

@@ -14,21 +14,60 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+_DUMPERS: dict[type, Callable[[Any], Any]] = {}
+
+
 def dump(obj: Any) -> Any:
-    """Plain JSON values of a report (dataclasses → dicts, tuples → lists)."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, tuple | list):
-        return [dump(x) for x in obj]
-    if isinstance(obj, dict):
-        return {str(k): dump(v) for k, v in obj.items()}
+    """Plain JSON values of a report (dataclasses → dicts, tuples → lists).
+
+    One dumper per class, made once (for a dataclass a compiled function
+    reading its fields); str, int, float, bool and None are taken as they
+    are without a call. The values are exactly those of the plain recursive walk
+    (`tests/test_laporan_io.py` keeps it as the reference), so the canonical
+    text and the hash of a report never change."""
+    kind = type(obj)
+    if kind in _LEAVES:
+        return obj
+    dumper = _DUMPERS.get(kind)
+    if dumper is None:
+        dumper = _DUMPERS[kind] = _dumper_for(kind)
+    return dumper(obj)
+
+
+def _same(obj: Any) -> Any:
     return obj
+
+
+def _dumper_for(kind: type) -> Callable[[Any], Any]:
+    leaves = _LEAVES
+    if dataclasses.is_dataclass(kind):
+        return _fields_dumper(tuple(f.name for f in dataclasses.fields(kind)))
+    if issubclass(kind, tuple | list):
+        return lambda obj: [v if type(v) in leaves else dump(v) for v in obj]
+    if issubclass(kind, dict):
+        return lambda obj: {
+            k if type(k) is str else str(k): v if type(v) in leaves else dump(v)
+            for k, v in obj.items()
+        }
+    return _same
+
+
+def _fields_dumper(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    """`lambda obj: {"a": <obj.a dumped>, ...}` for a dataclass's fields, compiled
+    once (as `dataclasses` makes its `__init__`): a third quicker than a loop.
+    Field names are identifiers and never keywords (`dataclasses` refuses others)."""
+    body = ", ".join(f"{n!r}: (v if type(v := obj.{n}) in leaves else dump(v))" for n in names)
+    scope = {"leaves": _LEAVES, "dump": dump}
+    exec(f"def fields_of(obj):\n    return {{{body}}}\n", scope)
+    return scope["fields_of"]
 
 
 def canonical(data: Any) -> str:
@@ -38,7 +77,12 @@ def canonical(data: Any) -> str:
 def data_hash(obj: Any) -> str:
     """SHA-256 of the canonical JSON of a report (a dataclass or its dump)."""
     data = dump(obj) if dataclasses.is_dataclass(obj) else obj
-    return hashlib.sha256(canonical(data).encode("utf-8")).hexdigest()
+    return text_hash(canonical(data))
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of a canonical text already made (`data_hash` without a second `canonical`)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @cache

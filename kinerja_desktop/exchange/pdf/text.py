@@ -30,7 +30,17 @@ class Style:
     underline: bool = False
 
     def with_(self, **changes: object) -> Style:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        """This style with `changes` (styles are frozen: each variant is made once)."""
+        key = (self, *changes.items())
+        found = _VARIANTS.get(key)
+        if found is None:
+            if len(_VARIANTS) > 4096:  # a bound; sheets use a few dozen variants
+                _VARIANTS.clear()
+            found = _VARIANTS[key] = replace(self, **changes)  # type: ignore[arg-type]
+        return found
+
+
+_VARIANTS: dict[tuple, Style] = {}
 
 
 @dataclass(frozen=True)

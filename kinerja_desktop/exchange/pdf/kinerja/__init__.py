@@ -6,9 +6,11 @@ Renstra, Dokumen Perbaikan) atomically; every page carries the footer with
 the report, its version (or DRAF) and a QR code of report and data hash.
 Landscape A4 or F4 (the Perjanjian Kinerja portrait). Returns the page count.
 
-The room: `blocks` (page pieces and pagination), `grid` (spanning tables),
-`common` (styles, kop, signatures, footer), `charts`, and one module per
-report.
+The room: `blocks` (page pieces and pagination), `grid` (spanning tables:
+measured), `paint` (their body rows drawn, batched per page), `common`
+(styles, kop, signatures, footer), `charts`, and one module per report. The
+garbage collector is paused while a report is laid out and drawn
+(`output.collection_paused`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from kinerja_desktop.core.kinerja.laporan import Stamp
 from kinerja_desktop.core.kinerja.laporan_io import data_hash
 
 from ..frame import frame_of, settings_for
+from ..output import collection_paused
 from .blocks import ReportDocument, render
 from .common import footer_info, kop_blocks
 
@@ -56,6 +59,11 @@ def _builder(report: Any):
 def write_report_pdf(
     report: Any, stamp: Stamp, path: Path, *, logo: bytes | None = None, kertas: str = "F4"
 ) -> int:
+    with collection_paused():
+        return _write(report, stamp, Path(path), logo, kertas)
+
+
+def _write(report: Any, stamp: Stamp, path: Path, logo: bytes | None, kertas: str) -> int:
     build, portrait = _builder(report)
     label = period_label(report)
     settings = settings_for(kertas, portrait)
@@ -65,4 +73,4 @@ def write_report_pdf(
     footer = footer_info(report.jenis, report.periode, label, stamp, digest)
     title = f"{laporan.JUDUL[report.jenis]} {label}".strip()
     doc = ReportDocument(settings, blocks, footer, title, report.kop.nama_kantor)
-    return render(doc, Path(path))
+    return render(doc, path)

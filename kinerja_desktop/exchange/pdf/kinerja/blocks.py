@@ -23,7 +23,8 @@ from ..footer import FooterInfo, define_qr_form, draw_footer
 from ..frame import Frame, frame_of
 from ..output import new_canvas, write_atomically
 from ..text import TextLine, draw_lines, height_of
-from .grid import Grid, Row, draw_head, draw_row, split_row
+from .grid import Grid, Row, draw_head, split_row
+from .paint import paint_rows
 
 
 @dataclass
@@ -64,39 +65,48 @@ class TableBlock:
     rows: list[Row]
     gap: float = 0.0
     keep_with_next: bool = False
+    body_height: float | None = None  # the rows' total, kept (a long table is split often)
 
     def _head_height(self) -> float:
         return sum(r.height for r in self.head)
 
+    def _body(self) -> float:
+        if self.body_height is None:
+            self.body_height = sum(r.height for r in self.rows)
+        return self.body_height
+
     def height(self) -> float:
-        return self.gap + self._head_height() + sum(r.height for r in self.rows)
+        return self.gap + self._head_height() + self._body()
 
     def min_height(self) -> float:
         first = self.rows[0].height if self.rows else 0.0
         return self.gap + self._head_height() + min(first, 60.0)
 
     def split(self, room: float) -> tuple[TableBlock | None, TableBlock | None]:
-        used = self.gap + self._head_height()
-        taken: list[Row] = []
-        rest = list(self.rows)
-        while rest and used + rest[0].height <= room + 1e-6:
-            used += rest[0].height
-            taken.append(rest.pop(0))
+        used = start = self.gap + self._head_height()
+        rows, n = self.rows, 0
+        while n < len(rows) and used + rows[n].height <= room + 1e-6:
+            used += rows[n].height
+            n += 1
+        taken, rest = rows[:n], rows[n:]
+        left: float | None = self._body() - (used - start)  # what the rest is tall
         if rest and room - used > 30.0:
             head, tail = split_row(rest[0], room - used)
             if head is not None and tail is not None:
                 taken.append(head)
                 rest[0] = tail
+                left = None  # (summed again when asked)
         if not taken:
             return None, self
         if not rest:
             return self, None
-        return replace(self, rows=taken), replace(self, rows=rest, gap=0.0)
+        return replace(self, rows=taken, body_height=None), replace(
+            self, rows=rest, gap=0.0, body_height=left
+        )
 
     def draw(self, c: Canvas, top: float) -> None:
         y = self._draw_head(c, top - self.gap)
-        for row in self.rows:
-            y = draw_row(c, self.grid, row, y)
+        paint_rows(c, self.grid, self.rows, y)
 
     def _draw_head(self, c: Canvas, top: float) -> float:
         """The head, drawn once per document as a form and placed on every page it

@@ -11,6 +11,8 @@ Camat's signature.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kinerja_desktop.core.kinerja import evaluasi_kolom as ek
 from kinerja_desktop.core.kinerja.laporan import KR, EvaluasiBaris, EvaluasiLaporan
 from kinerja_desktop.core.page import MM
@@ -28,8 +30,12 @@ from .grid import MIDDLE, Grid, Row, Span, edges_of, measure_head, measure_row
 HEAD = Style(SANS_BOLD, 5.4, 6.6, CENTER)
 CELL = Style(SANS, 5.8, 7.0)
 FIG = CELL.with_(align=RIGHT)
+NO_CELL = CELL.with_(align=CENTER)
+PROGRAM_CELL = CELL.with_(font=SANS_BOLD)
+NOTE_CELL = CELL.with_(size=5.2, leading=6.3)
 BOLD = Style(SANS_BOLD, 6.2, 7.6)
 K_WIDTH, RP_WIDTH = 0.9, 1.15
+_NO_VALUE = KR()
 TEXTS = (
     ("faktor_pendorong", "Faktor pendorong keberhasilan pencapaian"),
     ("faktor_penghambat", "Faktor penghambat pencapaian kinerja"),
@@ -57,6 +63,8 @@ class _Layout:
                 weights.append(k.lebar)
         self.count = len(weights)  # leaf columns
         self.edges = edges_of(frame.left, frame.width, weights)
+        kode = self.at.get("kode", 0)
+        self.kode_width = self.edges[kode + 1] - self.edges[kode]  # as Grid.span_width
         self.r = r
 
     def width_of(self, key: str) -> int:
@@ -96,6 +104,7 @@ def _head(at: int, title: str, cols: int, rows: int) -> Span:
     return Span(at, title, HEAD, cols=cols, rows=rows, fill=HEAD_FILL, valign=MIDDLE)
 
 
+@lru_cache(maxsize=8192)
 def _kode(kode: str, width: float) -> str:
     """A long kode broken after a dot (7.01.01.1.01. / 0001), never inside a number."""
     inner = width - 2 * PAD_X
@@ -113,32 +122,32 @@ def _kode(kode: str, width: float) -> str:
 def _figure(layout: _Layout, key: str, value: KR, percent: bool, show_rp: bool) -> list[Span]:
     at = layout.at[key]
     text = pct(value.k) if percent else num(value.k, value.k_teks)
-    spans = [Span(at, text, FIG, figure=True)]
+    spans = [Span(at, text, FIG, 1, 1, None, True)]  # (positional: made ~80,000 times)
     if layout.rp:
         rp = ""
         if show_rp:
             rp = pct(value.rp) if percent else rupiah(value.rp, thousands=True)
-        spans.append(Span(at + 1, rp, FIG, figure=True))
+        spans.append(Span(at + 1, rp, FIG, 1, 1, None, True))
     return spans
 
 
 def _row(layout: _Layout, grid: Grid, b: EvaluasiBaris) -> Row:
     spans: list[Span] = []
     texts = {
-        "no": (b.no, CELL.with_(align=CENTER)),
+        "no": (b.no, NO_CELL),
         "sasaran": (b.sasaran, CELL),
-        "kode": (_kode(b.kode, grid.span_width(Span(layout.at["kode"], "", CELL))), CELL),
-        "uraian": (b.uraian, CELL.with_(font=SANS_BOLD) if b.tingkat == "program" else CELL),
+        "kode": (_kode(b.kode, layout.kode_width), CELL),
+        "uraian": (b.uraian, PROGRAM_CELL if b.tingkat == "program" else CELL),
         "indikator": (b.indikator, CELL),
         "unit": (b.unit, CELL),
-        "keterangan": (b.keterangan, CELL.with_(size=5.2, leading=6.3)),
+        "keterangan": (b.keterangan, NOTE_CELL),
     }
     for k in layout.cols:
         if not k.angka:
             text, style = texts[k.key]
             spans.append(Span(layout.at[k.key], text, style))
             continue
-        value = b.nilai.get(k.key, KR())
+        value = b.nilai.get(k.key, _NO_VALUE)
         spans += _figure(layout, k.key, value, k.bagi is not None, b.ada_rp)
     return measure_row(grid, spans)
 

@@ -4,7 +4,9 @@ A `Grid` is the leaf-column edges and the head rows; a body row is a tuple
 of `Span`s. Rows are wrapped and measured before drawing (`measure_row`),
 so pages can be planned; numbers are never wrapped: a figure too wide for
 its cell is set smaller (down to `MIN_SIZE`) instead. The head is repeated
-on every page the table goes on to (see `blocks.TableBlock`).
+on every page the table goes on to (see `blocks.TableBlock`); the body rows
+are drawn by `paint.paint_rows`, the head (once per document, as a form) by
+`draw_head` here.
 """
 
 from __future__ import annotations
@@ -22,9 +24,13 @@ MIN_SIZE = 4.3  # the smallest a figure is set to fit its cell
 TOP, MIDDLE = "top", "middle"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Span:
-    """A cell over leaf columns [col, col + cols) and, in a head, `rows` rows."""
+    """A cell over leaf columns [col, col + cols) and, in a head, `rows` rows.
+
+    Span, Placed and Row are plain (not frozen) dataclasses and never changed
+    after they are made: a big report makes ~110,000 of each, and a frozen
+    dataclass's `__init__` costs four times as much."""
 
     col: int
     text: str
@@ -55,7 +61,7 @@ class Grid:
         return self.edges[s.col + s.cols] - self.edges[s.col]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Placed:
     """A span with its wrapped lines."""
 
@@ -67,7 +73,7 @@ class Placed:
         return height_of(self.lines) + 2 * PAD_Y
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Row:
     cells: tuple[Placed, ...]
     height: float
@@ -85,22 +91,51 @@ def edges_of(left: float, width: float, weights: Sequence[float]) -> tuple[float
 
 def _figure_line(text: str, style: Style, width: float) -> TextLine:
     size = style.size
+    if width_of(text, style) <= width:  # most figures fit as they are
+        return TextLine(text, style)
     while size > MIN_SIZE and width_of(text, style.with_(size=size)) > width:
         size -= 0.25
     return TextLine(text, style.with_(size=size))
 
 
+_Lines = tuple[tuple[TextLine, ...], float]
+_MEASURED: dict[tuple[int, str, float, bool], tuple[Style, _Lines]] = {}
+
+
+def _lines_of(text: str, style: Style, inner: float, figure: bool) -> _Lines:
+    """A cell's lines and the height they need, cached (a big report repeats its texts
+    and figures many times). Keyed by the style's id, not its (slow) hash: the
+    cache holds the style, so its id cannot be reused by another while cached."""
+    key = (id(style), text, inner, figure)
+    found = _MEASURED.get(key)
+    if found is not None and found[0] is style:
+        return found[1]
+    if not text:
+        lines: tuple[TextLine, ...] = ()
+    elif figure:
+        lines = (_figure_line(text, style, inner),)
+    else:
+        lines = tuple(paragraph(text, style, inner))
+    if len(_MEASURED) > 65536:  # a bound
+        _MEASURED.clear()
+    measured = lines, height_of(lines) + 2 * PAD_Y
+    _MEASURED[key] = (style, measured)
+    return measured
+
+
 def place(grid: Grid, span: Span) -> Placed:
     inner = grid.span_width(span) - 2 * PAD_X
-    if span.figure:
-        return Placed(span, (_figure_line(span.text, span.style, inner),) if span.text else ())
-    lines = tuple(paragraph(span.text, span.style, inner)) if span.text else ()
-    return Placed(span, lines)
+    return Placed(span, _lines_of(span.text, span.style, inner, span.figure)[0])
 
 
 def measure_row(grid: Grid, spans: Sequence[Span], min_height: float = 0.0) -> Row:
-    cells = tuple(place(grid, s) for s in spans)
-    return Row(cells, max([min_height, 10.0, *(c.needed for c in cells)]))
+    edges, cells, tallest = grid.edges, [], max(min_height, 10.0)
+    for s in spans:
+        inner = edges[s.col + s.cols] - edges[s.col] - 2 * PAD_X  # as span_width
+        lines, needed = _lines_of(s.text, s.style, inner, s.figure)
+        cells.append(Placed(s, lines))
+        tallest = max(tallest, needed)
+    return Row(tuple(cells), tallest)
 
 
 def measure_head(grid: Grid) -> list[Row]:
@@ -123,7 +158,7 @@ def measure_head(grid: Grid) -> list[Row]:
     ]
 
 
-def _draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -> None:
+def draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -> None:
     s = cell.span
     x, w = grid.edges[s.col], grid.span_width(s)
     bottom = top - height
@@ -137,28 +172,28 @@ def _draw_cell(c: Canvas, grid: Grid, cell: Placed, top: float, height: float) -
         text_top = top - (height - height_of(cell.lines)) / 2
     draw_lines(c, cell.lines, x + PAD_X, text_top, w - 2 * PAD_X)
     if any(line.style.underline for line in cell.lines):
-        _pen(c)  # an underline changed the line width
+        pen(c)  # an underline changed the line width
 
 
-def _pen(c: Canvas) -> None:
+def pen(c: Canvas) -> None:
     c.setStrokeColor(black)
     c.setLineWidth(GRID_LINE)
 
 
 def draw_head(c: Canvas, grid: Grid, rows: list[Row], top: float) -> float:
-    _pen(c)
+    pen(c)
     heights = [r.height for r in rows]
     for i, row in enumerate(rows):
         y = top - sum(heights[:i])
         for cell in row.cells:
-            _draw_cell(c, grid, cell, y, sum(heights[i : i + cell.span.rows]))
+            draw_cell(c, grid, cell, y, sum(heights[i : i + cell.span.rows]))
     return top - sum(heights)
 
 
 def draw_row(c: Canvas, grid: Grid, row: Row, top: float) -> float:
-    _pen(c)
+    pen(c)
     for cell in row.cells:
-        _draw_cell(c, grid, cell, top, row.height)
+        draw_cell(c, grid, cell, top, row.height)
     return top - row.height
 
 
