@@ -35,7 +35,7 @@ from ..core.kinerja.laporan import (
 )
 from ..core.kinerja.periods import Period, PeriodKind
 from ..core.kinerja.plan import Indicator, Level, PlanNode
-from ..core.kinerja.rekap import RekapInput, build_rekap, kecamatan_mean, placements
+from ..core.kinerja.rekap import RekapInput, RekapRow, placements, rekap_with_trend
 from ..core.kinerja.rules import CalculationRule, ValueKind
 from ..core.office import SignerRole
 from ..store.kinerja import reports as report_store
@@ -62,14 +62,13 @@ EVALUASI_TEKS = (
 def _rekap_input(ctx: PlanContext, period: Period, kecamatan: str) -> RekapInput:
     """The recap's inputs; values outside the period are never looked at (`combine`
     reads only the period and what it is made of)."""
-    targets = {ind.id or 0: ctx.target(ind, period) for ind in ctx.indicators}
     return RekapInput(
         period,
         ctx.indicators,
         ctx.nodes,
         ctx.units,
         ctx.values,
-        targets,
+        ctx.targets(period),
         ctx.predikat,
         ctx.warna,
         kecamatan,
@@ -87,55 +86,61 @@ def _notes(real: Combined, cap: Capaian) -> str:
     return "; ".join(x for x in (real.note(), cap.catatan) if x)
 
 
+def _baris(r: RekapRow, aturan: Aturan) -> RekapBaris:
+    return RekapBaris(
+        r.unit,
+        r.kode,
+        r.nama,
+        r.satuan,
+        r.target.nilai,
+        r.target.teks,
+        r.target.sumber,
+        r.realisasi.nilai,
+        r.realisasi_teks,
+        r.capaian.persen,
+        r.predikat,
+        r.warna,
+        r.capaian.rumus,
+        _notes(r.realisasi, r.capaian),
+        aturan,
+        r.sasaran[1] if r.sasaran else "",
+        r.program[1] if r.program else "",
+        r.realisasi.dipakai,
+        r.realisasi.hilang,
+    )
+
+
 def build_rekap_report(
     periode: Period, texts: Mapping[str, str], today: date, *, trend: bool = True
 ) -> RekapLaporan:
     ctx = plan_context(periode.tahun)
     heading = kop(signing_date(texts, today))
     name = heading.nama_kantor.title() or "Kecamatan"
-    rekap = build_rekap(_rekap_input(ctx, periode, name))
-    rules = {ind.id: ind.rule for ind in ctx.indicators}
-    rows = tuple(
-        RekapBaris(
-            r.unit,
-            r.kode,
-            r.nama,
-            r.satuan,
-            r.target.nilai,
-            r.target.teks,
-            r.target.sumber,
-            r.realisasi.nilai,
-            r.realisasi_teks,
-            r.capaian.persen,
-            r.predikat,
-            r.warna,
-            r.capaian.rumus,
-            _notes(r.realisasi, r.capaian),
-            Aturan.of(rules[r.indicator_id]),
-            r.sasaran[1] if r.sasaran else "",
-            r.program[1] if r.program else "",
-            r.realisasi.dipakai,
-            r.realisasi.hilang,
-        )
-        for r in rekap.rows
+    shown = trend_periods(periode) if trend else []
+    rekap, means = rekap_with_trend(
+        _rekap_input(ctx, periode, name), [(p, ctx.targets(p)) for p in shown]
     )
+    rules = {ind.id: ind.rule for ind in ctx.indicators}
+    aturan: dict[int, Aturan] = {}
+    rows = []
+    for r in rekap.rows:
+        rule = rules[r.indicator_id]
+        a = aturan.get(id(rule))
+        if a is None:
+            a = aturan[id(rule)] = Aturan.of(rule)
+        rows.append(_baris(r, a))
     summary = tuple(
         RekapRingkas(
             g.tingkat, g.kode, g.nama, g.jumlah, g.dihitung, g.rata_rata, g.predikat, g.warna
         )
         for g in rekap.rollups
     )
-    points: tuple[TitikTren, ...] = ()
-    if trend:
-        points = tuple(
-            TitikTren(short_label(p), kecamatan_mean(_rekap_input(ctx, p, name)))
-            for p in trend_periods(periode)
-        )
+    points = tuple(TitikTren(short_label(p), m) for p, m in zip(shown, means, strict=True))
     return RekapLaporan(
         periode.key,
         periode.label,
         heading,
-        rows,
+        tuple(rows),
         summary,
         points,
         Predikat.of(ctx.predikat),

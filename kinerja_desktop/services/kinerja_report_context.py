@@ -20,7 +20,7 @@ from ..core.kinerja import laporan
 from ..core.kinerja.capaian import Combined, TargetInfo, combine, target_for
 from ..core.kinerja.laporan import Kop, Pejabat
 from ..core.kinerja.periods import Period, PeriodKind, parse_period
-from ..core.kinerja.plan import Indicator, PlanNode, Renstra
+from ..core.kinerja.plan import Indicator, PlanNode, Renstra, Target
 from ..core.kinerja.predikat import DEFAULT_PREDIKAT, DEFAULT_WARNA, ColourScale, PredikatScale
 from ..core.office import SignerRole, Unit
 from ..store import office as office_store
@@ -101,6 +101,24 @@ class PlanContext:
             tw,  # type: ignore[arg-type]
         )
 
+    def targets(self, period: Period) -> dict[int, TargetInfo]:
+        """indicator id → `target(ind, period)` of every indicator; those without a PK
+        target share one TargetInfo per Renstra target (the same figure, built once)."""
+        out: dict[int, TargetInfo] = {}
+        plain: dict[int, TargetInfo] = {}  # by the Target's identity (the store shares them)
+        year, pk = period.tahun, self.pk
+        none = Target(None)
+        for ind in self.indicators:
+            if ind.id in pk:
+                out[ind.id] = self.target(ind, period)
+                continue
+            renstra = ind.targets.get(year, none)
+            info = plain.get(id(renstra))
+            if info is None:
+                info = plain[id(renstra)] = target_for(ind.rule, period, renstra)
+            out[ind.id or 0] = info
+        return out
+
     def realisasi(self, ind: Indicator, unit_id: int, periods: list[Period]) -> Combined:
         return combine(ind.rule, periods, self.values.get((ind.id or 0, unit_id), {}))
 
@@ -141,7 +159,12 @@ def read_values(first: int, last: int, within: Period | None = None) -> Values:
         if inside is None:
             inside = keep[key] = within is None or within.contains(period_of(key))
         if inside:
-            out.setdefault((ind, unit), {})[key] = nilai
+            pair = (ind, unit)
+            found = out.get(pair)
+            if found is None:
+                out[pair] = {key: nilai}
+            else:
+                found[key] = nilai
     return out
 
 
