@@ -8,15 +8,19 @@ missing period is named, never counted as 0.
 
 from __future__ import annotations
 
+import gc
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 
 from ..core.kinerja import evaluasi_kolom as kolom
 from ..core.kinerja.capaian import (
     Capaian,
     Combined,
+    EachPeriod,
     capaian,
+    combine,
     is_sum,
     renstra_target,
     short_label,
@@ -41,6 +45,8 @@ from ..core.office import SignerRole
 from ..store.kinerja import reports as report_store
 from .kinerja_report_context import (
     PlanContext,
+    ReadCache,
+    Values,
     kop,
     plan_context,
     read_values,
@@ -110,10 +116,37 @@ def _baris(r: RekapRow, aturan: Aturan) -> RekapBaris:
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a report is built: a large office's
+    report makes some 100,000 small objects, none in a cycle, and the collector's
+    passes over the whole heap meanwhile cost a fifth of the build."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def build_rekap_report(
-    periode: Period, texts: Mapping[str, str], today: date, *, trend: bool = True
+    periode: Period,
+    texts: Mapping[str, str],
+    today: date,
+    *,
+    trend: bool = True,
+    cache: ReadCache | None = None,
 ) -> RekapLaporan:
-    ctx = plan_context(periode.tahun)
+    """The Rekap Data Kinerja of `periode` (the plan and values from `cache` when given)."""
+    with _collector_paused():
+        return _rekap_report(periode, texts, today, trend, cache)
+
+
+def _rekap_report(
+    periode: Period, texts: Mapping[str, str], today: date, trend: bool, cache: ReadCache | None
+) -> RekapLaporan:
+    ctx = plan_context(periode.tahun, cache=cache)
     heading = kop(signing_date(texts, today))
     name = heading.nama_kantor.title() or "Kecamatan"
     shown = trend_periods(periode) if trend else []
@@ -122,13 +155,7 @@ def build_rekap_report(
     )
     rules = {ind.id: ind.rule for ind in ctx.indicators}
     aturan: dict[int, Aturan] = {}
-    rows = []
-    for r in rekap.rows:
-        rule = rules[r.indicator_id]
-        a = aturan.get(id(rule))
-        if a is None:
-            a = aturan[id(rule)] = Aturan.of(rule)
-        rows.append(_baris(r, a))
+    rows = tuple(_baris(r, _aturan(rules[r.indicator_id], aturan)) for r in rekap.rows)
     summary = tuple(
         RekapRingkas(
             g.tingkat, g.kode, g.nama, g.jumlah, g.dihitung, g.rata_rata, g.predikat, g.warna
@@ -140,7 +167,7 @@ def build_rekap_report(
         periode.key,
         periode.label,
         heading,
-        tuple(rows),
+        rows,
         summary,
         points,
         Predikat.of(ctx.predikat),
@@ -169,9 +196,13 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 
 class _Evaluasi:
-    """The E.81 rows of one triwulan."""
+    """The E.81 rows of one triwulan. Values are read per year (a figure of a year
+    reads only that year's values): the past years as one combined figure each,
+    the triwulan's year for its triwulans and the year so far."""
 
-    def __init__(self, ctx: PlanContext, period: Period, varian: str) -> None:
+    def __init__(
+        self, ctx: PlanContext, period: Period, varian: str, by_year: dict[int, Values]
+    ) -> None:
         self.ctx, self.period, self.varian = ctx, period, varian
         self.year = period.tahun
         years = ctx.renstra.years
@@ -180,39 +211,75 @@ class _Evaluasi:
         self.span = year_to(period)
         self.anggaran = report_store.anggaran(years[0], years[-1])
         self.notes: set[str] = set()
+        self.by_year = by_year
+        self.now = by_year.get(self.year, {})
+        self.each_year = [(y, EachPeriod([Period(y, PeriodKind.TAHUN)])) for y in self.past]
+        self.each_tw = EachPeriod(self.span)
+        self.figures: dict[float, KR] = {}  # KR(nilai) of non-scale figures, shared
+        self.rule_notes: dict[str, str] = {}
+        self.t_renja = ctx.targets(Period(self.year, PeriodKind.TAHUN))
+        self.first_unit: dict[int, int] = {}
+        for y in sorted(by_year):  # the unit that sent values first (in period order)
+            for ind_id, unit_id in by_year[y]:
+                self.first_unit.setdefault(ind_id, unit_id)
+
+    def unit_of(self, ind: Indicator) -> int:
+        """The unit whose values count for `ind` (`PlanContext.unit_of` over the years)."""
+        if ind.unit_id is not None:
+            return ind.unit_id
+        return self.first_unit.get(ind.id or 0, 0)
+
+    def figure(self, rule: CalculationRule, nilai: float | None) -> KR:
+        """`_k(rule, nilai)`; equal non-zero figures of non-scale rules share one KR
+        (zero is left out: 0.0 and -0.0 are equal keys but print differently)."""
+        if not nilai or rule.jenis_nilai is ValueKind.SKALA:
+            return _k(rule, nilai)
+        found = self.figures.get(nilai)
+        if found is None:
+            found = self.figures[nilai] = KR(nilai, "")
+        return found
 
     def indicator_values(self, ind: Indicator) -> tuple[dict[str, KR], str]:
-        ctx, rule = self.ctx, ind.rule
-        unit = ctx.unit_of(ind)
+        rule = ind.rule
+        pair = (ind.id or 0, self.unit_of(ind))
         t_renstra = renstra_target(rule, ind.targets, self.years)
+        empty: dict[str, float | None] = {}
         per_year = [
-            ctx.realisasi(ind, unit, [Period(y, PeriodKind.TAHUN)]).nilai for y in self.past
+            each.values(rule, self.by_year.get(y, empty).get(pair, empty))[0]
+            for y, each in self.each_year
         ]
         lalu = rule.aggregate(per_year)
-        renja = ctx.realisasi(ind, unit, self.span)
+        now = self.now.get(pair, {})
+        renja = combine(rule, self.span, now)
         renstra_now = rule.aggregate([*per_year, renja.nilai])
-        t_renja = ctx.target(ind, Period(self.year, PeriodKind.TAHUN))
+        t_renja = self.t_renja.get(ind.id or 0) or self.ctx.target(ind, self.period.year())
+        k = self.figure
         values = {
-            "target_renstra": _k(rule, t_renstra.nilai),
-            "realisasi_lalu": _k(rule, lalu),
-            "target_renja": _k(rule, t_renja.nilai),
-            "realisasi_renja": _k(rule, renja.nilai),
-            "realisasi_renstra": _k(rule, renstra_now),
+            "target_renstra": k(rule, t_renstra.nilai),
+            "realisasi_lalu": k(rule, lalu),
+            "target_renja": k(rule, t_renja.nilai),
+            "realisasi_renja": k(rule, renja.nilai),
+            "realisasi_renstra": k(rule, renstra_now),
         }
-        for n, tw in enumerate(self.span, 1):
-            values[f"tw{n}"] = _k(rule, ctx.realisasi(ind, unit, [tw]).nilai)
+        for n, nilai in enumerate(self.each_tw.values(rule, now), 1):
+            values[f"tw{n}"] = k(rule, nilai)
         c_renstra = capaian(rule, t_renstra.nilai, renstra_now)
         c_renja = capaian(rule, t_renja.nilai, renja.nilai)
         values["tingkat_capaian"] = KR(c_renstra.persen)
         values["capaian_renja"] = KR(c_renja.persen)
         notes = []
         if not is_sum(rule):
-            notes.append(kolom.rule_note(self.varian, rule.agregasi.label))
-            self.notes.add(
-                "Indikator yang aturannya bukan jumlah: "
-                + kolom.rule_note(self.varian, "indikator (tertulis di Keterangan)")
-                + "."
-            )
+            label = rule.agregasi.label
+            note = self.rule_notes.get(label)
+            if note is None:
+                note = self.rule_notes[label] = kolom.rule_note(self.varian, label)
+            notes.append(note)
+            if not self.notes:
+                self.notes.add(
+                    "Indikator yang aturannya bukan jumlah: "
+                    + kolom.rule_note(self.varian, "indikator (tertulis di Keterangan)")
+                    + "."
+                )
         if renja.note():
             notes.append(renja.note())
         notes.append(f"capaian {c_renstra.rumus}")
@@ -247,6 +314,14 @@ class _Evaluasi:
         return out
 
 
+def _aturan(rule: CalculationRule, made: dict[int, Aturan]) -> Aturan:
+    """`Aturan.of(rule)`, once per rule."""
+    found = made.get(id(rule))
+    if found is None:
+        found = made[id(rule)] = Aturan.of(rule)
+    return found
+
+
 def _rows(ev: _Evaluasi) -> list[EvaluasiBaris]:
     ctx = ev.ctx
     place = placements(ctx.nodes)
@@ -256,6 +331,7 @@ def _rows(ev: _Evaluasi) -> list[EvaluasiBaris]:
     rows: list[EvaluasiBaris] = []
     last_sasaran = None
     number = 0
+    aturan: dict[int, Aturan] = {}
     for node in ctx.nodes:
         if node.level not in _RENJA_LEVELS:
             continue
@@ -282,7 +358,7 @@ def _rows(ev: _Evaluasi) -> list[EvaluasiBaris]:
                     values,
                     ctx.units.get(ind.unit_id or 0, "") if ind else "",
                     note,
-                    Aturan.of(ind.rule) if ind else None,
+                    _aturan(ind.rule, aturan) if ind else None,
                     bool(first and node.pagu),
                 )
             )
@@ -295,13 +371,26 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 def build_evaluasi_report(
-    period: Period, texts: Mapping[str, str], today: date, varian: str = kolom.DEFAULT_VARIAN
+    period: Period,
+    texts: Mapping[str, str],
+    today: date,
+    varian: str = kolom.DEFAULT_VARIAN,
+    cache: ReadCache | None = None,
 ) -> EvaluasiLaporan:
+    """The Evaluasi terhadap Hasil Renja of a triwulan (reads from `cache` when given)."""
     kolom.columns(varian)
-    ctx = plan_context(period.tahun)
+    with _collector_paused():
+        return _evaluasi_report(period, texts, today, varian, cache)
+
+
+def _evaluasi_report(
+    period: Period, texts: Mapping[str, str], today: date, varian: str, cache: ReadCache | None
+) -> EvaluasiLaporan:
+    ctx = plan_context(period.tahun, cache=cache)
     first = ctx.renstra.years[0]
-    ctx.values = read_values(first, period.tahun)
-    ev = _Evaluasi(ctx, period, varian)
+    by_year = {y: read_values(y, y, cache=cache) for y in range(first, period.tahun)}
+    by_year[period.tahun] = ctx.values
+    ev = _Evaluasi(ctx, period, varian, by_year)
     rows = _rows(ev)
     k_rows = [r for r in rows if r.aturan is not None]
     rp_rows = [r for r in rows if r.ada_rp]

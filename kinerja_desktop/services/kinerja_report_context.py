@@ -10,10 +10,11 @@ default date of the signature (the clock passed in, never inside a figure).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from ..core.errors import ValidationError
 from ..core.kinerja import laporan
@@ -33,6 +34,7 @@ WARNA_KEY = "kinerja.warna"
 TANGGAL = "tanggal_ttd"  # the signature date, a text of every report (ISO date)
 
 Values = dict[tuple[int, int], dict[str, float | None]]
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=4096)
@@ -130,9 +132,44 @@ class PlanContext:
         return found[0] if found else 0
 
 
-def plan_context(tahun: int, first: int | None = None, last: int | None = None) -> PlanContext:
-    """The Renstra covering `tahun`, with the values of years `first` … `last`
-    (default: that year) and the PK targets of `tahun`."""
+class ReadCache:
+    """What the report builders read, kept while the database does not change: a
+    window that builds the same year again (another period, the trend, a report
+    type) reads the plan and the values once. Keyed on `report_store.write_stamp`
+    (any write by this connection or another one empties it) and on the thread's
+    connection. Use it only inside read transactions: a write transaction may
+    still be rolled back after the build."""
+
+    def __init__(self) -> None:
+        self._stamp: tuple[object, int, int] | None = None
+        self._items: dict[tuple, object] = {}
+
+    def get(self, key: tuple, make: Callable[[], T]) -> T:
+        stamp = report_store.write_stamp()
+        if self._stamp is None or stamp[0] is not self._stamp[0] or stamp != self._stamp:
+            self._items.clear()
+            self._stamp = stamp
+        if key not in self._items:
+            self._items[key] = make()
+        return self._items[key]  # type: ignore[return-value]
+
+
+def _fresh(make: Callable[[], T], cache: ReadCache | None, key: tuple) -> T:
+    return make() if cache is None else cache.get(key, make)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    renstra: Renstra
+    nodes: list[PlanNode]
+    indicators: list[Indicator]
+    units: dict[int, str]
+    pk: dict[int, dict[str, Target]]
+    predikat: PredikatScale
+    warna: ColourScale
+
+
+def _read_plan(tahun: int) -> _Plan:
     renstra = plan_store.renstra_for_year(tahun)
     if renstra is None or renstra.id is None:
         raise ValidationError(f"Belum ada Renstra yang mencakup tahun {tahun}.")
@@ -143,15 +180,31 @@ def plan_context(tahun: int, first: int | None = None, last: int | None = None) 
         key=lambda i: (order.get(i.node_id, 0), i.urutan, i.id or 0),
     )
     units = {u.id or 0: u.nama for u in office_store.units()}
-    ctx = PlanContext(renstra, nodes, indicators, units)
-    ctx.pk = report_store.pk_targets_of_year(tahun)  # type: ignore[assignment]
-    ctx.values = read_values(first or tahun, last or tahun)
-    ctx.predikat, ctx.warna = predikat_scale(), colour_scale()
+    pk = report_store.pk_targets_of_year(tahun)
+    return _Plan(renstra, nodes, indicators, units, pk, predikat_scale(), colour_scale())
+
+
+def plan_context(
+    tahun: int, first: int | None = None, last: int | None = None, cache: ReadCache | None = None
+) -> PlanContext:
+    """The Renstra covering `tahun`, with the values of years `first` … `last`
+    (default: that year) and the PK targets of `tahun` (from `cache` when given)."""
+    plan = _fresh(lambda: _read_plan(tahun), cache, ("plan", tahun))
+    ctx = PlanContext(plan.renstra, plan.nodes, plan.indicators, plan.units)
+    ctx.pk = plan.pk  # type: ignore[assignment]
+    ctx.values = read_values(first or tahun, last or tahun, cache=cache)
+    ctx.predikat, ctx.warna = plan.predikat, plan.warna
     return ctx
 
 
-def read_values(first: int, last: int, within: Period | None = None) -> Values:
+def read_values(
+    first: int, last: int, within: Period | None = None, cache: ReadCache | None = None
+) -> Values:
     """Current values of the years, by indicator × unit; only those inside `within`."""
+    return _fresh(lambda: _read_values(first, last, within), cache, ("values", first, last, within))
+
+
+def _read_values(first: int, last: int, within: Period | None) -> Values:
     out: Values = {}
     keep: dict[str, bool] = {}
     for ind, unit, key, nilai in report_store.values_of_years(first, last):

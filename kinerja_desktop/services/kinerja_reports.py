@@ -50,6 +50,7 @@ from .kinerja_report_context import (
     PREDIKAT_KEY,
     TANGGAL,
     WARNA_KEY,
+    ReadCache,
     colour_scale,
     predikat_scale,
     require_triwulan,
@@ -121,6 +122,7 @@ class KinerjaReportService:
         self._session = session
         self._clock = clock
         self._actor = actor_of(session, actor)
+        self._reads = ReadCache()  # the plan and values of `build`, until the next write
 
     # -- building ---------------------------------------------------------------------
     def report_key(self, jenis: str, periode: str | int | None, unit: str | None = None) -> str:
@@ -150,15 +152,23 @@ class KinerjaReportService:
         """The report as the data stands now (nothing is stored)."""
         with self._session.reading():
             key = self._key(jenis, periode, unit)
-            return self._build(jenis, key, store.texts(jenis, key), varian)
+            return self._build(jenis, key, store.texts(jenis, key), varian, self._reads)
 
-    def _build(self, jenis: str, key: str, texts: Mapping[str, str], varian: str = "") -> Any:
+    def _build(
+        self,
+        jenis: str,
+        key: str,
+        texts: Mapping[str, str],
+        varian: str = "",
+        cache: ReadCache | None = None,
+    ) -> Any:
+        """The report; `cache` only inside a read transaction (see ReadCache)."""
         today = self._clock().date()
         if jenis == laporan.REKAP:
-            return build_rekap_report(parse_period(key), texts, today)
+            return build_rekap_report(parse_period(key), texts, today, cache=cache)
         if jenis == laporan.EVALUASI:
             chosen = varian or texts.get("varian", "") or "permendagri86"
-            return build_evaluasi_report(require_triwulan(key), texts, today, chosen)
+            return build_evaluasi_report(require_triwulan(key), texts, today, chosen, cache)
         if jenis == laporan.PK:
             year, _, unit = key.partition("/unit-")
             return build_pk_report(int(year), int(unit) if unit else None, texts, today)

@@ -173,10 +173,10 @@ def combine(
     months = _monthly(spans, values)
     if months is not None:  # the same figures as the walk below, without it
         get = values.get
-        used = tuple(k for k in months if get(k) is not None)
+        used = tuple([k for k in months if get(k) is not None])
         if not used:
             return Combined(None, (), tuple(n.key for n in spans))
-        hilang = tuple(k for k in months if get(k) is None) if len(used) < len(months) else ()
+        hilang = tuple([k for k in months if get(k) is None]) if len(used) < len(months) else ()
         return Combined(rule.aggregate([values[k] for k in used]), used, hilang)
     leaves: list[_Node] = []
     for span in spans:

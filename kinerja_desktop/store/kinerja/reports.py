@@ -33,6 +33,17 @@ def _stamp(when: datetime) -> str:
 # -- bulk reads -------------------------------------------------------------------------
 
 
+def write_stamp() -> tuple[object, int, int]:
+    """(connection, data version, own changes) inside a read transaction: differs
+    after any write committed since by another connection (`PRAGMA data_version`,
+    read once the transaction's snapshot is taken) or made on this one
+    (`total_changes`, which counts rolled-back changes too: only ever too careful)."""
+    conn = _conn()
+    conn.execute("SELECT 1 FROM kinerja_renstra LIMIT 1").fetchall()  # takes the snapshot
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    return conn, int(version), conn.total_changes
+
+
 def values_of_years(first: int, last: int) -> list[tuple[int, int, str, float | None]]:
     """(indicator, unit, period key, nilai) of every current value from `first` to `last`."""
     return (
