@@ -278,6 +278,16 @@ def test_errors_are_indonesian_lines_not_tracebacks(demo_db: Path, tmp_path: Pat
     assert "pilihan tidak sah" in res.stderr
 
 
+def test_db_audit_lists_and_filters(demo_db: Path) -> None:
+    rows = json.loads(run("db", "audit", "--json", "--db", demo_db).stdout)
+    assert rows and rows[0]["tindakan"] == "load_demo" and rows[0]["versi_hash"] >= 1
+    assert "muat data contoh" in run("db", "audit", "--db", demo_db).stdout
+    none = run("db", "audit", "--cari", "tidak-ada-kata-ini", "--db", demo_db).stdout
+    assert none.strip() == "Tidak ada catatan audit yang cocok."
+    bad = run("db", "audit", "--dari", "2026-13-01", "--db", demo_db, check_status=2)
+    assert "TTTT-BB-HH" in bad.stderr
+
+
 def test_backup_restore_and_integrity(db_copy: Path, tmp_path: Path) -> None:
     backup = tmp_path / "cadangan.db"
     run("db", "cadangkan", backup, "--db", db_copy)

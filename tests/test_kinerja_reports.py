@@ -329,6 +329,20 @@ def test_wrong_output_and_missing_pk(session: Session, tmp_path: Path) -> None:
         reports.build("perbaikan", "2026-TW1")
 
 
+def test_one_units_perbaikan_document(session: Session, tmp_path: Path) -> None:
+    sign_correction(session)
+    _v, _c, reports = services(session)
+    whole = reports.build("perbaikan", "2026-TW2")
+    unit = whole.baris[0].unit
+    own = reports.build("perbaikan", "2026-TW2", unit=unit)
+    assert own.baris == whole.baris and own.periode_label == f"Triwulan II 2026 — {unit}"
+    with pytest.raises(KinerjaError, match="Belum ada perbaikan data Sekretariat"):
+        reports.build("perbaikan", "2026-TW2", unit="Sekretariat")
+    printed = reports.print_report("perbaikan", "2026-TW2", tmp_path / "u.pdf", unit=unit)
+    assert printed.periode.startswith("2026-TW2/unit-") and printed.version.versi == 1
+    assert f"2026-TW2 — {unit} versi 1" in printed.message  # the unit's own version, named
+
+
 def test_trend_points_are_each_periods_own_recap(session: Session) -> None:
     """The trend is computed without the rows (speed): each point must still be
     the Kecamatan mean of that triwulan's own recap."""

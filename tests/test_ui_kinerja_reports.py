@@ -156,6 +156,21 @@ def test_validate_correct_sign_and_print(window, qtbot, monkeypatch, tmp_path: P
     text = pdf_text(doc)
     assert "PERBAIKAN DATA KINERJA" in text.upper() and "Satu pengaduan belum tercatat" in text
 
+    # one unit's document: the filter narrows the list, the print is that unit's own version
+    other = next(i for i in range(1, perbaikan.unit.count()) if perbaikan.unit.itemText(i) != UNIT)
+    perbaikan.unit.setCurrentIndex(other)
+    perbaikan.refresh()
+    assert perbaikan.model.rowCount() == 0
+    perbaikan.unit.setCurrentIndex(perbaikan.unit.findText(UNIT))
+    perbaikan.refresh()
+    assert perbaikan.model.rowCount() == 1
+    own = tmp_path / "dokumen-unit.pdf"
+    monkeypatch.setattr(perbaikan, "ask_save_path", lambda *_a: own)
+    perbaikan.status.setText("")
+    perbaikan.print_button.click()
+    qtbot.waitUntil(lambda: "versi 1" in perbaikan.status.text(), timeout=20000)
+    assert f"Triwulan II 2026 — {UNIT}" in pdf_text(own).replace("\n", " ")
+
 
 def test_laporan_preview_export_and_reprint(window, qtbot, monkeypatch, tmp_path: Path) -> None:
     win = window
@@ -206,6 +221,7 @@ def test_evaluasi_texts_reach_the_pdf(window, qtbot, monkeypatch, tmp_path: Path
     page.choose(laporan.EVALUASI, TW)
     assert page.model.headers[4] == "TW I" and page.model.rowCount() > 0
     assert "Rata-rata capaian Renja" in page.summary.text()
+    assert "susunan kolom Permendagri 86/2017 (13 = 9+10+11+12" in page.summary.text()
     capaian = [page.model.rows[i].cells[9] for i in range(page.model.rowCount())]
     assert all(c == "—" or len(c.split(",")[-1]) == 2 for c in capaian)  # two decimals
     assert any(c != "—" for c in capaian)
@@ -233,6 +249,9 @@ def test_a_bad_period_is_one_line_not_a_crash(window) -> None:
     assert page.report is None and page.status.text()
     assert not page.pdf_button.isEnabled()
     assert page.table.model().rowCount() == 0
+    page.period.setCurrentText("")  # nothing chosen: say what to choose, not "'' tidak dikenal"
+    page.refresh()
+    assert page.status.text().startswith("Pilih atau tulis periode")
 
 
 def test_predikat_bands_are_set_in_the_window(window, monkeypatch) -> None:

@@ -81,6 +81,7 @@ def test_window_pages_and_navigation(window, qtbot) -> None:
         "kantor.profil",
         "kantor.pegawai",
         "kantor.unit",
+        "kantor.audit",
     ]
     assert window.navigation.current_key() == "beranda"  # the first page
     window.find_sop()  # Ctrl+F brings the catalogue forward

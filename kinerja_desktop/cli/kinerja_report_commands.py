@@ -6,7 +6,7 @@
     kinerja perbaikan lanjut ID [--ke STATUS] [--pejabat NAMA] [--catatan TEKS] [--json]
     kinerja perbaikan tolak ID --alasan TEKS [--json]
     kinerja perbaikan daftar [PERIODE] [--status STATUS] [--unit KODE] [--json]
-    kinerja perbaikan dokumen PERIODE -o FILE.pdf|FILE.xlsx [--draf]
+    kinerja perbaikan dokumen PERIODE -o FILE.pdf|FILE.xlsx [--unit KODE] [--draf]
     kinerja rekap PERIODE (-o FILE.xlsx|FILE.pdf | --json) [--draf]
     kinerja evaluasi-renja PERIODE -o FILE [--varian NAMA] [--draf]
     kinerja pk TAHUN -o FILE [--unit KODE] [--draf]
@@ -111,6 +111,7 @@ def _register_perbaikan(sub, db_option: Callable) -> None:
     _db(p, db_option)
     p = psub.add_parser("dokumen", help="cetak Dokumen Perbaikan Data Kinerja suatu periode")
     p.add_argument("periode")
+    p.add_argument("--unit", metavar="KODE", help="hanya perbaikan satu unit")
     _print_options(p)
     p.set_defaults(handler=cmd_print, jenis="perbaikan")
     _db(p, db_option)

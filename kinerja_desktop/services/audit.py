@@ -14,7 +14,70 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..store import audit as store_audit
+from . import entities
 from .session import Session
+
+# What the viewer shows for the stored codes (an unknown code is shown as it is).
+ENTITY_LABELS = {
+    entities.SOP: "SOP",
+    entities.OFFICE_PROFILE: "Profil instansi",
+    entities.UNIT: "Unit",
+    entities.STAFF: "Pegawai",
+    entities.DATABASE: "Basis data",
+    entities.KINERJA_PLAN: "Rencana kinerja",
+    entities.KINERJA_ROUND: "Putaran pengumpulan",
+    entities.KINERJA_VALUE: "Nilai kinerja",
+    entities.KINERJA_REPORT: "Laporan kinerja",
+}
+ACTION_LABELS = {
+    "save": "simpan",
+    "create": "buat",
+    "update": "ubah",
+    "delete": "hapus",
+    "purge": "hapus permanen",
+    "load_demo": "muat data contoh",
+    "restore": "pulihkan cadangan",
+    "import": "impor",
+    "import_refused": "impor ditolak",
+    "new_revision": "revisi baru",
+    "set_status": "ubah status",
+    "approve": "nyatakan berlaku",
+    "withdraw": "cabut",
+    "write_forms": "tulis formulir",
+    "validasi": "validasi",
+    "kembalikan": "kembalikan (urungkan/ulangi)",
+    "anggaran": "anggaran",
+    "pengaturan": "pengaturan",
+    "laporan.bekukan": "laporan dibekukan",
+    "laporan.teks": "teks laporan",
+    "perbaikan": "perbaikan (semua langkah)",
+    "laporan": "laporan (semua)",
+}
+
+
+def entity_label(entity: str) -> str:
+    return ENTITY_LABELS.get(entity, entity)
+
+
+def action_label(action: str) -> str:
+    """ "perbaikan.diperiksa" → "perbaikan: diperiksa"; known codes in Indonesian."""
+    if action in ACTION_LABELS:
+        return ACTION_LABELS[action]
+    family, _, step = action.partition(".")
+    return f"{family}: {step.replace('_', ' ')}" if step else action
+
+
+def action_filters(actions: list[str]) -> list[str]:
+    """The actions to filter on: each one in use, and before a family's steps the
+    family itself ("perbaikan" finds every "perbaikan.…")."""
+    out: list[str] = []
+    for a in actions:
+        family = a.partition(".")[0]
+        if "." in a and family not in out and family not in actions:
+            out.append(family)
+        if a not in out:
+            out.append(a)
+    return out
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@ targets, pagu, and the Perjanjian Kinerja with its PK Perubahan.
 
 Every public write is one transaction with one audit row and a change notice
 (`KINERJA_PLAN`). Indicators that already have values cannot be deleted,
-nor can nodes that still hold children or indicators.
+nor can nodes that still hold children, indicators or realisasi anggaran.
+`restore_node` / `restore_indicator` put a record back exactly as it was,
+under its own id (the Rencana screen's undo and redo).
 """
 
 from __future__ import annotations
@@ -93,17 +95,35 @@ class KinerjaPlanService:
             )
         return node_id
 
-    def _store_node(self, renstra_id: int, node: PlanNode) -> int:
+    def restore_node(self, renstra_id: int, node: PlanNode) -> int:
+        """Put `node` back as it was (pagu included), under its own id, whether it was
+        changed or deleted since."""
+        if node.id is None:
+            raise ValidationError("Hanya simpul yang pernah disimpan dapat dikembalikan.")
+        with self._session.writing() as scope:
+            node_id = self._store_node(renstra_id, node, restore=True)
+            scope.record(
+                "kembalikan",
+                KINERJA_PLAN,
+                node_id,
+                f"{node.level.label} dikembalikan: {node.kode} {node.nama}",
+            )
+        return node_id
+
+    def _store_node(self, renstra_id: int, node: PlanNode, restore: bool = False) -> int:
         renstra = self._renstra(renstra_id)
         parent = store.node_by_id(node.parent_id) if node.parent_id is not None else None
         if node.parent_id is not None and (
             parent is None or store.node_renstra_id(node.parent_id) != renstra_id
         ):
             raise ValidationError("Induk tidak ada di Renstra ini.")
-        if node.id is not None and store.node_renstra_id(node.id) != renstra_id:
+        if node.id is not None and store.node_renstra_id(node.id) not in (
+            renstra_id,
+            *((None,) if restore else ()),
+        ):
             raise NotFoundError(f"Simpul dengan id {node.id} tidak ada di Renstra ini.")
         check_node(node, parent, renstra)
-        return store.store_node(renstra_id, node)
+        return store.store_node(renstra_id, node, restore=restore)
 
     def delete_node(self, node_id: int) -> None:
         with self._session.writing() as scope:
@@ -114,6 +134,11 @@ class KinerjaPlanService:
                 raise ValidationError(
                     f"{node.level.label} '{node.nama}' masih mempunyai isi "
                     "(turunan atau indikator)."
+                )
+            if store.node_has_anggaran(node_id):
+                raise ValidationError(
+                    f"{node.level.label} '{node.nama}' sudah mempunyai realisasi anggaran; "
+                    "tidak dapat dihapus."
                 )
             store.delete_node(node_id)
             scope.record(
@@ -127,17 +152,28 @@ class KinerjaPlanService:
             scope.record("save", KINERJA_PLAN, ind_id, f"Indikator disimpan: {ind.kode} {ind.nama}")
         return ind_id
 
-    def _store_indicator(self, ind: Indicator) -> int:
+    def restore_indicator(self, ind: Indicator) -> int:
+        """Put `ind` back as it was (targets and rule included), under its own id."""
+        if ind.id is None:
+            raise ValidationError("Hanya indikator yang pernah disimpan dapat dikembalikan.")
+        with self._session.writing() as scope:
+            ind_id = self._store_indicator(ind, restore=True)
+            scope.record(
+                "kembalikan", KINERJA_PLAN, ind_id, f"Indikator dikembalikan: {ind.kode} {ind.nama}"
+            )
+        return ind_id
+
+    def _store_indicator(self, ind: Indicator, restore: bool = False) -> int:
         if ind.node_id is None or store.node_by_id(ind.node_id) is None:
             raise ValidationError(f"Indikator '{ind.nama}': induknya tidak ada.")
         renstra = self._renstra(store.node_renstra_id(ind.node_id) or 0)
-        if ind.id is not None and store.indicator_by_id(ind.id) is None:
+        if not restore and ind.id is not None and store.indicator_by_id(ind.id) is None:
             raise NotFoundError(f"Indikator dengan id {ind.id} tidak ada.")
         if ind.unit_id is not None and office_store.unit_by_id(ind.unit_id) is None:
             raise ValidationError(f"Unit dengan id {ind.unit_id} tidak ada.")
         if ind.staff_id is not None and office_store.staff_by_id(ind.staff_id) is None:
             raise ValidationError(f"Pegawai dengan id {ind.staff_id} tidak ada.")
-        return store.store_indicator(check_indicator(replace(ind), renstra))
+        return store.store_indicator(check_indicator(replace(ind), renstra), restore=restore)
 
     def delete_indicator(self, indicator_id: int) -> None:
         with self._session.writing() as scope:

@@ -225,16 +225,24 @@ def _mean(values: list[float | None]) -> float | None:
 # -- Dokumen Perbaikan Data Kinerja --------------------------------------------------------
 
 
+def perbaikan_key(periode: str, unit_id: int | None) -> str:
+    """The key of one unit's Dokumen Perbaikan of a period (the whole period: its key)."""
+    return periode if unit_id is None else f"{periode}/unit-{unit_id}"
+
+
 def build_perbaikan_report(
-    period: Period, texts: Mapping[str, str], today: date
+    period: Period, texts: Mapping[str, str], today: date, unit_id: int | None = None
 ) -> PerbaikanLaporan:
+    """The corrections of a period (of one unit when `unit_id`), rejected ones left out."""
     found = [
         p
-        for p in validation_store.perbaikan_list(period.key)
+        for p in validation_store.perbaikan_list(period.key, unit_id=unit_id)
         if p.status is not PerbaikanStatus.DITOLAK
     ]
+    unit = office_store.unit_by_id(unit_id) if unit_id is not None else None
+    of_unit = f" {unit.nama}" if unit is not None else ""
     if not found:
-        raise NotFoundError(f"Belum ada perbaikan data untuk periode {period.key}.")
+        raise NotFoundError(f"Belum ada perbaikan data{of_unit} untuk periode {period.key}.")
     rows = tuple(
         PerbaikanBaris(
             str(n),
@@ -254,13 +262,13 @@ def build_perbaikan_report(
         for n, p in enumerate(found, 1)
     )
     heads = []
-    for unit_id in dict.fromkeys(p.unit_id for p in found):
-        unit = office_store.unit_by_id(unit_id)
-        if unit is not None:
-            heads.append(unit_head(unit))
+    for concerned in dict.fromkeys(p.unit_id for p in found):
+        head_unit = office_store.unit_by_id(concerned)
+        if head_unit is not None:
+            heads.append(unit_head(head_unit))
     return PerbaikanLaporan(
         period.key,
-        period.label,
+        f"{period.label} —{of_unit}" if unit is not None else period.label,
         kop(signing_date(texts, today)),
         texts.get("nomor", ""),
         rows,

@@ -59,6 +59,7 @@ from .kinerja_report_docs import (
     build_perbaikan_report,
     build_pk_report,
     build_renstra_report,
+    perbaikan_key,
     pk_period_key,
 )
 from .kinerja_rounds import find_unit
@@ -79,19 +80,21 @@ class PrintResult:
     version: VersionRecord | None  # None: a draft
     baru: bool  # this print made a new version
     ulang: bool = False  # a reprint of a stored version
+    tampil: str = ""  # the period as the user reads it ("2026 — Sekretariat"); else periode
 
     @property
     def message(self) -> str:
+        shown = self.tampil or self.periode
         if self.version is None:
-            return f"Draf {JUDUL[self.jenis]} ditulis ke {self.path} (belum dibekukan)."
+            return f"Draf {JUDUL[self.jenis]} {shown} ditulis ke {self.path} (belum dibekukan)."
         if self.ulang:
             return (
-                f"{JUDUL[self.jenis]} {self.periode} versi {self.version.versi} dicetak ulang dari "
+                f"{JUDUL[self.jenis]} {shown} versi {self.version.versi} dicetak ulang dari "
                 f"data yang dibekukan ke {self.path}; kode data {self.version.data_hash[:16]}."
             )
         what = "versi baru" if self.baru else "versi yang sama, data tidak berubah"
         return (
-            f"{JUDUL[self.jenis]} {self.periode} versi {self.version.versi} ({what}) ditulis "
+            f"{JUDUL[self.jenis]} {shown} versi {self.version.versi} ({what}) ditulis "
             f"ke {self.path}; kode data {self.version.data_hash[:16]}."
         )
 
@@ -101,6 +104,13 @@ def format_of(path: Path) -> str:
     if fmt is None:
         raise ValidationError(f"Berkas keluaran harus .pdf atau .xlsx, bukan '{Path(path).name}'.")
     return fmt
+
+
+def shown_key(key: str) -> str:
+    """A report key as the user reads it: "2026/unit-3" → "2026 — Sekretariat"."""
+    periode, _, unit_id = key.partition("/unit-")
+    unit = office_store.unit_by_id(int(unit_id)) if unit_id.isdigit() else None
+    return f"{periode} — {unit.nama}" if unit is not None else key
 
 
 def _renstra_year(tahun: int | None) -> int:
@@ -144,7 +154,10 @@ class KinerjaReportService:
             return f"{renstra.tahun_awal}-{renstra.tahun_akhir}"
         if periode is None:
             raise ValidationError("Periode laporan harus disebut.")
-        return parse_period(str(periode)).key
+        key = parse_period(str(periode)).key
+        if jenis == laporan.PERBAIKAN and unit:
+            return perbaikan_key(key, find_unit(unit).id)
+        return key
 
     def build(
         self, jenis: str, periode: str | int | None, *, unit: str | None = None, varian: str = ""
@@ -174,7 +187,10 @@ class KinerjaReportService:
             return build_pk_report(int(year), int(unit) if unit else None, texts, today)
         if jenis == laporan.RENSTRA:
             return build_renstra_report(int(key[:4]), texts, today)
-        return build_perbaikan_report(parse_period(key), texts, today)
+        periode, _, unit = key.partition("/unit-")
+        return build_perbaikan_report(
+            parse_period(periode), texts, today, int(unit) if unit else None
+        )
 
     # -- texts -------------------------------------------------------------------------------
     def texts(self, jenis: str, key: str) -> dict[str, str]:
@@ -233,7 +249,8 @@ class KinerjaReportService:
             version, new = (None, False) if draft else self._freeze(report, key, scope)
             stamp = self._stamp(version)
             self._write(report, stamp, Path(path), fmt, kertas)
-        return PrintResult(Path(path), fmt, jenis, key, version, new)
+            shown = shown_key(key)
+        return PrintResult(Path(path), fmt, jenis, key, version, new, tampil=shown)
 
     def _freeze(self, report: Any, key: str, scope) -> tuple[VersionRecord, bool]:
         data = dump(report)
@@ -294,7 +311,10 @@ class KinerjaReportService:
         report, record = self.load_version(version_id)
         with self._session.reading():
             self._write(report, self._stamp(record), Path(path), fmt, kertas)
-        return PrintResult(Path(path), fmt, record.jenis, record.periode, record, False, True)
+            shown = shown_key(record.periode)
+        return PrintResult(
+            Path(path), fmt, record.jenis, record.periode, record, False, True, tampil=shown
+        )
 
     def load_version(self, version_id: int) -> tuple[Any, VersionRecord]:
         with self._session.reading():

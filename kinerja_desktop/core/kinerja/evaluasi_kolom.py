@@ -104,6 +104,15 @@ VARIAN: dict[str, tuple[Kolom, ...]] = {
     "dengan_capaian_renja": (*_HEAD, _CAPAIAN_RENJA, *_RENSTRA, *_TAIL),
 }
 DEFAULT_VARIAN = "permendagri86"
+LABEL: dict[str, str] = {
+    "permendagri86": "Permendagri 86/2017 (13 = 9+10+11+12, 14 = 7+13, 15 = 14/6 × 100)",
+    "dengan_capaian_renja": "dengan capaian Renja (14 = 13/8 × 100, 15 = 7+13, 16 = 15/6 × 100)",
+}
+
+
+def label_of(varian: str) -> str:
+    """The column set as the user reads it (the key itself when unknown)."""
+    return LABEL.get(varian, varian)
 
 
 def columns(varian: str = DEFAULT_VARIAN) -> tuple[Kolom, ...]:

@@ -116,7 +116,9 @@ def node_renstra_id(node_id: int) -> int | None:
     return row.renstra_id if row is not None else None
 
 
-def store_node(renstra_id: int, n: PlanNode) -> int:
+def store_node(renstra_id: int, n: PlanNode, *, restore: bool = False) -> int:
+    """Insert (no id) or update a node with its pagu; `restore` puts a node that was
+    deleted back under its own id (an undo)."""
     values = {
         "renstra": renstra_id,
         "parent": n.parent_id,
@@ -127,6 +129,8 @@ def store_node(renstra_id: int, n: PlanNode) -> int:
     }
     if n.id is None:
         node_id = int(KinerjaNodeRow.insert(**values).execute())
+    elif restore and KinerjaNodeRow.get_or_none(KinerjaNodeRow.id == n.id) is None:
+        node_id = int(KinerjaNodeRow.insert(id=n.id, **values).execute())
     else:
         KinerjaNodeRow.update(**values).where(KinerjaNodeRow.id == n.id).execute()
         node_id = n.id
@@ -138,6 +142,13 @@ def store_node(renstra_id: int, n: PlanNode) -> int:
 
 def delete_node(node_id: int) -> None:
     KinerjaNodeRow.delete().where(KinerjaNodeRow.id == node_id).execute()
+
+
+def node_has_anggaran(node_id: int) -> bool:
+    """Realisasi anggaran entered for the node (deleting it would drop them)."""
+    sql = "SELECT 1 FROM kinerja_anggaran WHERE node_id = ? LIMIT 1"
+    conn = KinerjaNodeRow._meta.database.connection()
+    return conn.execute(sql, (node_id,)).fetchone() is not None
 
 
 def child_count(node_id: int) -> int:
@@ -277,7 +288,9 @@ def indicator_by_id(indicator_id: int) -> Indicator | None:
     return indicators_by_ids([indicator_id]).get(indicator_id)
 
 
-def store_indicator(ind: Indicator) -> int:
+def store_indicator(ind: Indicator, *, restore: bool = False) -> int:
+    """Insert (no id) or update an indicator with its targets; `restore` puts one that
+    was deleted back under its own id (an undo)."""
     rule = ind.rule.to_dict()
     values = {
         "node": ind.node_id,
@@ -302,6 +315,8 @@ def store_indicator(ind: Indicator) -> int:
     }
     if ind.id is None:
         ind_id = int(KinerjaIndicatorRow.insert(**values).execute())
+    elif restore and KinerjaIndicatorRow.get_or_none(KinerjaIndicatorRow.id == ind.id) is None:
+        ind_id = int(KinerjaIndicatorRow.insert(id=ind.id, **values).execute())
     else:
         KinerjaIndicatorRow.update(**values).where(KinerjaIndicatorRow.id == ind.id).execute()
         ind_id = ind.id

@@ -29,6 +29,7 @@ from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
 from kinerja_desktop.ui.common.errors import show_error
 
+from .common import fit_to_contents
 from .predikat_dialog import PredikatDialog
 from .report_models import VERSION_HEADERS, RowsModel, version_rows
 from .report_preview import Preview, preview
@@ -206,9 +207,7 @@ class LaporanPage(QWidget):
         self.model = RowsModel(self.shown.headers, self.shown.colour_column)
         self.model.set_rows(self.shown.rows)
         self.table.model().setSourceModel(self.model)
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
+        fit_to_contents(self.table, dict.fromkeys(range(self.model.columnCount()), 320))
         self.summary.setText("<br>".join(self.shown.summary))
         if announce:
             self.status.setText(f"Pratinjau {laporan.JUDUL[jenis]} {self.report.periode}.")

@@ -2,8 +2,9 @@
 status; the selected one's old and new value, reason, evidence, source and
 every step taken; the next step of the SOP (diajukan → diperiksa Kepala
 Seksi → diparaf Sekretaris → ditandatangani Camat) or a rejection, each one
-service call; and the period's "Dokumen Perbaikan Data Kinerja" printed to
-PDF or Excel (frozen like every report).
+service call; and the period's "Dokumen Perbaikan Data Kinerja" — of every
+unit, or of the unit chosen in the filter — printed to PDF or Excel (frozen
+like every report).
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.core.kinerja import laporan
 from kinerja_desktop.core.kinerja.perbaikan import Perbaikan, PerbaikanStatus, next_status
+from kinerja_desktop.services.entities import DATABASE, UNIT
 from kinerja_desktop.services.kinerja_corrections import KinerjaCorrectionService
 from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 from kinerja_desktop.services.kinerja_rounds import KinerjaRoundService
+from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.ui.common.errors import show_error
 
 from .perbaikan_dialogs import RejectDialog, StepDialog
@@ -72,6 +75,7 @@ class PerbaikanPage(RoundPeriods, QWidget):
         self.corrections = KinerjaCorrectionService(session, clock)
         self.reports = KinerjaReportService(session, clock)
         self.rounds = KinerjaRoundService(session, clock)
+        self.office = OfficeService(session)
         self.settings = settings
         self.jobs = Jobs(self)
         self._found: list[Perbaikan] = []
@@ -87,6 +91,10 @@ class PerbaikanPage(RoundPeriods, QWidget):
         for s in PerbaikanStatus:
             self.state.addItem(s.label, s.value)
         bar.addWidget(self.state)
+        bar.addWidget(QLabel("Unit:", self))
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("unitCombo")
+        bar.addWidget(self.unit)
         bar.addStretch(1)
         self.print_button = add_button(self, "Cetak Dokumen Perbaikan…", self.print_document, bar)
         layout.addLayout(bar)
@@ -109,16 +117,38 @@ class PerbaikanPage(RoundPeriods, QWidget):
         self.period.activated.connect(lambda _i: self.refresh())
         self.period.lineEdit().returnPressed.connect(self.refresh)
         self.state.activated.connect(lambda _i: self.refresh())
+        self.unit.activated.connect(lambda _i: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show())
         self.table.doubleClicked.connect(lambda _i: self.advance())
         fit_columns(self.table, [40, 80, 170, 70, 300, 80, 80])
+        self.load_units()
         self.load_periods()
 
     # -- data ------------------------------------------------------------------------
+    def load_units(self) -> None:
+        chosen = self.unit.currentData()
+        self.unit.clear()
+        self.unit.addItem("(semua unit)", None)
+        for u in self.office.list_units():
+            self.unit.addItem(u.nama, u.id)
+        self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0))
+
+    def unit_key(self) -> str | None:
+        """The unit chosen in the filter (as the services take it), None for all."""
+        chosen = self.unit.currentData()
+        return None if chosen is None else str(chosen)
+
+    def on_change(self, entity: str) -> None:
+        if entity in (UNIT, DATABASE):
+            self.load_units()
+        super().on_change(entity)
+
     def refresh(self) -> None:
         try:
             key = self.period.periode() if self.period.currentText().strip() else None
-            self._found = self.corrections.list(key, self.state.currentData() or None)
+            self._found = self.corrections.list(
+                key, self.state.currentData() or None, self.unit_key()
+            )
         except KinerjaError as exc:
             self.status.setText(exc.message)
             return
@@ -179,16 +209,18 @@ class PerbaikanPage(RoundPeriods, QWidget):
         except KinerjaError as exc:
             show_error(self, exc)
             return
+        unit = self.unit_key()
+        suffix = f"-{self.unit.currentText().lower().replace(' ', '-')}" if unit else ""
         path = self.ask_save_path(
             "Cetak Dokumen Perbaikan Data Kinerja",
-            f"dokumen-perbaikan-{key}.pdf",
+            f"dokumen-perbaikan-{key}{suffix}.pdf",
             "PDF (*.pdf);;Excel (*.xlsx)",
         )
         if path is None:
             return
         self.jobs.start(
             "Mencetak Dokumen Perbaikan…",
-            lambda: self.reports.print_report(laporan.PERBAIKAN, key, path),
+            lambda: self.reports.print_report(laporan.PERBAIKAN, key, path, unit=unit),
             lambda result: self.status.setText(result.message),
         )
 

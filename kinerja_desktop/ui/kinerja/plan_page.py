@@ -5,7 +5,9 @@ Every save is explicit (Simpan / Batal per form, Ctrl+S / Esc); moving to
 another row with unsaved edits asks first, so nothing is lost silently. The
 service's refusals (a node that still has content, an indicator with values)
 are shown in its own Indonesian words. Keys: Enter or F2 edit the selected
-row, Del deletes it (after asking), Ins adds below it.
+row, Del deletes it (after asking), Ins adds below it. Every saved change,
+addition and deletion can be undone and redone (Urungkan / Ulangi, Ctrl+Z /
+Ctrl+Y on the tree; see `plan_undo`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from .indicator_editor import IndicatorEditor
 from .node_editor import NodeEditor
 from .plan_io import PlanFiles
 from .plan_model import INDICATOR, NODE, PlanTreeModel
+from .plan_undo import PlanHistory, PlanStep
 
 FORM = "kinerja_rencana"
 REQUIRED = {
@@ -53,6 +56,8 @@ REQUIRED = {
     "addChildButton": QPushButton,
     "addIndicatorButton": QPushButton,
     "deleteButton": QPushButton,
+    "undoButton": QPushButton,
+    "redoButton": QPushButton,
     "detailStack": QStackedWidget,
     "emptyLabel": QLabel,
 }
@@ -90,8 +95,16 @@ class PlanPage(QWidget):
         self.empty_label: QLabel = child(form, QLabel, "emptyLabel")
         self.buttons = {
             name: child(form, QPushButton, name)
-            for name in ("addTujuanButton", "addChildButton", "addIndicatorButton", "deleteButton")
+            for name in (
+                "addTujuanButton",
+                "addChildButton",
+                "addIndicatorButton",
+                "deleteButton",
+                "undoButton",
+                "redoButton",
+            )
         }
+        self.history = PlanHistory(self.plans, self)
         self.model = PlanTreeModel(self)
         self.tree.setModel(self.model)
         self.tree.setIndentation(14)
@@ -139,6 +152,9 @@ class PlanPage(QWidget):
             },
         )
         self.buttons["deleteButton"].setToolTip("Hapus yang dipilih (Del)")
+        self.history.attach(
+            self.buttons["undoButton"], self.buttons["redoButton"], self.tree, self.undo, self.redo
+        )
         self.buttons["addChildButton"].setToolTip("Tambah di bawah yang dipilih (Ins)")
 
     # -- reading ---------------------------------------------------------------------------
@@ -337,9 +353,15 @@ class PlanPage(QWidget):
         self._saving = True
         try:
             if editor is self.node_editor:
-                key = (NODE, self.plans.save_node(renstra.id or 0, self.node_editor.node()))
+                edited = self.node_editor.node()
+                kind = NODE
+                before = self._stored(kind, edited.id)
+                key = (kind, self.plans.save_node(renstra.id or 0, edited))
             else:
-                key = (INDICATOR, self.plans.save_indicator(self.indicator_editor.indicator()))
+                edited = self.indicator_editor.indicator()
+                kind = INDICATOR
+                before = self._stored(kind, edited.id)
+                key = (kind, self.plans.save_indicator(edited))
         except KinerjaError as exc:
             editor.set_error(exc.message)
             return False
@@ -347,8 +369,17 @@ class PlanPage(QWidget):
             self._saving = False
         editor.mark_clean()
         self.refresh(select=key)
+        after = self._stored(*key)
+        if after is not None and after != before:
+            self.history.push(PlanStep(renstra.id or 0, before, after))
         self._status("Tersimpan.")
         return True
+
+    def _stored(self, kind: str, record_id: int | None) -> PlanNode | Indicator | None:
+        """The record as the tree last read it from the database (None: not there)."""
+        if record_id is None:
+            return None
+        return self.model.record(self.model.index_of(kind, record_id))
 
     def revert(self) -> None:
         editor = self.stack.currentWidget()
@@ -368,6 +399,7 @@ class PlanPage(QWidget):
         ):
             return
         parent = self.model.parent_node(index)
+        self._saving = True
         try:
             if kind == INDICATOR:
                 self.plans.delete_indicator(record.id)
@@ -376,6 +408,10 @@ class PlanPage(QWidget):
         except KinerjaError as exc:
             show_error(self, exc, "Tidak dapat dihapus")
             return
+        finally:
+            self._saving = False
+        renstra = self.renstra()
+        self.history.push(PlanStep(renstra.id if renstra else 0, record, None))
         self.refresh(select=(NODE, parent.id) if parent else None)
         self._status(f"{what.capitalize()} {record.kode} dihapus.")
 
@@ -412,12 +448,36 @@ class PlanPage(QWidget):
             self.renstra_combo.blockSignals(False)
             return
         self._renstra_index = index
+        self.history.clear()  # the steps belong to the Renstra shown
         self._load_tree(None)
 
     # -- change notices ------------------------------------------------------------------------
     def on_change(self, entity: str) -> None:
         if entity in self.ENTITIES and not self._saving:
+            if entity in (KINERJA_PLAN, DATABASE):
+                self.history.clear()  # changed elsewhere: the steps no longer hold
             self.refresh()
+
+    # -- undo and redo -----------------------------------------------------------------------
+    def undo(self) -> None:
+        self._move(self.history.undo, self.history.undo_label(), "Diurungkan", "diurungkan")
+
+    def redo(self) -> None:
+        self._move(self.history.redo, self.history.redo_label(), "Diulangi", "diulangi")
+
+    def _move(self, step, label: str, done: str, verb: str) -> None:
+        if not label or not self.may_leave():
+            return
+        self._saving = True
+        try:
+            select = step()
+        except KinerjaError as exc:
+            show_error(self, exc, f"Tidak dapat {verb}")
+            return
+        finally:
+            self._saving = False
+        self.refresh(select=select)
+        self._status(f"{done}: {label}.")
 
     def _status(self, text: str) -> None:
         window = self.window()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kinerja_desktop.core.kinerja import laporan
+from kinerja_desktop.core.kinerja import evaluasi_kolom, laporan
 from kinerja_desktop.core.kinerja.capaian import persen_text
 from kinerja_desktop.core.kinerja.values import number_text
 
@@ -88,7 +88,8 @@ def _evaluasi(r: laporan.EvaluasiLaporan) -> Preview:
         rows.append(Row(i, cells, tip=b.keterangan))
     avg = r.rata_rata
     lines = (
-        f"{r.periode_label}, Renstra {r.renstra}; susunan kolom {r.varian}.",
+        f"{r.periode_label}, Renstra {r.renstra}; "
+        f"susunan kolom {evaluasi_kolom.label_of(r.varian)}.",
         f"Rata-rata capaian Renja: {persen_text(avg.get('renja_k'))} % "
         f"({r.predikat_nilai.get('renja_k', '—')}); Renstra: "
         f"{persen_text(avg.get('renstra_k'))} % ({r.predikat_nilai.get('renstra_k', '—')}).",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.core.errors import KinerjaError
+from kinerja_desktop.core.errors import KinerjaError, ValidationError
 from kinerja_desktop.core.kinerja.periods import parse_period
 from kinerja_desktop.ui.common.operations import run_task
 
@@ -62,6 +62,12 @@ class RoundPeriods:
             self.refresh()
 
 
+EMPTY_PERIOD = (
+    "Pilih atau tulis periode, mis. 2026-TW3. Periode putaran pengumpulan muncul di daftar "
+    "setelah putaran dimulai di halaman Pengumpulan."
+)
+
+
 class PeriodBox(QComboBox):
     """An editable list of periods (the rounds' first); `periode()` is the typed key."""
 
@@ -84,6 +90,8 @@ class PeriodBox(QComboBox):
 
     def periode(self) -> str:
         """The period typed, in its canonical form (ValidationError when not one)."""
+        if not self.currentText().strip():
+            raise ValidationError(EMPTY_PERIOD)
         return parse_period(self.currentText()).key
 
 

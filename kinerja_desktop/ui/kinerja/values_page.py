@@ -23,6 +23,7 @@ from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.forms import child, load_form
 
+from .common import fit_to_contents
 from .values_model import ValuesModel, value_text
 
 FORM = "kinerja_nilai"
@@ -112,9 +113,7 @@ class ValuesPage(QWidget):
             self.count_label.setText(exc.message)
         self.model.set_values(values)
         self.count_label.setText(f"{len(values)} nilai" if periode else "Belum ada putaran.")
-        self.table.resizeColumnsToContents()
-        for column, width in WIDTHS.items():
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        fit_to_contents(self.table, WIDTHS)
         if values:
             self.table.selectRow(0)
         else:
@@ -128,11 +127,7 @@ class ValuesPage(QWidget):
         v = self.model.value_at(current.row())
         history = self.values.history(v.indicator_id, v.unit_id, v.periode)
         self.history_model.set_values(history)
-        self.history_table.resizeColumnsToContents()
-        for column, width in WIDTHS.items():
-            self.history_table.setColumnWidth(
-                column, min(self.history_table.columnWidth(column), width)
-            )
+        fit_to_contents(self.history_table, WIDTHS)
         self.history_label.setText(
             f"Riwayat {v.kode} — {v.unit}, {v.periode}: {len(history)} catatan; "
             f"yang berlaku {value_text(v)}."

@@ -1,8 +1,10 @@
-"""The office room's pages in the main window: Profil Instansi, Pegawai, Unit.
+"""The office room's pages in the main window: Profil Instansi, Pegawai, Unit and
+Catatan Audit.
 
 `OfficePages.register(navigation, section)` adds them under Kantor as "kantor.profil",
-"kantor.pegawai" and "kantor.unit"; `refresh(entity)` reloads only the pages
-that show that entity; `show(entity, id)` brings one record forward.
+"kantor.pegawai", "kantor.unit" and "kantor.audit"; `refresh(entity)` reloads only the
+pages that show that entity (the audit log: after every write); `show(entity, id)`
+brings one record forward.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from kinerja_desktop.services.audit import AuditService
 from kinerja_desktop.services.entities import DATABASE, OFFICE_PROFILE, STAFF, UNIT
 from kinerja_desktop.services.office_service import OfficeService
 from kinerja_desktop.services.session import Session
@@ -19,6 +22,7 @@ from kinerja_desktop.ui.common.icons import icon
 from kinerja_desktop.ui.common.lazy_page import LazyPage
 from kinerja_desktop.ui.common.settings import UiSettings
 
+from .audit_page import AuditPage
 from .profile_page import ProfilePage
 from .staff_page import StaffPage
 from .unit_page import UnitPage
@@ -26,6 +30,10 @@ from .unit_page import UnitPage
 PAGE_PROFIL = "kantor.profil"
 PAGE_PEGAWAI = "kantor.pegawai"
 PAGE_UNIT = "kantor.unit"
+PAGE_AUDIT = "kantor.audit"
+
+
+AUDIT_TIP = "Siapa mengubah apa dan kapan; periksa keutuhan rantai catatan"
 
 
 class OfficePages:
@@ -37,6 +45,7 @@ class OfficePages:
             PAGE_PROFIL: LazyPage(lambda p: ProfilePage(service, settings, p), parent),
             PAGE_PEGAWAI: LazyPage(lambda p: StaffPage(service, p), parent),
             PAGE_UNIT: LazyPage(lambda p: UnitPage(service, p), parent),
+            PAGE_AUDIT: LazyPage(lambda p: AuditPage(AuditService(session), p), parent),
         }
         self._parent = parent
         self._navigation: Any = None  # the shell's Navigation
@@ -54,6 +63,10 @@ class OfficePages:
     def units(self) -> UnitPage:
         return self._pages[PAGE_UNIT].content()  # type: ignore[return-value]
 
+    @property
+    def audit(self) -> AuditPage:
+        return self._pages[PAGE_AUDIT].content()  # type: ignore[return-value]
+
     def register(self, navigation: Any, section: str) -> None:
         """Add the pages to the shell's `navigation` under `section` (Kantor)."""
         self._navigation = navigation
@@ -61,6 +74,7 @@ class OfficePages:
             (PAGE_PROFIL, "Profil Instansi", "profil", "Kop, logo, penandatangan, kertas"),
             (PAGE_PEGAWAI, "Pegawai", "pegawai", "Nama, NIP, pangkat dan jabatan pegawai"),
             (PAGE_UNIT, "Unit", "unit", "Sekretariat, Seksi, Kelurahan/Desa"),
+            (PAGE_AUDIT, "Catatan Audit", "riwayat", AUDIT_TIP),
         ):
             page = self._pages[key]
             navigation.add_page(
@@ -94,6 +108,8 @@ class OfficePages:
             self.staff.refresh()  # signers and unit names show in the staff list
         if PAGE_UNIT in built and entity in (UNIT, STAFF, DATABASE):
             self.units.refresh()
+        if PAGE_AUDIT in built:
+            self.audit.on_change()  # every write adds a row
 
     def show(self, entity: str, entity_id: object, navigation: Any) -> None:
         """Bring forward the page of `entity`, its record `entity_id` selected."""

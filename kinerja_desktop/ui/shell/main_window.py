@@ -385,8 +385,7 @@ class MainWindow(QMainWindow):
         """Refresh only the pages that show `entity`."""
         if entity in SOP_ENTITIES:
             self.catalogue.refresh()
-        if entity in OFFICE_ENTITIES:
-            self.office.refresh(entity)
+        self.office.refresh(entity)  # its pages pick their entities (the audit log: all)
         self.beranda.schedule_refresh()
         on_welcome = self._welcome is not None and self.body.currentWidget() is self._welcome
         if entity == DATABASE and on_welcome:

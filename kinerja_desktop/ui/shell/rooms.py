@@ -99,6 +99,13 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("kantor.profil", "Profil Instansi", SECTION_KANTOR, "profil"),
     PageEntry("kantor.pegawai", "Pegawai", SECTION_KANTOR, "pegawai"),
     PageEntry("kantor.unit", "Unit", SECTION_KANTOR, "unit"),
+    PageEntry(
+        "kantor.audit",
+        "Catatan Audit",
+        SECTION_KANTOR,
+        "riwayat",
+        "Siapa mengubah apa dan kapan; periksa keutuhan rantai catatan",
+    ),
 )
 
 # Toolbar groups by room, in toolbar order between "Beranda" and "Cadangkan".
