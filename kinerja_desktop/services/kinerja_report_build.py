@@ -1,5 +1,5 @@
-"""Building the Rekap Data Kinerja and the Evaluasi terhadap Hasil Renja from
-the stored plan and values (inside the caller's read transaction).
+"""Building the Rekap Data Kinerja from the stored plan and values (inside the
+caller's read transaction); the Evaluasi is built in `kinerja_report_evaluasi`.
 
 The figures come from `core.kinerja` (capaian, rekap): every combination of
 periods follows the indicator's rule over the periods actually filled, a
@@ -8,29 +8,17 @@ missing period is named, never counted as 0.
 
 from __future__ import annotations
 
-import gc
-import math
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import date
 
-from ..core.kinerja import evaluasi_kolom as kolom
 from ..core.kinerja.capaian import (
     Capaian,
     Combined,
-    EachPeriod,
-    capaian,
-    combine,
-    is_sum,
-    renstra_target,
     short_label,
     year_to,
 )
 from ..core.kinerja.laporan import (
-    KR,
     Aturan,
-    EvaluasiBaris,
-    EvaluasiLaporan,
     Predikat,
     RekapBaris,
     RekapLaporan,
@@ -38,28 +26,21 @@ from ..core.kinerja.laporan import (
     TitikTren,
 )
 from ..core.kinerja.periods import Period, PeriodKind
-from ..core.kinerja.plan import Indicator, Level, PlanNode
-from ..core.kinerja.rekap import RekapInput, RekapRow, placements, rekap_with_trend
-from ..core.kinerja.rules import CalculationRule, ValueKind
+from ..core.kinerja.rekap import RekapInput, RekapRow, rekap_with_trend
 from ..core.office import SignerRole
-from ..store.kinerja import reports as report_store
 from .kinerja_report_context import (
     PlanContext,
     ReadCache,
-    Values,
+    aturan_of,
+    collector_paused,
     kop,
     plan_context,
-    read_values,
     signer,
     signing_date,
 )
+from .kinerja_report_evaluasi import build_evaluasi_report
 
-EVALUASI_TEKS = (
-    "faktor_pendorong",
-    "faktor_penghambat",
-    "tindak_lanjut_triwulan",
-    "tindak_lanjut_renja",
-)
+__all__ = ["build_evaluasi_report", "build_rekap_report", "trend_periods"]
 
 
 # -- Rekap Data Kinerja -------------------------------------------------------------------
@@ -116,20 +97,6 @@ def _baris(r: RekapRow, aturan: Aturan) -> RekapBaris:
     )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a report is built: a large office's
-    report makes some 100,000 small objects, none in a cycle, and the collector's
-    passes over the whole heap meanwhile cost a fifth of the build."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def build_rekap_report(
     periode: Period,
     texts: Mapping[str, str],
@@ -139,7 +106,7 @@ def build_rekap_report(
     cache: ReadCache | None = None,
 ) -> RekapLaporan:
     """The Rekap Data Kinerja of `periode` (the plan and values from `cache` when given)."""
-    with _collector_paused():
+    with collector_paused():
         return _rekap_report(periode, texts, today, trend, cache)
 
 
@@ -155,7 +122,7 @@ def _rekap_report(
     )
     rules = {ind.id: ind.rule for ind in ctx.indicators}
     aturan: dict[int, Aturan] = {}
-    rows = tuple(_baris(r, _aturan(rules[r.indicator_id], aturan)) for r in rekap.rows)
+    rows = tuple(_baris(r, aturan_of(rules[r.indicator_id], aturan)) for r in rekap.rows)
     summary = tuple(
         RekapRingkas(
             g.tingkat, g.kode, g.nama, g.jumlah, g.dihitung, g.rata_rata, g.predikat, g.warna
@@ -173,247 +140,4 @@ def _rekap_report(
         Predikat.of(ctx.predikat),
         signer(SignerRole.CAMAT, texts.get("plt", "")),
         texts.get("catatan", ""),
-    )
-
-
-# -- Evaluasi terhadap Hasil Renja --------------------------------------------------------------
-
-_RENJA_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
-
-
-def _label(rule: CalculationRule, nilai: float | None) -> str:
-    if rule.jenis_nilai is ValueKind.SKALA and nilai is not None:
-        return rule.scale_label(nilai)
-    return ""
-
-
-def _k(rule: CalculationRule, nilai: float | None) -> KR:
-    return KR(nilai, _label(rule, nilai))
-
-
-def _ratio(a: float | None, b: float | None) -> float | None:
-    return None if a is None or not b else a / b * 100
-
-
-class _Evaluasi:
-    """The E.81 rows of one triwulan. Values are read per year (a figure of a year
-    reads only that year's values): the past years as one combined figure each,
-    the triwulan's year for its triwulans and the year so far."""
-
-    def __init__(
-        self, ctx: PlanContext, period: Period, varian: str, by_year: dict[int, Values]
-    ) -> None:
-        self.ctx, self.period, self.varian = ctx, period, varian
-        self.year = period.tahun
-        years = ctx.renstra.years
-        self.years = years
-        self.past = [y for y in years if y < self.year]
-        self.span = year_to(period)
-        self.anggaran = report_store.anggaran(years[0], years[-1])
-        self.notes: set[str] = set()
-        self.by_year = by_year
-        self.now = by_year.get(self.year, {})
-        self.each_year = [(y, EachPeriod([Period(y, PeriodKind.TAHUN)])) for y in self.past]
-        self.each_tw = EachPeriod(self.span)
-        self.figures: dict[float, KR] = {}  # KR(nilai) of non-scale figures, shared
-        self.rule_notes: dict[str, str] = {}
-        self.t_renja = ctx.targets(Period(self.year, PeriodKind.TAHUN))
-        self.first_unit: dict[int, int] = {}
-        for y in sorted(by_year):  # the unit that sent values first (in period order)
-            for ind_id, unit_id in by_year[y]:
-                self.first_unit.setdefault(ind_id, unit_id)
-
-    def unit_of(self, ind: Indicator) -> int:
-        """The unit whose values count for `ind` (`PlanContext.unit_of` over the years)."""
-        if ind.unit_id is not None:
-            return ind.unit_id
-        return self.first_unit.get(ind.id or 0, 0)
-
-    def figure(self, rule: CalculationRule, nilai: float | None) -> KR:
-        """`_k(rule, nilai)`; equal non-zero figures of non-scale rules share one KR
-        (zero is left out: 0.0 and -0.0 are equal keys but print differently)."""
-        if not nilai or rule.jenis_nilai is ValueKind.SKALA:
-            return _k(rule, nilai)
-        found = self.figures.get(nilai)
-        if found is None:
-            found = self.figures[nilai] = KR(nilai, "")
-        return found
-
-    def indicator_values(self, ind: Indicator) -> tuple[dict[str, KR], str]:
-        rule = ind.rule
-        pair = (ind.id or 0, self.unit_of(ind))
-        t_renstra = renstra_target(rule, ind.targets, self.years)
-        empty: dict[str, float | None] = {}
-        per_year = [
-            each.values(rule, self.by_year.get(y, empty).get(pair, empty))[0]
-            for y, each in self.each_year
-        ]
-        lalu = rule.aggregate(per_year)
-        now = self.now.get(pair, {})
-        renja = combine(rule, self.span, now)
-        renstra_now = rule.aggregate([*per_year, renja.nilai])
-        t_renja = self.t_renja.get(ind.id or 0) or self.ctx.target(ind, self.period.year())
-        k = self.figure
-        values = {
-            "target_renstra": k(rule, t_renstra.nilai),
-            "realisasi_lalu": k(rule, lalu),
-            "target_renja": k(rule, t_renja.nilai),
-            "realisasi_renja": k(rule, renja.nilai),
-            "realisasi_renstra": k(rule, renstra_now),
-        }
-        for n, nilai in enumerate(self.each_tw.values(rule, now), 1):
-            values[f"tw{n}"] = k(rule, nilai)
-        c_renstra = capaian(rule, t_renstra.nilai, renstra_now)
-        c_renja = capaian(rule, t_renja.nilai, renja.nilai)
-        values["tingkat_capaian"] = KR(c_renstra.persen)
-        values["capaian_renja"] = KR(c_renja.persen)
-        notes = []
-        if not is_sum(rule):
-            label = rule.agregasi.label
-            note = self.rule_notes.get(label)
-            if note is None:
-                note = self.rule_notes[label] = kolom.rule_note(self.varian, label)
-            notes.append(note)
-            if not self.notes:
-                self.notes.add(
-                    "Indikator yang aturannya bukan jumlah: "
-                    + kolom.rule_note(self.varian, "indikator (tertulis di Keterangan)")
-                    + "."
-                )
-        if renja.note():
-            notes.append(renja.note())
-        notes.append(f"capaian {c_renstra.rumus}")
-        notes += [c for c in (c_renja.catatan, c_renstra.catatan) if c]
-        return values, "; ".join(dict.fromkeys(notes))
-
-    def node_rp(self, node: PlanNode, values: dict[str, KR]) -> dict[str, KR]:
-        pagu = node.pagu
-        spent = self.anggaran.get(node.id or 0, {})
-        lalu = [v for k, v in spent.items() if int(k[:4]) < self.year]
-        tw = [spent.get(p.key) for p in self.span]
-        renja = (
-            math.fsum(v for v in tw if v is not None) if any(v is not None for v in tw) else None
-        )
-        lalu_sum = math.fsum(lalu) if lalu else None
-        now = None if renja is None and lalu_sum is None else (renja or 0.0) + (lalu_sum or 0.0)
-        total = math.fsum(pagu.get(y, 0.0) for y in self.years) if pagu else None
-        rp = {
-            "target_renstra": total,
-            "realisasi_lalu": lalu_sum,
-            "target_renja": pagu.get(self.year),
-            "realisasi_renja": renja,
-            "realisasi_renstra": now,
-            "tingkat_capaian": _ratio(now, total),
-            "capaian_renja": _ratio(renja, pagu.get(self.year)),
-        }
-        rp.update({f"tw{n}": v for n, v in enumerate(tw, 1)})
-        out = dict(values)
-        for key, value in rp.items():
-            old = out.get(key, KR())
-            out[key] = KR(old.k, old.k_teks, value)
-        return out
-
-
-def _aturan(rule: CalculationRule, made: dict[int, Aturan]) -> Aturan:
-    """`Aturan.of(rule)`, once per rule."""
-    found = made.get(id(rule))
-    if found is None:
-        found = made[id(rule)] = Aturan.of(rule)
-    return found
-
-
-def _rows(ev: _Evaluasi) -> list[EvaluasiBaris]:
-    ctx = ev.ctx
-    place = placements(ctx.nodes)
-    by_node: dict[int, list[Indicator]] = {}
-    for ind in ctx.indicators:
-        by_node.setdefault(ind.node_id or 0, []).append(ind)
-    rows: list[EvaluasiBaris] = []
-    last_sasaran = None
-    number = 0
-    aturan: dict[int, Aturan] = {}
-    for node in ctx.nodes:
-        if node.level not in _RENJA_LEVELS:
-            continue
-        number += 1
-        sasaran = place.get(node.id or 0)
-        name = sasaran.sasaran[1] if sasaran and sasaran.sasaran else ""
-        shown = name if name != last_sasaran else ""
-        last_sasaran = name
-        inds = by_node.get(node.id or 0, [])
-        for i, ind in enumerate(inds or [None]):
-            values, note = ({}, "") if ind is None else ev.indicator_values(ind)
-            first = i == 0
-            if first and node.pagu:
-                values = ev.node_rp(node, values)
-            rows.append(
-                EvaluasiBaris(
-                    str(number) if first else "",
-                    shown if first else "",
-                    node.kode if first else "",
-                    node.nama if first else "",
-                    node.level.value,
-                    ind.nama if ind else "",
-                    ind.satuan if ind else "",
-                    values,
-                    ctx.units.get(ind.unit_id or 0, "") if ind else "",
-                    note,
-                    _aturan(ind.rule, aturan) if ind else None,
-                    bool(first and node.pagu),
-                )
-            )
-    return rows
-
-
-def _mean(values: list[float | None]) -> float | None:
-    found = [v for v in values if v is not None]
-    return math.fsum(found) / len(found) if found else None
-
-
-def build_evaluasi_report(
-    period: Period,
-    texts: Mapping[str, str],
-    today: date,
-    varian: str = kolom.DEFAULT_VARIAN,
-    cache: ReadCache | None = None,
-) -> EvaluasiLaporan:
-    """The Evaluasi terhadap Hasil Renja of a triwulan (reads from `cache` when given)."""
-    kolom.columns(varian)
-    with _collector_paused():
-        return _evaluasi_report(period, texts, today, varian, cache)
-
-
-def _evaluasi_report(
-    period: Period, texts: Mapping[str, str], today: date, varian: str, cache: ReadCache | None
-) -> EvaluasiLaporan:
-    ctx = plan_context(period.tahun, cache=cache)
-    first = ctx.renstra.years[0]
-    by_year = {y: read_values(y, y, cache=cache) for y in range(first, period.tahun)}
-    by_year[period.tahun] = ctx.values
-    ev = _Evaluasi(ctx, period, varian, by_year)
-    rows = _rows(ev)
-    k_rows = [r for r in rows if r.aturan is not None]
-    rp_rows = [r for r in rows if r.ada_rp]
-    mean = {
-        "renja_k": _mean([r.nilai["capaian_renja"].k for r in k_rows]),
-        "renstra_k": _mean([r.nilai["tingkat_capaian"].k for r in k_rows]),
-        "renja_rp": _mean([r.nilai["capaian_renja"].rp for r in rp_rows]),
-        "renstra_rp": _mean([r.nilai["tingkat_capaian"].rp for r in rp_rows]),
-    }
-    notes = [*sorted(ev.notes), f"Predikat: {ctx.predikat.describe()}."]
-    return EvaluasiLaporan(
-        period.key,
-        period.label,
-        period.tahun,
-        period.nomor,
-        ctx.renstra.label,
-        kop(signing_date(texts, today)),
-        varian,
-        tuple(rows),
-        mean,
-        {k: ctx.predikat.of(v) for k, v in mean.items()},
-        {k: texts.get(k, "") for k in EVALUASI_TEKS},
-        tuple(notes),
-        Predikat.of(ctx.predikat),
-        signer(SignerRole.CAMAT, texts.get("plt", "")),
     )

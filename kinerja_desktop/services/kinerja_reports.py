@@ -238,15 +238,17 @@ class KinerjaReportService:
         """Build, freeze (unless `draft`) and write the report to `path` (.pdf / .xlsx)."""
         fmt = format_of(path)
         with self._session.writing() as scope:
-            key = self._key(jenis, periode, unit)
-            texts = store.texts(jenis, key)
-            if not draft and not texts.get(TANGGAL):
-                store.save_text(
-                    jenis, key, TANGGAL, self._clock().date().isoformat(), self._clock()
-                )
+            with self._reads.kept():  # writes only the report's texts
+                key = self._key(jenis, periode, unit)
                 texts = store.texts(jenis, key)
-            report = self._build(jenis, key, texts, varian)
-            version, new = (None, False) if draft else self._freeze(report, key, scope)
+                if not draft and not texts.get(TANGGAL):
+                    store.save_text(
+                        jenis, key, TANGGAL, self._clock().date().isoformat(), self._clock()
+                    )
+                    texts = store.texts(jenis, key)
+            report = self._build(jenis, key, texts, varian, self._reads)
+            with self._reads.kept():  # writes only the frozen version and its audit row
+                version, new = (None, False) if draft else self._freeze(report, key, scope)
             stamp = self._stamp(version)
             self._write(report, stamp, Path(path), fmt, kertas)
             shown = shown_key(key)

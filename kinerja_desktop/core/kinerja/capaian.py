@@ -178,6 +178,13 @@ def combine(
             return Combined(None, (), tuple(n.key for n in spans))
         hilang = tuple([k for k in months if get(k) is None]) if len(used) < len(months) else ()
         return Combined(rule.aggregate([values[k] for k in used]), used, hilang)
+    return _walk(rule, spans, values)
+
+
+def _walk(
+    rule: CalculationRule, spans: list[_Node], values: Mapping[str, float | None]
+) -> Combined:
+    """`combine` for any data: each span's value, else its parts', depth first."""
     leaves: list[_Node] = []
     for span in spans:
         _leaves(span, values, leaves)
@@ -192,23 +199,11 @@ def combine(
     return Combined(nilai, tuple(n.key for n in leaves), hilang)
 
 
-def combined_value(
-    rule: CalculationRule, periods: Sequence[Period], values: Mapping[str, float | None]
-) -> float | None:
-    """`combine(rule, periods, values).nilai` alone (a trend point, a past year)."""
-    spans = [_node(p) for p in periods]
-    months = _monthly(spans, values)
-    if months is None:
-        return combine(rule, periods, values).nilai
-    get = values.get
-    return rule.aggregate([get(k) for k in months])
-
-
 class EachPeriod:
-    """Several periods, each combined on its own (`combined_value(rule, [p], values)`
-    for every p), for many indicators in turn: a trend. What the periods are made
-    of is worked out once, so an indicator with monthly data costs one check and a
-    pass over each period's months."""
+    """Several periods, each combined on its own (`combine(rule, [p], values).nilai`
+    for every p), for many indicators in turn: a trend, the years of a Renstra.
+    What the periods are made of is worked out once, so an indicator with monthly
+    data costs one check and a pass over each period's months."""
 
     def __init__(self, periods: Sequence[Period]) -> None:
         self.periods = list(periods)
