@@ -1,5 +1,5 @@
 """The fast report build gives the same figures as the plain way, and its read
-cache never outlives a write.
+cache never outlives a change of what it holds.
 
 The references are the plain algorithms themselves: `combine`'s walk over the
 periods (`_walk`), the recap's per-period generator (`_measured`, `kecamatan_mean`)
@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ from kinerja_desktop.core.kinerja.plan import (
     Renstra,
     Target,
 )
+from kinerja_desktop.core.kinerja.predikat import Band, PredikatScale
 from kinerja_desktop.core.kinerja.rekap import RekapInput, _measured, kecamatan_mean
 from kinerja_desktop.core.kinerja.rules import CalculationRule
 from kinerja_desktop.core.office import Unit
@@ -252,97 +254,107 @@ def test_evaluasi_equals_the_plain_way(session: Session, monkeypatch, tmp_path: 
 # -- the read cache ---------------------------------------------------------------------
 
 
-def _counting(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    real = report_store.values_of_years
+def _counting(monkeypatch) -> tuple[list[int], list[int]]:
+    """The years whose values are read, and the plans read, from now on."""
+    years: list[int] = []
+    plans: list[int] = []
+    real_values, real_plan = report_store.values_of_years, plan_store.indicators
 
-    def counted(first: int, last: int):
-        calls.append(first)
-        return real(first, last)
+    def values(first: int, last: int):
+        years.extend(range(first, last + 1))
+        return real_values(first, last)
 
-    monkeypatch.setattr(report_store, "values_of_years", counted)
-    return calls
+    def plan(renstra_id: int):
+        plans.append(renstra_id)
+        return real_plan(renstra_id)
+
+    monkeypatch.setattr(report_store, "values_of_years", values)
+    monkeypatch.setattr(plan_store, "indicators", plan)
+    return years, plans
 
 
-def _one_value(session: Session) -> tuple[int, int, str]:
+def _one_value(session: Session) -> tuple[int, int, str, str]:
     with session.reading():
-        conn = report_store._conn()
-        return conn.execute(
-            "SELECT indicator_id, unit_id, periode FROM kinerja_value "
-            "WHERE aktif = 1 AND periode LIKE '2026-0%' AND nilai > 0 LIMIT 1"
-        ).fetchone()
+        ind_id, unit_id, periode = (
+            report_store._conn()
+            .execute(
+                "SELECT indicator_id, unit_id, periode FROM kinerja_value "
+                "WHERE aktif = 1 AND periode LIKE '2026-0%' AND nilai > 0 LIMIT 1"
+            )
+            .fetchone()
+        )
+        kode = plan_store.indicator_by_id(ind_id).kode
+    return ind_id, unit_id, periode, kode
 
 
 def _realisasi(report, kode: str) -> float | None:
     return next(b.realisasi for b in report.baris if b.kode == kode)
 
 
-def test_cache_serves_repeats_and_every_write_empties_it(tmp_path: Path, monkeypatch) -> None:
-    session = _office(tmp_path / "k.db")
-    reports = KinerjaReportService(session, lambda: NOW, lambda: "uji")
-    calls = _counting(monkeypatch)
-    first = reports.build("rekap", "2026")
-    reports.build("rekap", "2026-TW2")  # the same year: nothing read again
-    assert calls == [2026]
-    ind_id, unit_id, periode = _one_value(session)
-    with session.reading():
-        kode = plan_store.indicator_by_id(ind_id).kode
-
-    _elsewhere(session.path, ind_id, unit_id, periode)  # another program, the same file
-    changed = reports.build("rekap", "2026")
-    assert calls == [2026, 2026]
-    assert _realisasi(changed, kode) != _realisasi(first, kode)
-
-    # a write of this session, through a service
-    before = len(calls)
-    reports.save_scales(*reports.scales())
-    reports.build("rekap", "2026")
-    assert len(calls) == before + 1
-
-    # printing writes only its texts and a version: the cache stays
-    reports.build("evaluasi_renja", "2026-TW2")
-    before = len(calls)
-    reports.print_report("evaluasi_renja", "2026-TW2", tmp_path / "e.xlsx")
-    reports.print_report("evaluasi_renja", "2026-TW2", tmp_path / "e2.xlsx")
-    reports.build("evaluasi_renja", "2026-TW2")
-    assert len(calls) == before
-
-    # but what was written before printing is printed
-    _elsewhere(session.path, ind_id, unit_id, periode)
-    printed = reports.print_report("rekap", "2026", tmp_path / "r.xlsx")
-    frozen = _realisasi(reports.load_version(printed.version.id)[0], kode)
-    assert frozen == _realisasi(reports.build("rekap", "2026"), kode) != _realisasi(changed, kode)
-    session.close()
+_BUMP = (
+    "UPDATE kinerja_value SET nilai = nilai + 1000 WHERE aktif = 1 AND indicator_id = ? "
+    "AND unit_id = ? AND periode = ?"
+)
 
 
-def _elsewhere(path: Path, ind_id: int, unit_id: int, periode: str) -> None:
-    """One value changed through a connection of its own (committed)."""
+def _elsewhere(path: Path, value: tuple) -> None:
+    """One value changed by another program (its own connection, committed)."""
     other = sqlite3.connect(path)
-    other.execute(
-        "UPDATE kinerja_value SET nilai = nilai + 1000 WHERE aktif = 1 AND indicator_id = ? "
-        "AND unit_id = ? AND periode = ?",
-        (ind_id, unit_id, periode),
-    )
+    other.execute(_BUMP, value[:3])
     other.commit()
     other.close()
+
+
+def test_cache_rereads_exactly_what_a_write_changed(tmp_path: Path, monkeypatch) -> None:
+    session = _office(tmp_path / "k.db")
+    reports = KinerjaReportService(session, lambda: NOW, lambda: "uji")
+    years, plans = _counting(monkeypatch)
+    first = reports.build("rekap", "2026")
+    reports.build("rekap", "2026-TW2")  # the same year: nothing read again
+    reports.build("evaluasi_renja", "2026-TW2")  # only the Renstra's earlier years
+    assert (years, len(plans)) == ([2026, 2024, 2025], 1)
+    value = _one_value(session)
+    kode = value[3]
+
+    _elsewhere(session.path, value)  # a 2026 value: 2026 alone is read again
+    changed = reports.build("rekap", "2026")
+    reports.build("evaluasi_renja", "2026-TW2")
+    assert (years[3:], len(plans)) == ([2026], 1)
+    assert _realisasi(changed, kode) == _realisasi(first, kode) + 1000
+
+    reports.save_texts("rekap", "2026", {"catatan": "uji"})  # a text: nothing
+    reports.print_report("evaluasi_renja", "2026-TW2", tmp_path / "e.xlsx")  # a version
+    reports.print_report("evaluasi_renja", "2026-TW2", tmp_path / "e2.xlsx")
+    assert (years[4:], len(plans)) == ([], 1)
+
+    scale = PredikatScale((Band(Decimal(80), "Baik"),), "Kurang")
+    reports.save_scales(scale, reports.scales()[1])  # a kinerja setting: the plan
+    rescaled = reports.build("rekap", "2026")
+    assert (years[4:], len(plans)) == ([], 2)
+    assert {b.predikat for b in rescaled.baris} <= {"Baik", "Kurang", ""}
+
+    _elsewhere(session.path, value)  # written before printing: printed
+    printed = reports.print_report("rekap", "2026", tmp_path / "r.xlsx")
+    frozen = _realisasi(reports.load_version(printed.version.id)[0], kode)
+    assert (
+        frozen
+        == _realisasi(changed, kode) + 1000
+        == _realisasi(reports.build("rekap", "2026"), kode)
+    )
+    session.close()
 
 
 def test_a_rolled_back_write_leaves_the_figures_right(tmp_path: Path) -> None:
     session = _office(tmp_path / "k.db")
     reports = KinerjaReportService(session, lambda: NOW, lambda: "uji")
-    ind_id, unit_id, periode = _one_value(session)
-    with session.reading():
-        kode = plan_store.indicator_by_id(ind_id).kode
-    before = _realisasi(reports.build("rekap", "2026"), kode)
+    value = _one_value(session)
+    before = _realisasi(reports.build("rekap", "2026"), value[3])
     with pytest.raises(RuntimeError), session.writing():
-        report_store._conn().execute(
-            "UPDATE kinerja_value SET nilai = nilai + 1000 WHERE aktif = 1 "
-            "AND indicator_id = ? AND unit_id = ? AND periode = ?",
-            (ind_id, unit_id, periode),
-        )
-        assert _realisasi(reports._build("rekap", "2026", {}), kode) != before
+        report_store._conn().execute(_BUMP, value[:3])
+        inside = reports._build("rekap", "2026", {}, cache=reports._reads)  # cached, too
+        assert _realisasi(inside, value[3]) == before + 1000
         raise RuntimeError("batal")
-    assert _realisasi(reports.build("rekap", "2026"), kode) == before
+    assert _realisasi(reports.build("rekap", "2026"), value[3]) == before
     session.close()
 
 

@@ -136,41 +136,34 @@ class PlanContext:
 
 
 class ReadCache:
-    """What the report builders read, kept while the database does not change: a
-    window that builds the same year again (another period, the trend, a report
-    type) reads the plan and the values once. Keyed on `report_store.write_stamp`
-    (any write by this connection or another one empties it) and on the thread's
-    connection. Inside a write transaction only before anything it holds is
-    written (printing writes only texts and versions: `kept`), since the
-    transaction may still be rolled back."""
+    """What the report builders read, kept while it does not change: a window that
+    builds the same year again (another period, the trend, another report) reads
+    the plan and the values once, and after a correction of one year reads that
+    year's values alone. Each entry carries the tokens of the parts it was read
+    from (`report_store.data_versions`, renewed by triggers in the same
+    transaction as every change): a write of this session or of another
+    program, and the undoing of a rolled-back one, make them differ."""
+
+    LIMIT = 16  # entries (a year's values of a large office: some 10 MB)
 
     def __init__(self) -> None:
-        self._stamp: tuple[object, int, int] | None = None
-        self._items: dict[tuple, object] = {}
+        self._items: dict[tuple, tuple[tuple[int | None, ...], object]] = {}
 
-    @contextmanager
-    def kept(self) -> Iterator[None]:
-        """Writes inside that change nothing the cache holds (a report's texts, a
-        frozen version and its audit row) leave it valid: when it was valid before
-        the block, it is valid after it. Any other write, before the block or by
-        another connection, still empties it."""
-        before = report_store.write_stamp()
-        yield
-        if self._stamp == before:
-            self._stamp = report_store.write_stamp()
-
-    def get(self, key: tuple, make: Callable[[], T]) -> T:
-        stamp = report_store.write_stamp()
-        if self._stamp is None or stamp[0] is not self._stamp[0] or stamp != self._stamp:
+    def get(self, key: tuple, parts: tuple[str, ...], make: Callable[[], T]) -> T:
+        versions = report_store.data_versions()
+        tokens = tuple(versions.get(p) for p in parts)
+        found = self._items.get(key)
+        if found is not None and found[0] == tokens:
+            return found[1]  # type: ignore[return-value]
+        value = make()
+        if len(self._items) >= self.LIMIT:
             self._items.clear()
-            self._stamp = stamp
-        if key not in self._items:
-            self._items[key] = make()
-        return self._items[key]  # type: ignore[return-value]
+        self._items[key] = (tokens, value)
+        return value
 
 
-def _fresh(make: Callable[[], T], cache: ReadCache | None, key: tuple) -> T:
-    return make() if cache is None else cache.get(key, make)
+def _fresh(make: Callable[[], T], cache: ReadCache | None, key: tuple, parts: tuple) -> T:
+    return make() if cache is None else cache.get(key, parts, make)
 
 
 @dataclass(frozen=True)
@@ -204,7 +197,7 @@ def plan_context(
 ) -> PlanContext:
     """The Renstra covering `tahun`, with the values of years `first` … `last`
     (default: that year) and the PK targets of `tahun` (from `cache` when given)."""
-    plan = _fresh(lambda: _read_plan(tahun), cache, ("plan", tahun))
+    plan = _fresh(lambda: _read_plan(tahun), cache, ("plan", tahun), (report_store.PLAN_PART,))
     ctx = PlanContext(plan.renstra, plan.nodes, plan.indicators, plan.units)
     ctx.pk = plan.pk  # type: ignore[assignment]
     ctx.values = read_values(first or tahun, last or tahun, cache=cache)
@@ -216,7 +209,10 @@ def read_values(
     first: int, last: int, within: Period | None = None, cache: ReadCache | None = None
 ) -> Values:
     """Current values of the years, by indicator × unit; only those inside `within`."""
-    return _fresh(lambda: _read_values(first, last, within), cache, ("values", first, last, within))
+    parts = tuple(report_store.values_part(y) for y in range(first, last + 1))
+    return _fresh(
+        lambda: _read_values(first, last, within), cache, ("values", first, last, within), parts
+    )
 
 
 def _read_values(first: int, last: int, within: Period | None) -> Values:

@@ -175,7 +175,7 @@ class KinerjaReportService:
         varian: str = "",
         cache: ReadCache | None = None,
     ) -> Any:
-        """The report; `cache` only inside a read transaction (see ReadCache)."""
+        """The report (what it reads from `cache` when given)."""
         today = self._clock().date()
         if jenis == laporan.REKAP:
             return build_rekap_report(parse_period(key), texts, today, cache=cache)
@@ -238,17 +238,15 @@ class KinerjaReportService:
         """Build, freeze (unless `draft`) and write the report to `path` (.pdf / .xlsx)."""
         fmt = format_of(path)
         with self._session.writing() as scope:
-            with self._reads.kept():  # writes only the report's texts
-                key = self._key(jenis, periode, unit)
+            key = self._key(jenis, periode, unit)
+            texts = store.texts(jenis, key)
+            if not draft and not texts.get(TANGGAL):
+                store.save_text(
+                    jenis, key, TANGGAL, self._clock().date().isoformat(), self._clock()
+                )
                 texts = store.texts(jenis, key)
-                if not draft and not texts.get(TANGGAL):
-                    store.save_text(
-                        jenis, key, TANGGAL, self._clock().date().isoformat(), self._clock()
-                    )
-                    texts = store.texts(jenis, key)
             report = self._build(jenis, key, texts, varian, self._reads)
-            with self._reads.kept():  # writes only the frozen version and its audit row
-                version, new = (None, False) if draft else self._freeze(report, key, scope)
+            version, new = (None, False) if draft else self._freeze(report, key, scope)
             stamp = self._stamp(version)
             self._write(report, stamp, Path(path), fmt, kertas)
             shown = shown_key(key)

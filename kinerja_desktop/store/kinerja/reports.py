@@ -33,15 +33,18 @@ def _stamp(when: datetime) -> str:
 # -- bulk reads -------------------------------------------------------------------------
 
 
-def write_stamp() -> tuple[object, int, int]:
-    """(connection, data version, own changes) inside a read transaction: differs
-    after any write committed since by another connection (`PRAGMA data_version`,
-    read once the transaction's snapshot is taken) or made on this one
-    (`total_changes`, which counts rolled-back changes too: only ever too careful)."""
-    conn = _conn()
-    conn.execute("SELECT 1 FROM kinerja_renstra LIMIT 1").fetchall()  # takes the snapshot
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    return conn, int(version), conn.total_changes
+PLAN_PART = "rencana"
+
+
+def values_part(tahun: int) -> str:
+    return f"nilai {tahun}"
+
+
+def data_versions() -> dict[str, int]:
+    """The token of every part of the data the reports read (`PLAN_PART`, and
+    `values_part(year)` per year with values), renewed by triggers on every
+    change of that part (schema step 8): equal tokens, unchanged data."""
+    return dict(_conn().execute("SELECT bagian, versi FROM kinerja_versi").fetchall())
 
 
 def values_of_years(first: int, last: int) -> list[tuple[int, int, str, float | None]]:

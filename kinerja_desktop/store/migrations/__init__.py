@@ -32,7 +32,9 @@ History:
    realisasi anggaran per node and triwulan.
 7. the audit log's actor and before/after values, with a hash version so
    the rows written before still verify.
-8. a covering index of the current values by period, for the reports.
+8. for the reports: a covering index of the current values by period, and
+   `kinerja_versi`, a token per part of the data (the plan, each year's
+   values) that triggers renew on every change.
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
