@@ -332,6 +332,10 @@ def test_cache_rereads_exactly_what_a_write_changed(tmp_path: Path, monkeypatch)
     rescaled = reports.build("rekap", "2026")
     assert (years[4:], len(plans)) == ([], 2)
     assert {b.predikat for b in rescaled.baris} <= {"Baik", "Kurang", ""}
+    scale = PredikatScale((Band(Decimal(80), "Bagus"),), "Kurang")
+    reports.save_scales(scale, reports.scales()[1])  # now an update of the setting
+    assert "Bagus" in {b.predikat for b in reports.build("rekap", "2026").baris}
+    assert (years[4:], len(plans)) == ([], 3)
 
     _elsewhere(session.path, value)  # written before printing: printed
     printed = reports.print_report("rekap", "2026", tmp_path / "r.xlsx")

@@ -6,18 +6,24 @@
   in the table (which the values' insertion order scatters).
 * `kinerja_versi` holds a token per part of the data the reports read —
   `rencana` (Renstra, tree, pagu, indicators, targets, PK, units, the kinerja
-  settings) and `nilai TTTT` (the values of one year) — that triggers replace
-  with a new random number on every change of that part, in the same
-  transaction. A report's read cache compares tokens: a correction of 2029
-  leaves the plan and the other years cached, a rolled-back change rolls its
-  token back too, a change by another program is seen like one's own.
+  settings) and `nilai TTTT` (the values of one year) — that triggers renew
+  with a random number on every change of that part, in the same transaction.
+  A report's read cache compares tokens: a correction of 2029 leaves the plan
+  and the other years cached, a rolled-back change rolls its token back too, a
+  change by another program is seen like one's own.
 
 Frozen: databases in the field were made by exactly this SQL; never edit it.
 """
 
 from __future__ import annotations
 
-_NEW_TOKEN = "REPLACE INTO kinerja_versi (bagian, versi) VALUES ({bagian}, random());"
+# No conflict clause in a trigger: the statement that fires it overrides it (an
+# upsert's or an INSERT OR IGNORE's policy would apply), so no conflict may arise.
+_NEW_TOKEN = (
+    "UPDATE kinerja_versi SET versi = random() WHERE bagian = {bagian}; "
+    "INSERT INTO kinerja_versi (bagian, versi) SELECT {bagian}, random() "
+    "WHERE NOT EXISTS (SELECT 1 FROM kinerja_versi WHERE bagian = {bagian});"
+)
 _PLAN = _NEW_TOKEN.format(bagian="'rencana'")
 _PLAN_TABLES = (
     "kinerja_renstra",
