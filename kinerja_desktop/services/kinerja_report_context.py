@@ -94,6 +94,7 @@ class PlanContext:
     values: Values = field(default_factory=dict)
     predikat: PredikatScale = DEFAULT_PREDIKAT
     warna: ColourScale = DEFAULT_WARNA
+    cache: ReadCache | None = None  # where the plan came from
 
     def target(self, ind: Indicator, period: Period) -> TargetInfo:
         pk = self.pk.get(ind.id or 0, {})
@@ -107,8 +108,15 @@ class PlanContext:
         )
 
     def targets(self, period: Period) -> dict[int, TargetInfo]:
-        """indicator id → `target(ind, period)` of every indicator; those without a PK
-        target share one TargetInfo per Renstra target (the same figure, built once)."""
+        """indicator id → `target(ind, period)` of every indicator (kept in the read
+        cache with the plan they come from)."""
+        if self.cache is None:
+            return self._targets(period)
+        key = ("targets", self.renstra.id, period.key)
+        return self.cache.get(key, (report_store.PLAN_PART,), lambda: self._targets(period))
+
+    def _targets(self, period: Period) -> dict[int, TargetInfo]:
+        """Those without a PK target share one TargetInfo per Renstra target."""
         out: dict[int, TargetInfo] = {}
         plain: dict[int, TargetInfo] = {}  # by the Target's identity (the store shares them)
         year, pk = period.tahun, self.pk
@@ -144,7 +152,7 @@ class ReadCache:
     transaction as every change): a write of this session or of another
     program, and the undoing of a rolled-back one, make them differ."""
 
-    LIMIT = 16  # entries (a year's values of a large office: some 10 MB)
+    LIMIT = 32  # entries (the largest, a year's values of a large office: some 10 MB)
 
     def __init__(self) -> None:
         self._items: dict[tuple, tuple[tuple[int | None, ...], object]] = {}
@@ -162,7 +170,8 @@ class ReadCache:
         return value
 
 
-def _fresh(make: Callable[[], T], cache: ReadCache | None, key: tuple, parts: tuple) -> T:
+def cached(cache: ReadCache | None, key: tuple, parts: tuple[str, ...], make: Callable[[], T]) -> T:
+    """`make()`, or what `cache` kept of it while `parts` did not change."""
     return make() if cache is None else cache.get(key, parts, make)
 
 
@@ -197,11 +206,11 @@ def plan_context(
 ) -> PlanContext:
     """The Renstra covering `tahun`, with the values of years `first` … `last`
     (default: that year) and the PK targets of `tahun` (from `cache` when given)."""
-    plan = _fresh(lambda: _read_plan(tahun), cache, ("plan", tahun), (report_store.PLAN_PART,))
+    plan = cached(cache, ("plan", tahun), (report_store.PLAN_PART,), lambda: _read_plan(tahun))
     ctx = PlanContext(plan.renstra, plan.nodes, plan.indicators, plan.units)
     ctx.pk = plan.pk  # type: ignore[assignment]
     ctx.values = read_values(first or tahun, last or tahun, cache=cache)
-    ctx.predikat, ctx.warna = plan.predikat, plan.warna
+    ctx.predikat, ctx.warna, ctx.cache = plan.predikat, plan.warna, cache
     return ctx
 
 
@@ -210,8 +219,8 @@ def read_values(
 ) -> Values:
     """Current values of the years, by indicator × unit; only those inside `within`."""
     parts = tuple(report_store.values_part(y) for y in range(first, last + 1))
-    return _fresh(
-        lambda: _read_values(first, last, within), cache, ("values", first, last, within), parts
+    return cached(
+        cache, ("values", first, last, within), parts, lambda: _read_values(first, last, within)
     )
 
 

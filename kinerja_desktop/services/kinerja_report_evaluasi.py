@@ -27,6 +27,7 @@ from .kinerja_report_context import (
     ReadCache,
     Values,
     aturan_of,
+    cached,
     collector_paused,
     kop,
     plan_context,
@@ -43,6 +44,26 @@ EVALUASI_TEKS = (
 )
 
 _RENJA_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
+
+
+def _year_figures(
+    ctx: PlanContext, year: int, values: Values, cache: ReadCache | None
+) -> dict[tuple[int, int], float | None]:
+    """Each indicator × unit's figure of the whole year (`combine` over the year),
+    what a past year gives the "s/d tahun lalu" columns; kept in the read cache
+    with the plan and the year's values it comes from."""
+
+    def make() -> dict[tuple[int, int], float | None]:
+        each = EachPeriod([Period(year, PeriodKind.TAHUN)])
+        rules = {ind.id: ind.rule for ind in ctx.indicators}
+        return {
+            pair: each.values(rules[pair[0]], found)[0]
+            for pair, found in values.items()
+            if pair[0] in rules
+        }
+
+    parts = (report_store.PLAN_PART, report_store.values_part(year))
+    return cached(cache, ("tahun", ctx.renstra.id, year), parts, make)
 
 
 def _label(rule: CalculationRule, nilai: float | None) -> str:
@@ -65,7 +86,12 @@ class _Evaluasi:
     the triwulan's year for its triwulans and the year so far."""
 
     def __init__(
-        self, ctx: PlanContext, period: Period, varian: str, by_year: dict[int, Values]
+        self,
+        ctx: PlanContext,
+        period: Period,
+        varian: str,
+        by_year: dict[int, Values],
+        cache: ReadCache | None = None,
     ) -> None:
         self.ctx, self.period, self.varian = ctx, period, varian
         self.year = period.tahun
@@ -77,7 +103,7 @@ class _Evaluasi:
         self.notes: set[str] = set()
         self.by_year = by_year
         self.now = by_year.get(self.year, {})
-        self.each_year = [(y, EachPeriod([Period(y, PeriodKind.TAHUN)])) for y in self.past]
+        self.past_figures = [_year_figures(ctx, y, by_year.get(y, {}), cache) for y in self.past]
         self.each_tw = EachPeriod(self.span)
         self.figures: dict[float, KR] = {}  # KR(nilai) of non-scale figures, shared
         self.rule_notes: dict[str, str] = {}
@@ -107,11 +133,7 @@ class _Evaluasi:
         rule = ind.rule
         pair = (ind.id or 0, self.unit_of(ind))
         t_renstra = renstra_target(rule, ind.targets, self.years)
-        empty: dict[str, float | None] = {}
-        per_year = [
-            each.values(rule, self.by_year.get(y, empty).get(pair, empty))[0]
-            for y, each in self.each_year
-        ]
+        per_year = [figures.get(pair) for figures in self.past_figures]
         lalu = rule.aggregate(per_year)
         now = self.now.get(pair, {})
         renja = combine(rule, self.span, now)
@@ -246,7 +268,7 @@ def _evaluasi_report(
     first = ctx.renstra.years[0]
     by_year = {y: read_values(y, y, cache=cache) for y in range(first, period.tahun)}
     by_year[period.tahun] = ctx.values
-    ev = _Evaluasi(ctx, period, varian, by_year)
+    ev = _Evaluasi(ctx, period, varian, by_year, cache)
     rows = _rows(ev)
     k_rows = [r for r in rows if r.aturan is not None]
     rp_rows = [r for r in rows if r.ada_rp]
