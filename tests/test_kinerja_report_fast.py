@@ -22,7 +22,13 @@ import pytest
 
 from kinerja_desktop.core.kinerja import capaian as capaian_module
 from kinerja_desktop.core.kinerja import rekap as rekap_module
-from kinerja_desktop.core.kinerja.capaian import EachPeriod, combine, renstra_target, year_to
+from kinerja_desktop.core.kinerja.capaian import (
+    EachPeriod,
+    SpanWithParts,
+    combine,
+    renstra_target,
+    year_to,
+)
 from kinerja_desktop.core.kinerja.laporan import KR
 from kinerja_desktop.core.kinerja.periods import Period, PeriodKind, parse_period
 from kinerja_desktop.core.kinerja.plan import (
@@ -97,6 +103,8 @@ def test_combine_and_each_period_equal_the_walk() -> None:
     multi = [year_to(parse_period("2026-TW3")), year_to(parse_period("2026"))]
     spans = [[parse_period(k)] for k in SPANS] + multi
     trend = EachPeriod([parse_period(k) for k in ("2026-TW1", "2026-TW2", "2026-TW3")])
+    year, so_far = [parse_period("2026")], year_to(parse_period("2026-TW3"))
+    together = [(year, year_to(year[0])), (so_far, so_far), (so_far[2:], so_far), (year, year)]
     checked = 0
     for _ in range(300):
         rule = rng.choice(RULES)
@@ -107,6 +115,12 @@ def test_combine_and_each_period_equal_the_walk() -> None:
             checked += 1
         expected = [_walked(rule, [p], values).nilai for p in trend.periods]
         assert [repr(v) for v in trend.values(rule, values)] == [repr(v) for v in expected]
+        for span, parts in together:
+            real, figures = SpanWithParts(span, parts).combine(rule, values)
+            walked = _walked(rule, span, values)
+            assert (real, repr(real.nilai)) == (walked, repr(walked.nilai))
+            expected = [_walked(rule, [p], values).nilai for p in parts]
+            assert [repr(v) for v in figures] == [repr(v) for v in expected]
     assert checked == 300 * len(spans)
 
 

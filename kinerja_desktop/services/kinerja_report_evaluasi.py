@@ -14,7 +14,14 @@ from collections.abc import Mapping
 from datetime import date
 
 from ..core.kinerja import evaluasi_kolom as kolom
-from ..core.kinerja.capaian import EachPeriod, capaian, combine, is_sum, renstra_target, year_to
+from ..core.kinerja.capaian import (
+    EachPeriod,
+    SpanWithParts,
+    capaian,
+    is_sum,
+    renstra_target,
+    year_to,
+)
 from ..core.kinerja.laporan import KR, Aturan, EvaluasiBaris, EvaluasiLaporan, Predikat
 from ..core.kinerja.periods import Period, PeriodKind
 from ..core.kinerja.plan import Indicator, Level, PlanNode
@@ -104,7 +111,7 @@ class _Evaluasi:
         self.by_year = by_year
         self.now = by_year.get(self.year, {})
         self.past_figures = [_year_figures(ctx, y, by_year.get(y, {}), cache) for y in self.past]
-        self.each_tw = EachPeriod(self.span)
+        self.so_far = SpanWithParts(self.span, self.span)  # the year so far, its triwulans
         self.figures: dict[float, KR] = {}  # KR(nilai) of non-scale figures, shared
         self.rule_notes: dict[str, str] = {}
         self.t_renja = ctx.targets(Period(self.year, PeriodKind.TAHUN))
@@ -136,7 +143,7 @@ class _Evaluasi:
         per_year = [figures.get(pair) for figures in self.past_figures]
         lalu = rule.aggregate(per_year)
         now = self.now.get(pair, {})
-        renja = combine(rule, self.span, now)
+        renja, triwulans = self.so_far.combine(rule, now)
         renstra_now = rule.aggregate([*per_year, renja.nilai])
         t_renja = self.t_renja.get(ind.id or 0) or self.ctx.target(ind, self.period.year())
         k = self.figure
@@ -147,7 +154,7 @@ class _Evaluasi:
             "realisasi_renja": k(rule, renja.nilai),
             "realisasi_renstra": k(rule, renstra_now),
         }
-        for n, nilai in enumerate(self.each_tw.values(rule, now), 1):
+        for n, nilai in enumerate(triwulans, 1):
             values[f"tw{n}"] = k(rule, nilai)
         c_renstra = capaian(rule, t_renstra.nilai, renstra_now)
         c_renja = capaian(rule, t_renja.nilai, renja.nilai)

@@ -220,6 +220,42 @@ class EachPeriod:
         return [combine(rule, [p], values).nilai for p in self.periods]
 
 
+class SpanWithParts:
+    """`combine(rule, span, values)` and `EachPeriod(parts).values(rule, values)`
+    together — a recap's year and its triwulans, an Evaluasi's year so far and
+    its triwulans: when the parts lie inside the span and the values are
+    monthly, each month is looked up once for both."""
+
+    def __init__(self, span: Sequence[Period], parts: Sequence[Period]) -> None:
+        self.span = list(span)
+        self.each = EachPeriod(parts)
+        nodes = [_node(p) for p in self.span]
+        self.upper = frozenset().union(*(n.upper for n in nodes)) | self.each.upper
+        self.keys = tuple(k for n in nodes for k in n.month_keys)
+        where = {k: i for i, k in enumerate(self.keys)}
+        months = self.each.months
+        inside = all(n.bulan for n in nodes) and months is not None
+        inside = inside and all(k in where for keys in months or () for k in keys)
+        self.slices = [[where[k] for k in keys] for keys in months or ()] if inside else None
+
+    def combine(
+        self, rule: CalculationRule, values: Mapping[str, float | None]
+    ) -> tuple[Combined, list[float | None]]:
+        if self.slices is None or not self.upper.isdisjoint(values):
+            return combine(rule, self.span, values), self.each.values(rule, values)
+        get, aggregate = values.get, rule.aggregate
+        got = [get(k) for k in self.keys]
+        parts = [aggregate([got[i] for i in slice_]) for slice_ in self.slices]
+        used = tuple([k for k, v in zip(self.keys, got, strict=True) if v is not None])
+        if not used:
+            return Combined(None, (), tuple(p.key for p in self.span)), parts
+        hilang = ()
+        if len(used) < len(got):
+            hilang = tuple([k for k, v in zip(self.keys, got, strict=True) if v is None])
+        filled = [v for v in got if v is not None]
+        return Combined(aggregate(filled), used, hilang), parts
+
+
 def year_to(period: Period) -> list[Period]:
     """The triwulans from January to the end of `period` (a triwulan or shorter: its
     triwulan; a semester: its triwulans; a year: all four) — "s/d TW II"."""

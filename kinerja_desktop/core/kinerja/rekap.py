@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .capaian import Capaian, Combined, EachPeriod, TargetInfo, capaian, combine
+from .capaian import Capaian, Combined, SpanWithParts, TargetInfo, capaian, combine
 from .periods import Period
 from .plan import Indicator, Level, PlanNode
 from .predikat import DEFAULT_PREDIKAT, DEFAULT_WARNA, ColourScale, PredikatScale
@@ -206,8 +206,7 @@ def rekap_with_trend(
     maker = _Rows(data)
     rows: list[RekapRow] = []
     found: list[list[float]] = [[] for _ in trend]
-    span = [data.periode]
-    each = EachPeriod([p for p, _ in trend])
+    both = SpanWithParts([data.periode], [p for p, _ in trend])
     empty: dict[str, float | None] = {}
     for ind in data.indicators:
         if ind.id is None:
@@ -218,13 +217,13 @@ def rekap_with_trend(
         units: list[int | None] = [*_units_of(ind, by_indicator, order)] or [None]
         for unit_id in units:
             values = data.values.get((ind.id, unit_id or 0), empty)
-            rows.append(maker.row(ind, unit_id, target, combine(rule, span, values)))
-            if not trend or not any(t is not None for t in targets):
-                continue
-            for i, (t, r) in enumerate(zip(targets, each.values(rule, values), strict=True)):
-                persen = rule.capaian(t, r)
-                if persen is not None:
-                    found[i].append(persen)
+            real, parts = both.combine(rule, values)
+            rows.append(maker.row(ind, unit_id, target, real))
+            for i, (t, r) in enumerate(zip(targets, parts, strict=True)):
+                if t is not None:
+                    persen = rule.capaian(t, r)
+                    if persen is not None:
+                        found[i].append(persen)
     means = [math.fsum(f) / len(f) if f else None for f in found]
     return Rekap(data.periode, rows, rollups(rows, data), data.predikat), means
 
