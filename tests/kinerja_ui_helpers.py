@@ -9,8 +9,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from kinerja_desktop.services.kinerja_plan import KinerjaPlanService
+from kinerja_desktop.services.kinerja_types import PlanTree
+from kinerja_desktop.services.session import open_session
 from kinerja_desktop.ui.common.errors import ErrorDialog
 from kinerja_desktop.ui.kinerja import pages
+from kinerja_desktop.ui.shell.application import create_window
 from kinerja_desktop.ui.shell.main_window import MainWindow
 from tests.kinerja_helpers import Clock, demo_session
 
@@ -38,3 +42,21 @@ def demo_window(qtbot, tmp_path: Path, monkeypatch, now: datetime) -> Iterator[M
     win.show()
     yield win
     session.close()
+
+
+def started_demo_window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    """The demo database opened as `main.py --demo` opens it (the demo's own fixed day)."""
+    db = tmp_path / "demo.db"
+    with open_session(db, create=True, demo_if_new=True):
+        pass
+    session, win = create_window(db, demo=True)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    session.close()
+
+
+def plan_tree(win: MainWindow) -> PlanTree:
+    """The window's first Renstra as the database holds it now."""
+    plans = KinerjaPlanService(win.session)
+    return plans.plan(plans.list_renstra()[0].id)

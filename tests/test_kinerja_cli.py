@@ -127,9 +127,15 @@ def test_bad_input_gets_one_indonesian_line(demo: Path, tmp_path: Path) -> None:
         "formulir",
         "2026-TW3",
         "--folder",
-        tmp_path / "tidak-ada",
+        tmp_path / "tidak" / "ada",  # the parent is missing too (no flash drive)
         "--db",
         demo,
         check_status=2,
     )
-    assert "tidak ada" in proc.stderr
+    assert "tidak ada (flash drive belum dipasang?)" in proc.stderr
+
+
+def test_the_demo_keeps_its_own_day_on_the_command_line() -> None:
+    """`--demo` commands see the demo's fixed day, as its window does (not the system's)."""
+    status = json.loads(run("--demo", "kinerja", "status", "2026-TW2", "--json").stdout)
+    assert status["tanggal"] == "2026-08-15" and status["lengkap"] is True

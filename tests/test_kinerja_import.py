@@ -327,6 +327,10 @@ def test_forms_need_a_plan_and_a_known_unit(env) -> None:
         rounds.write_forms("2031-TW1", tmp)
     with pytest.raises(KinerjaError, match="tidak ada"):
         rounds.write_forms(PERIODE, tmp, unit="Seksi Antariksa")
+    with pytest.raises(KinerjaError, match="flash drive belum dipasang"):
+        rounds.write_forms(PERIODE, tmp / "tidak" / "ada")
+    one = rounds.write_forms(PERIODE, tmp / "baru", unit="Sekretariat")  # a new folder: made
+    assert len(one) == 1 and one[0].path.parent == tmp / "baru" and one[0].path.exists()
 
 
 @pytest.mark.parametrize(

@@ -10,22 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from kinerja_desktop.services.session import open_session
-from kinerja_desktop.ui.shell.application import create_window
 from tests.kinerja_report_helpers import sign_correction
+from tests.kinerja_ui_helpers import started_demo_window
 
 
 @pytest.fixture()
 def shown(qtbot, tmp_path: Path):
-    db = tmp_path / "demo.db"
-    with open_session(db, create=True, demo_if_new=True):
-        pass
-    session, win = create_window(db, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    win.navigation.show_page("kantor.audit")
-    yield session, win.office.audit
-    session.close()
+    for win in started_demo_window(qtbot, tmp_path):
+        win.navigation.show_page("kantor.audit")
+        yield win.session, win.office.audit
 
 
 def _column(page, col: int) -> list[str]:

@@ -24,7 +24,7 @@ from kinerja_desktop.ui.kinerja.plan_dialogs import PlanImportDialog, RenstraDia
 from kinerja_desktop.ui.kinerja.plan_model import INDICATOR, NODE
 from kinerja_desktop.ui.kinerja.round_dialog import RoundDialog
 from tests.kinerja_helpers import Clock, write_round
-from tests.kinerja_ui_helpers import demo_window
+from tests.kinerja_ui_helpers import demo_window, plan_tree
 from tests.test_ui_app import _not_blank
 from tests.test_ui_i18n import ENGLISH, _texts
 
@@ -34,11 +34,6 @@ NOW = datetime(2026, 8, 15, 9, 0)
 @pytest.fixture()
 def window(qtbot, tmp_path: Path, monkeypatch):
     yield from demo_window(qtbot, tmp_path, monkeypatch, NOW)
-
-
-def _tree(win):
-    plans = KinerjaPlanService(win.session)
-    return plans.plan(plans.list_renstra()[0].id)
 
 
 # -- Rencana ------------------------------------------------------------------------------
@@ -55,7 +50,7 @@ def test_plan_page_adds_a_tujuan_a_sasaran_and_a_scale_indicator(window, qtbot) 
     qtbot.keyClicks(editor.kode, "3")
     editor.nama.setPlainText("Meningkatnya  kualitas\nlayanan kesehatan")
     editor.save_button.click()
-    tree = _tree(window)
+    tree = plan_tree(window)
     tujuan = next(n for n in tree.nodes if n.kode == "3")
     assert tujuan.level is Level.TUJUAN and tujuan.nama == "Meningkatnya kualitas layanan kesehatan"
     assert page.model.record(page.tree.currentIndex()).id == tujuan.id  # selected after saving
@@ -65,7 +60,7 @@ def test_plan_page_adds_a_tujuan_a_sasaran_and_a_scale_indicator(window, qtbot) 
     editor.nama.setPlainText("Meningkatnya cakupan posyandu")
     assert not editor.pagu_group.isVisibleTo(editor)  # no pagu on a Sasaran
     editor.save_button.click()
-    sasaran = next(n for n in _tree(window).nodes if n.kode == "3.1")
+    sasaran = next(n for n in plan_tree(window).nodes if n.kode == "3.1")
     assert sasaran.parent_id == tujuan.id
     page.buttons["addIndicatorButton"].click()
     ind = page.indicator_editor
@@ -79,7 +74,7 @@ def test_plan_page_adds_a_tujuan_a_sasaran_and_a_scale_indicator(window, qtbot) 
     assert "Mandiri=4" in ind.rule_label.text()
     ind.targets.table.item(0, 1).setText("mandiri")  # 2026, typed in lower case
     ind.save_button.click()
-    saved = next(i for i in _tree(window).indicators if i.kode == "IS.3.1")
+    saved = next(i for i in plan_tree(window).indicators if i.kode == "IS.3.1")
     assert saved.rule.jenis_nilai is ValueKind.SKALA and saved.rule.scale_text().startswith(
         "Mandiri=4"
     )
@@ -92,7 +87,7 @@ def test_plan_page_refuses_in_indonesian_and_keeps_unsaved_edits(
     window, qtbot, monkeypatch
 ) -> None:
     page = window.kinerja.show("kinerja.rencana")
-    tree = _tree(window)
+    tree = plan_tree(window)
     neg = next(i for i in tree.indicators if i.kode == "IS.1.3")
     assert page.select(INDICATOR, neg.id)
     ind = page.indicator_editor
@@ -120,7 +115,7 @@ def test_plan_page_refuses_in_indonesian_and_keeps_unsaved_edits(
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Delete)  # Del on the tree
     assert "sudah mempunyai nilai" in refusals[0] and "masih mempunyai isi" in refusals[1]
-    assert len(_tree(window).indicators) == 22
+    assert len(plan_tree(window).indicators) == 22
     qtbot.keyClick(page.tree, Qt.Key.Key_F2)
     assert page.node_editor.kode.hasFocus()
 
@@ -165,10 +160,12 @@ def test_plan_workbook_out_and_back_in_with_its_preview(
     qtbot.waitUntil(lambda: len(looks) == 3, timeout=10000)
     assert "memperbarui" in looks[2][0] and "Indikator: 0 baru, 22 diperbarui" in looks[2][0]
     qtbot.waitUntil(
-        lambda: any(n.nama == "Meningkatnya ketenteraman masyarakat" for n in _tree(window).nodes),
+        lambda: any(
+            n.nama == "Meningkatnya ketenteraman masyarakat" for n in plan_tree(window).nodes
+        ),
         timeout=5000,
     )
-    tujuan = next(n for n in _tree(window).nodes if n.kode == "2")
+    tujuan = next(n for n in plan_tree(window).nodes if n.kode == "2")
     shown = page.model.index_of(NODE, tujuan.id).siblingAtColumn(1).data()
     assert shown == "Meningkatnya ketenteraman masyarakat"
 
@@ -384,7 +381,7 @@ def test_every_kinerja_screen_paints_and_speaks_indonesian(
     shots = tmp_path / "gambar"
     shots.mkdir()
     k = window.kinerja
-    tree = _tree(window)
+    tree = plan_tree(window)
     for key in ("kinerja.rencana", "kinerja.pk", "kinerja.pengumpulan", "kinerja.nilai"):
         page = k.show(key)
         qtbot.wait(10)

@@ -141,6 +141,8 @@ def test_round_list_and_status_board_say_it_in_words(qapp, session) -> None:
     assert board.rowCount() == 8 and "8 dari 8 unit sudah kembali" in board.summary()
     assert "LENGKAP" in board.summary()
     assert board.index(0, StatusBoardModel.COL_STATUS).data() == "sudah kembali"
+    # the demo's values were typed from paper: no form of this round, and not "belum ditulis"
+    assert board.index(0, StatusBoardModel.COL_FORMULIR).data() == "tanpa formulir (entri)"
     r = rounds.get_round("2026-TW2")
     late = UnitStatus(1, "Seksi A", "belum_kembali", True, True, 0, 3, None, [])
     bad = UnitStatus(
@@ -148,6 +150,7 @@ def test_round_list_and_status_board_say_it_in_words(qapp, session) -> None:
     )
     board.set_status(RoundStatus(r, [late, bad], date(2026, 7, 20)))
     assert board.index(0, 1).data() == "belum kembali (terlambat)"
+    assert board.index(0, StatusBoardModel.COL_FORMULIR).data() == "ditulis"
     assert board.index(1, 1).data() == "bermasalah" and board.index(1, 5).data() == "F14: x"
     assert board.index(1, 2).data() == "1/2" and board.index(1, 4).data() == "9 Juli 2026 00.00"
     backgrounds = {board.index(i, 1).data(Qt.ItemDataRole.BackgroundRole).name() for i in (0, 1)}

@@ -16,15 +16,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kinerja_desktop.core.kinerja import laporan
 from kinerja_desktop.core.kinerja.perbaikan import PerbaikanStatus
-from kinerja_desktop.services.session import open_session
 from kinerja_desktop.ui.kinerja import perbaikan_dialogs, predikat_dialog, report_texts
 from kinerja_desktop.ui.kinerja.report_pages import (
     PAGE_LAPORAN,
     PAGE_PERBAIKAN,
     PAGE_VALIDASI,
 )
-from kinerja_desktop.ui.shell.application import create_window
 from tests.kinerja_report_helpers import pdf_text
+from tests.kinerja_ui_helpers import started_demo_window
 from tests.test_cli import run
 
 TW = "2026-TW2"
@@ -34,14 +33,7 @@ KODE = "IS.1.3"
 
 @pytest.fixture()
 def window(qtbot, tmp_path: Path):
-    db = tmp_path / "demo.db"
-    with open_session(db, create=True, demo_if_new=True):
-        pass
-    session, win = create_window(db, demo=True)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    session.close()
+    yield from started_demo_window(qtbot, tmp_path)
 
 
 def _select(view, predicate) -> None:

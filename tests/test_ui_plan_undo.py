@@ -17,7 +17,7 @@ from kinerja_desktop.services.kinerja_plan import KinerjaPlanService
 from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 from kinerja_desktop.ui.kinerja import common, plan_page
 from kinerja_desktop.ui.kinerja.plan_model import INDICATOR, NODE
-from tests.kinerja_ui_helpers import demo_window
+from tests.kinerja_ui_helpers import demo_window, plan_tree
 
 NOW = datetime(2026, 8, 15, 9, 0)
 
@@ -27,16 +27,11 @@ def window(qtbot, tmp_path: Path, monkeypatch):
     yield from demo_window(qtbot, tmp_path, monkeypatch, NOW)
 
 
-def _tree(win):
-    plans = KinerjaPlanService(win.session)
-    return plans.plan(plans.list_renstra()[0].id)
-
-
 def test_edit_add_delete_undo_redo(window, qtbot, monkeypatch) -> None:
     page = window.kinerja.show("kinerja.rencana")
     undo, redo = page.buttons["undoButton"], page.buttons["redoButton"]
     assert not undo.isEnabled() and not redo.isEnabled()
-    sasaran = next(n for n in _tree(window).nodes if n.kode == "1.1")
+    sasaran = next(n for n in plan_tree(window).nodes if n.kode == "1.1")
     old_name = sasaran.nama
 
     # a saved edit, undone with Ctrl+Z on the tree and redone with the button
@@ -46,10 +41,12 @@ def test_edit_add_delete_undo_redo(window, qtbot, monkeypatch) -> None:
     assert undo.isEnabled() and "ubah Sasaran 1.1" in undo.toolTip()
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert next(n for n in _tree(window).nodes if n.id == sasaran.id).nama == old_name
+    assert next(n for n in plan_tree(window).nodes if n.id == sasaran.id).nama == old_name
     assert redo.isEnabled() and not undo.isEnabled()
     redo.click()
-    assert next(n for n in _tree(window).nodes if n.id == sasaran.id).nama.startswith("Sasaran ya")
+    assert next(n for n in plan_tree(window).nodes if n.id == sasaran.id).nama.startswith(
+        "Sasaran ya"
+    )
 
     # an indicator added, undone (gone), redone (back under its own id, targets too)
     page.select(NODE, sasaran.id)
@@ -59,11 +56,11 @@ def test_edit_add_delete_undo_redo(window, qtbot, monkeypatch) -> None:
     ind.nama.setPlainText("Indikator percobaan")
     ind.targets.table.item(0, 1).setText("12")  # 2026
     ind.save_button.click()
-    added = next(i for i in _tree(window).indicators if i.kode == "IS.9.9")
+    added = next(i for i in plan_tree(window).indicators if i.kode == "IS.9.9")
     undo.click()
-    assert all(i.kode != "IS.9.9" for i in _tree(window).indicators)
+    assert all(i.kode != "IS.9.9" for i in plan_tree(window).indicators)
     redo.click()
-    again = next(i for i in _tree(window).indicators if i.kode == "IS.9.9")
+    again = next(i for i in plan_tree(window).indicators if i.kode == "IS.9.9")
     assert again == added and again.targets[2026].nilai == 12
     assert page.model.record(page.tree.currentIndex()).id == added.id
 
@@ -71,10 +68,10 @@ def test_edit_add_delete_undo_redo(window, qtbot, monkeypatch) -> None:
     monkeypatch.setattr(common, "confirm", lambda *_a: True)
     page.select(INDICATOR, added.id)
     page.delete_selected()
-    assert all(i.id != added.id for i in _tree(window).indicators)
+    assert all(i.id != added.id for i in plan_tree(window).indicators)
     assert "hapus indikator IS.9.9" in undo.toolTip()
     undo.click()
-    assert next(i for i in _tree(window).indicators if i.id == added.id) == added
+    assert next(i for i in plan_tree(window).indicators if i.id == added.id) == added
     history = [s.label for s in page.history._done]
     assert history == ["ubah Sasaran 1.1", "tambah indikator IS.9.9"]
 
@@ -93,14 +90,14 @@ def test_edit_add_delete_undo_redo(window, qtbot, monkeypatch) -> None:
 
     # a change made elsewhere clears the history
     other = KinerjaPlanService(window.session)
-    node = next(n for n in _tree(window).nodes if n.id == sasaran.id)
+    node = next(n for n in plan_tree(window).nodes if n.id == sasaran.id)
     other.save_node(page.renstra().id, node.__class__(**{**node.__dict__, "nama": "Dari luar"}))
     assert not undo.isEnabled() and not redo.isEnabled()
 
 
 def test_a_node_with_realisasi_anggaran_is_not_deleted(window) -> None:
     plans = KinerjaPlanService(window.session)
-    tree = _tree(window)
+    tree = plan_tree(window)
     kegiatan = next(n for n in tree.nodes if n.level is Level.KEGIATAN)
     kode = f"{kegiatan.kode}.9999"
     sub = PlanNode(Level.SUB_KEGIATAN, kode, "Sub kegiatan percobaan", kegiatan.id, 99)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import datetime
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # the checker found a kesalahan (periksa), or printing was refused
@@ -30,3 +32,13 @@ def whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"harus bilangan bulat, bukan {text!r}") from None
+
+
+def clock_of(args: argparse.Namespace) -> Callable[[], datetime]:
+    """The services' clock: with `--demo` the demo's fixed day (as in its window),
+    else the system's."""
+    if not getattr(args, "demo", False):
+        return datetime.now
+    from kinerja_desktop.services.kinerja_demo import demo_clock  # noqa: PLC0415
+
+    return demo_clock()

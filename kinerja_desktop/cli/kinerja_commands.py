@@ -28,7 +28,7 @@ from kinerja_desktop.services.kinerja_values import KinerjaValueService
 from kinerja_desktop.services.session import open_session
 
 from . import kinerja_report_commands
-from .common import EXIT_ERROR, EXIT_FINDINGS, record_id
+from .common import EXIT_ERROR, EXIT_FINDINGS, clock_of, record_id
 from .output import print_json, print_table
 
 
@@ -90,7 +90,7 @@ def register(parser: argparse.ArgumentParser, db_option: Callable) -> None:
 # -- rencana ---------------------------------------------------------------------------
 def cmd_rencana_ekspor(args: argparse.Namespace) -> int:
     with open_session(args.db, create=False) as session:
-        book = KinerjaPlanBookService(session).export(args.file, args.renstra)
+        book = KinerjaPlanBookService(session, clock_of(args)).export(args.file, args.renstra)
     print(
         f"Rencana {book.renstra.label} diekspor ke {args.file} "
         f"({len(book.nodes)} simpul, {len(book.indicators)} indikator, {len(book.pks)} PK)."
@@ -117,7 +117,7 @@ def _plan_json(p: PlanImport, saved: int | None) -> dict[str, Any]:
 
 def cmd_rencana_impor(args: argparse.Namespace) -> int:
     with open_session(args.db, create=args.ya) as session:
-        service = KinerjaPlanBookService(session)
+        service = KinerjaPlanBookService(session, clock_of(args))
         preview = service.preview(args.file)
         saved = service.apply(preview) if args.ya and preview.ok else None
     if args.json:
@@ -149,7 +149,7 @@ def cmd_rencana_impor(args: argparse.Namespace) -> int:
 # -- formulir -----------------------------------------------------------------------
 def cmd_formulir(args: argparse.Namespace) -> int:
     with open_session(args.db, create=False) as session:
-        service = KinerjaRoundService(session)
+        service = KinerjaRoundService(session, clock_of(args))
         written = service.write_forms(
             args.periode, args.folder, tenggat=args.tenggat, unit=args.unit
         )
@@ -232,7 +232,7 @@ def _file_json(f: FilePreview, applied: dict[str, Any]) -> dict[str, Any]:
 
 def cmd_impor(args: argparse.Namespace) -> int:
     with open_session(args.db, create=False) as session:
-        service = KinerjaImportService(session)
+        service = KinerjaImportService(session, clock_of(args))
         preview = service.preview(args.paths)
         applied = {a.file_name: a for a in service.apply(preview)} if args.ya else {}
     if args.json:
@@ -271,7 +271,7 @@ def _print_preview(preview: ImportPreview, applied: dict[str, Any], ya: bool) ->
 # -- status / nilai ---------------------------------------------------------------------
 def cmd_status(args: argparse.Namespace) -> int:
     with open_session(args.db, create=False) as session:
-        st = KinerjaRoundService(session).status(args.periode, args.tanggal)
+        st = KinerjaRoundService(session, clock_of(args)).status(args.periode, args.tanggal)
     if args.json:
         print_json(
             {

@@ -32,7 +32,7 @@ from typing import Any
 
 from kinerja_desktop.core.errors import ValidationError
 
-from .common import record_id, whole_number
+from .common import clock_of, record_id, whole_number
 from .output import print_json, print_table
 
 
@@ -195,7 +195,7 @@ def cmd_validasi(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_validation import KinerjaValidationService
 
     with _session(args) as session:
-        service = KinerjaValidationService(session)
+        service = KinerjaValidationService(session, clock_of(args))
         result = service.validate(args.periode, args.unit, args.oleh)
         board = service.board(args.periode)
     if args.json:
@@ -233,7 +233,7 @@ def cmd_perbaikan_ajukan(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_corrections import KinerjaCorrectionService
 
     with _session(args) as session:
-        p = KinerjaCorrectionService(session).propose(
+        p = KinerjaCorrectionService(session, clock_of(args)).propose(
             args.periode,
             args.indikator,
             args.nilai,
@@ -250,7 +250,7 @@ def cmd_perbaikan_lanjut(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_corrections import KinerjaCorrectionService
 
     with _session(args) as session:
-        p = KinerjaCorrectionService(session).advance(
+        p = KinerjaCorrectionService(session, clock_of(args)).advance(
             args.id, ke=args.ke, pejabat=args.pejabat, catatan=args.catatan, oleh=args.oleh
         )
     return _show_perbaikan(args, [p])
@@ -260,7 +260,9 @@ def cmd_perbaikan_tolak(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_corrections import KinerjaCorrectionService
 
     with _session(args) as session:
-        p = KinerjaCorrectionService(session).reject(args.id, args.alasan, oleh=args.oleh)
+        p = KinerjaCorrectionService(session, clock_of(args)).reject(
+            args.id, args.alasan, oleh=args.oleh
+        )
     return _show_perbaikan(args, [p])
 
 
@@ -268,7 +270,9 @@ def cmd_perbaikan_daftar(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_corrections import KinerjaCorrectionService
 
     with _session(args) as session:
-        found = KinerjaCorrectionService(session).list(args.periode, args.status, args.unit)
+        found = KinerjaCorrectionService(session, clock_of(args)).list(
+            args.periode, args.status, args.unit
+        )
     return _show_perbaikan(args, found)
 
 
@@ -276,7 +280,7 @@ def _print(args: argparse.Namespace) -> Any:
     from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 
     with _session(args) as session:
-        return KinerjaReportService(session).print_report(
+        return KinerjaReportService(session, clock_of(args)).print_report(
             args.jenis,
             args.periode,
             args.output,
@@ -308,7 +312,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     if not args.json:
         raise ValidationError("kinerja rekap PERIODE memerlukan -o FILE.xlsx|FILE.pdf atau --json.")
     with _session(args) as session:
-        report = KinerjaReportService(session).build("rekap", args.periode)
+        report = KinerjaReportService(session, clock_of(args)).build("rekap", args.periode)
     print_json(rekap_json(report))
     return 0
 
@@ -319,7 +323,7 @@ def cmd_versi(args: argparse.Namespace) -> int:
     from .kinerja_report_json import version_json
 
     with _session(args) as session:
-        found = KinerjaReportService(session).versions(args.jenis, args.periode)
+        found = KinerjaReportService(session, clock_of(args)).versions(args.jenis, args.periode)
     if args.json:
         print_json([version_json(v) for v in found])
         return 0
@@ -344,7 +348,9 @@ def cmd_cetak_ulang(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 
     with _session(args) as session:
-        result = KinerjaReportService(session).reprint(args.id, args.output, kertas=args.kertas)
+        result = KinerjaReportService(session, clock_of(args)).reprint(
+            args.id, args.output, kertas=args.kertas
+        )
     print(result.message)
     return 0
 
@@ -359,7 +365,7 @@ def cmd_teks(args: argparse.Namespace) -> int:
             raise ValidationError(f"Isian '{item}' harus ditulis KUNCI=TEKS.")
         values[key.strip()] = value
     with _session(args) as session:
-        service = KinerjaReportService(session)
+        service = KinerjaReportService(session, clock_of(args))
         key = service.report_key(args.jenis, args.periode, args.unit)
         if values:
             service.save_texts(args.jenis, key, values)
@@ -376,6 +382,8 @@ def cmd_anggaran(args: argparse.Namespace) -> int:
     from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 
     with _session(args) as session:
-        before = KinerjaReportService(session).set_anggaran(args.kode, args.periode, args.nilai)
+        before = KinerjaReportService(session, clock_of(args)).set_anggaran(
+            args.kode, args.periode, args.nilai
+        )
     print(f"Realisasi anggaran {args.kode} {args.periode} disimpan (sebelumnya: {before}).")
     return 0

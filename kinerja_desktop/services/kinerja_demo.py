@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -208,3 +209,14 @@ def _store_realisasi(rows: list[tuple[int, int, str, Target]], rounds: dict, now
             baru=len(values),
         )
         value_store.record_values(batch, "entri", name, digest, values, when)
+
+
+def demo_clock() -> Callable[[], datetime]:
+    """The demo's clock: the demo plan's fixed day ("tanggal_demo") at the time of day
+    now, so its rounds and deadlines read as they were meant (the system's clock when
+    the demo has no plan)."""
+    try:
+        day = date.fromisoformat(read_demo_plan()["tanggal_demo"])
+    except (KinerjaError, KeyError, ValueError):
+        return datetime.now
+    return lambda: datetime.combine(day, datetime.now().time())

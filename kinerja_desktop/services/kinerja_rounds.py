@@ -18,7 +18,6 @@ from ..core.errors import KinerjaError, NotFoundError, ValidationError
 from ..core.kinerja.forms import Round
 from ..core.kinerja.periods import Period, parse_period
 from ..core.office import Unit
-from ..exchange.kinerja_xlsx.form_write import FormContext, file_name_for, write_form
 from ..store import office as office_store
 from ..store.kinerja import rounds as round_store
 from ..store.kinerja import values as value_store
@@ -118,11 +117,16 @@ class KinerjaRoundService:
         unit: str | None = None,
         progress: Progress | None = None,
     ) -> list[WrittenForm]:
-        """Write the forms of the round (started when needed) into `folder`;
-        only one unit's with `unit`."""
+        """Write the forms of the round (started when needed) into `folder` (made when
+        its parent exists, e.g. a new folder on the flash drive); only one unit's with
+        `unit`."""
         folder = Path(folder)
         if not folder.is_dir():
-            raise KinerjaError(f"Folder {folder} tidak ada.")
+            if folder.exists() or not folder.parent.is_dir():
+                raise KinerjaError(
+                    f"Folder {folder} tidak ada (flash drive belum dipasang?) atau bukan folder."
+                )
+            folder.mkdir()
         period = parse_period(periode)
         written: list[WrittenForm] = []
         with self._session.writing() as scope:
@@ -152,6 +156,13 @@ class KinerjaRoundService:
         now = self._clock()
         form = build_form(r, u, indicators, now)
         rules = {i.id: i.rule for i in indicators if i.unit_id == u.id and i.id is not None}
+        # openpyxl only when a form is written (Beranda reads the rounds at start-up)
+        from ..exchange.kinerja_xlsx.form_write import (  # noqa: PLC0415
+            FormContext,
+            file_name_for,
+            write_form,
+        )
+
         path = folder / file_name_for(form)
         form.id = round_store.insert_form(form, path.name, now)
         write_form(form, FormContext(kota, jabatan_ttd(u), rules, r.tenggat), path)

@@ -22,19 +22,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from kinerja_desktop.core.errors import KinerjaError
-from kinerja_desktop.services.kinerja_demo import read_demo_plan
+from kinerja_desktop.services.entities import (
+    KINERJA_PLAN,
+    KINERJA_REPORT,
+    KINERJA_ROUND,
+    KINERJA_VALUE,
+)
+from kinerja_desktop.services.kinerja_demo import demo_clock
 from kinerja_desktop.services.session import Session
 from kinerja_desktop.ui.common.icons import icon
 from kinerja_desktop.ui.common.lazy_page import LazyPage
 from kinerja_desktop.ui.common.settings import UiSettings
+
+from .report_widgets import select_id
 
 PAGE_RENCANA = "kinerja.rencana"
 PAGE_PK = "kinerja.pk"
@@ -72,15 +79,18 @@ def _values_page(c: PageContext, parent: QWidget) -> QWidget:
     return ValuesPage(c.session, parent)
 
 
+# The page an audit row's entity opens (Beranda's "Perubahan terbaru").
+ENTITY_PAGES = {
+    KINERJA_PLAN: PAGE_RENCANA,
+    KINERJA_ROUND: PAGE_PENGUMPULAN,
+    KINERJA_VALUE: PAGE_NILAI,
+    KINERJA_REPORT: "kinerja.laporan",
+}
+
+
 def window_clock(demo: bool) -> Callable[[], datetime]:
     """The clock the services get: the system's, or the demo's fixed day."""
-    if not demo:
-        return datetime.now
-    try:
-        day = date.fromisoformat(read_demo_plan()["tanggal_demo"])
-    except (KinerjaError, KeyError, ValueError):  # a demo without the plan: the system date
-        return datetime.now
-    return lambda: datetime.combine(day, datetime.now().time())
+    return demo_clock() if demo else datetime.now
 
 
 @dataclass(frozen=True)
@@ -193,6 +203,24 @@ class KinerjaPages:
             show_main()
         self.window.navigation.show_page(key)
         return self.page(key)
+
+    def open_item(self, entity: str, key: object) -> None:
+        """Bring forward what a Beranda item names: a page key with a period or a
+        Perbaikan number ("kinerja.validasi", "2026-TW2"), or an audit row's entity."""
+        page_key = ENTITY_PAGES.get(entity, entity)
+        if page_key not in self._pages:
+            return
+        page = self.show(page_key)
+        text = str(key) if key is not None else ""
+        if page_key == PAGE_PENGUMPULAN and text:
+            page.select_round(text)
+        elif page_key == "kinerja.validasi" and text:
+            page.period.setCurrentText(text)
+            page.refresh()
+        elif page_key == "kinerja.perbaikan" and text.isdigit():
+            page.period.setCurrentText("")  # every period: the number names one
+            page.refresh()
+            select_id(page.table, page.model, int(text))
 
     def add_menu(self, bar: QMenuBar) -> QMenu:
         """The "Data Kinerja" menu: the pages and the round actions."""

@@ -139,7 +139,10 @@ class StatusBoardModel(_Table):
         if column == self.COL_TERISI:
             return f"{u.terisi}/{u.jumlah}"
         if column == self.COL_FORMULIR:
-            return "ditulis" if u.formulir else "belum ditulis"
+            if u.formulir:
+                return "ditulis"
+            # data already in without a form of this round: typed from paper
+            return "belum ditulis" if u.status == "belum_kembali" else "tanpa formulir (entri)"
         if column == self.COL_TERAKHIR:
             return tanggal(u.terakhir, "")
         return "; ".join(u.masalah)

@@ -3,13 +3,17 @@
 The overview is read in the background (`services.overview`), first after
 the window's first paint and then, shortly after changes, only while the
 page is shown (a hidden Beranda refreshes when it is next shown).
-Double-click or Enter on an item asks the window to open it
+Beside the SOP lists, what the data-kinerja cycle waits for
+(`services.kinerja_overview`: rounds not complete, values not validated,
+Perbaikan on their way). Double-click or Enter on an item asks the window to open it
 (`open_requested(entity, id)`); the status line's links filter the catalogue.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -42,18 +46,22 @@ REQUIRED = {
     "errorsList": QTreeWidget,
     "reviewList": QTreeWidget,
     "draftsList": QTreeWidget,
+    "kinerjaList": QTreeWidget,
     "recentList": QTreeWidget,
 }
 if TYPE_CHECKING:
+    from kinerja_desktop.services.kinerja_overview import KinerjaItem
     from kinerja_desktop.services.overview import Overview, SopItem
 
 log = logging.getLogger(__name__)
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 REFRESH_DELAY_MS = 400
+FIRST_FIXED = {"recentList": 22, "kinerjaList": 26}  # width of column 0, in characters
 EMPTY = {
     "errorsList": "Tidak ada SOP dengan kesalahan.",
     "reviewList": "Tidak ada SOP yang perlu ditinjau ulang.",
     "draftsList": "Tidak ada draf yang menunggu.",
+    "kinerjaList": "Tidak ada putaran, validasi atau perbaikan yang menunggu.",
     "recentList": "Belum ada perubahan.",
 }
 
@@ -65,11 +73,16 @@ class BerandaPage(QWidget):
     loaded = Signal()
 
     def __init__(
-        self, session: Session, settings: UiSettings, parent: QWidget | None = None
+        self,
+        session: Session,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("berandaPage")
         self._session = session
+        self._clock = clock  # the data-kinerja "today" (the demo's is fixed)
         self._settings = settings
         form = load_form(FORM, REQUIRED, self)
         layout = QVBoxLayout(self)
@@ -86,13 +99,15 @@ class BerandaPage(QWidget):
         for name, tree in self.lists.items():
             header = tree.header()
             header.setStretchLastSection(False)
-            fixed, stretched = (0, 1) if name == "recentList" else (1, 0)
+            # what a line says is in column 1 for these, in column 0 for the SOP lists
+            fixed, stretched = (0, 1) if name in FIRST_FIXED else (1, 0)
             header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(fixed, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(fixed, (22 if name == "recentList" else 30) * char)
+            header.resizeSection(fixed, FIRST_FIXED.get(name, 30) * char)
             tree.itemActivated.connect(self._activated)
         self.status_label.linkActivated.connect(lambda _link: self.open_requested.emit(SOP, None))
         self.overview: Overview | None = None
+        self.kinerja: list[KinerjaItem] = []
         self._started = False
         self._dirty = False
         self._loading = False
@@ -129,19 +144,23 @@ class BerandaPage(QWidget):
             return
         self._loading = True
         months = self.review_spin.value()
-        session = self._session
+        session, clock = self._session, self._clock
 
         def work(_control):
             if session.closed:  # the window is closing
                 return None
+            from kinerja_desktop.services.kinerja_overview import (  # noqa: PLC0415
+                KinerjaOverviewService,
+            )
             from kinerja_desktop.services.overview import OverviewService  # noqa: PLC0415
 
             name = OfficeService(session).get_profile().nama_kantor
-            return name, OverviewService(session).overview(review_months=months)
+            overview = OverviewService(session).overview(review_months=months)
+            return name, overview, KinerjaOverviewService(session, clock).attention()
 
         run_task(self, "Memuat Beranda…", work, self._loaded, quiet=True, on_error=self._failed)
 
-    def _loaded(self, result: tuple[str, Overview] | None) -> None:
+    def _loaded(self, result: tuple[str, Overview, list[KinerjaItem]] | None) -> None:
         self._loading = False
         if result is not None:
             self._show(result)
@@ -158,9 +177,9 @@ class BerandaPage(QWidget):
         self._timer.start()
 
     # -- showing -------------------------------------------------------------------
-    def _show(self, result: tuple[str, Overview]) -> None:
-        name, overview = result
-        self.overview = overview
+    def _show(self, result: tuple[str, Overview, list[KinerjaItem]]) -> None:
+        name, overview, kinerja = result
+        self.overview, self.kinerja = overview, kinerja
         title = name.title() if name.isupper() else name
         self.office_label.setText(f"<h2>{title or 'Beranda'}</h2>")
         counts = overview.by_status
@@ -177,6 +196,7 @@ class BerandaPage(QWidget):
         self._fill("errorsList", overview.with_errors)
         self._fill("reviewList", overview.due_review)
         self._fill("draftsList", overview.drafts)
+        self._fill_kinerja(kinerja)
         self._fill_recent(overview)
         self.loaded.emit()
 
@@ -190,6 +210,17 @@ class BerandaPage(QWidget):
             row.setToolTip(1, item.detail)
             tree.addTopLevelItem(row)
         self._empty_note(tree, name)
+
+    def _fill_kinerja(self, items: list[KinerjaItem]) -> None:
+        tree = self.lists["kinerjaList"]
+        tree.clear()
+        for item in items:
+            row = QTreeWidgetItem([item.label, item.detail])
+            row.setData(0, TARGET_ROLE, (f"kinerja.{item.halaman}", item.kunci))
+            row.setToolTip(0, item.label)
+            row.setToolTip(1, item.detail)
+            tree.addTopLevelItem(row)
+        self._empty_note(tree, "kinerjaList")
 
     def _fill_recent(self, overview: Overview) -> None:
         tree = self.lists["recentList"]

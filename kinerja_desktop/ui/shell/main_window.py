@@ -370,6 +370,8 @@ class MainWindow(QMainWindow):
                 self.catalogue.select(entity_id)
         elif entity in OFFICE_ENTITIES - {DATABASE}:
             self.office.show(entity, entity_id, self.navigation)
+        elif entity.startswith("kinerja") and getattr(self, "kinerja", None) is not None:
+            self.kinerja.open_item(entity, entity_id)
 
     def find_sop(self) -> None:
         self.show_main()

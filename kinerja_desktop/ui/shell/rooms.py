@@ -144,9 +144,12 @@ def add_page(window: MainWindow, key: str, widget: QWidget) -> None:
 
 
 def _beranda(window: MainWindow) -> None:
+    from kinerja_desktop.ui.kinerja.pages import window_clock
+
     from .beranda import BerandaPage
 
-    window.beranda = BerandaPage(window.session, window.settings, window)
+    clock = window_clock(window.demo)  # the data-kinerja items' "today"
+    window.beranda = BerandaPage(window.session, window.settings, window, clock)
     add_page(window, PAGE_BERANDA, window.beranda)
     window.beranda.open_requested.connect(window.open_item)
 
