@@ -13,10 +13,22 @@ Measured, medians of --ulang runs (default 3) after one warm-up run:
   and values from SQLite, combine 12 months per indicator by its rule,
   capaian, predikat, the roll-ups by sasaran, program, unit and Kecamatan, and
   the trend of the four triwulans). Goal ≤ 100 ms.
+  Measured as a repeated build: the plan and values come from the service's
+  read cache.
+- rekap_tahunan_dingin_ms: the same build right after a write of one 2029
+  value (what the window does after every import or correction: the cache
+  knows which part changed — schema step 8's tokens — and reads that year's
+  48,000 values again; the plan stays cached).
+- rekap_tahunan_awal_ms: the same build by a new service, nothing cached (the
+  first build, or the first after a change of the plan: everything read).
 - rekap_inti_ms: the same recap's computation alone (core `build_rekap` on
   the inputs already read), to show where the time goes.
-- evaluasi_pdf_ms: the Evaluasi terhadap Hasil Renja of 2029-TW4 printed to
-  PDF (built, frozen with its data hash, written atomically). Goal ≤ 1 s.
+- evaluasi_bangun_ms / _dingin_ms / _awal_ms: the Evaluasi terhadap Hasil
+  Renja of 2029-TW4 built (`build("evaluasi_renja", "2029-TW4")`, five years of
+  values), repeated, right after a 2029 value was written, by a new service.
+- evaluasi_pdf_ms: the same Evaluasi printed to PDF right after a 2029 value
+  was written (built reading that year again, frozen with its data hash,
+  written atomically). Goal ≤ 1 s.
 - peak_rss_mb: the measuring process's peak RSS (the database is built in a
   separate process first). Goal ≤ 300 MB.
 
@@ -156,6 +168,17 @@ def _ms(fn) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+def _rewrite_one(session, round_no: int) -> None:
+    """One current 2029 value entered again (a correction's write, as an import does)."""
+    from kinerja_desktop.store.kinerja import reports as report_store
+    from kinerja_desktop.store.kinerja import values as value_store
+
+    with session.writing():
+        ind, unit, periode, nilai = report_store.values_of_years(2029, 2029)[round_no]
+        again = value_store.NewValue(ind, unit, periode, nilai, "", "", "", "", "")
+        value_store.record_values(None, "entri", "benchmark", "", [again], NOW)
+
+
 def measure(db: Path, folder: Path, runs: int) -> dict[str, object]:
     from kinerja_desktop.core.kinerja.periods import parse_period
     from kinerja_desktop.core.kinerja.rekap import build_rekap
@@ -164,38 +187,60 @@ def measure(db: Path, folder: Path, runs: int) -> dict[str, object]:
     from kinerja_desktop.services.kinerja_reports import KinerjaReportService
 
     with open_session(db, create=False, demo_if_new=False) as session:
-        reports = KinerjaReportService(session, lambda: NOW, lambda: "benchmark")
+        service = lambda: KinerjaReportService(session, lambda: NOW, lambda: "benchmark")  # noqa: E731
+        reports = service()
         with session.reading():
             period = parse_period("2029")
             data = _rekap_input(plan_context(2029), period, "Kecamatan Uji")
         report = reports.build("rekap", "2029")  # warm-up
-        rekap, inti, pdf = [], [], []
+        times: dict[str, list[float]] = {k: [] for k in _TIMED}
+        rekap = lambda r=reports: r.build("rekap", "2029")  # noqa: E731
+        evaluasi = lambda r=reports: r.build("evaluasi_renja", "2029-TW4")  # noqa: E731
         for i in range(runs + 1):
-            r = _ms(lambda: reports.build("rekap", "2029"))
-            c = _ms(lambda: build_rekap(data))
-            p = _ms(
+            got = {"rekap_tahunan_awal_ms": _ms(lambda: rekap(service()))}
+            got["evaluasi_bangun_awal_ms"] = _ms(lambda: evaluasi(service()))
+            _rewrite_one(session, i)
+            got["rekap_tahunan_dingin_ms"] = _ms(rekap)
+            got["rekap_tahunan_ms"] = _ms(rekap)
+            got["rekap_inti_ms"] = _ms(lambda: build_rekap(data))
+            _rewrite_one(session, i)
+            got["evaluasi_bangun_dingin_ms"] = _ms(evaluasi)
+            got["evaluasi_bangun_ms"] = _ms(evaluasi)
+            _rewrite_one(session, i)
+            got["evaluasi_pdf_ms"] = _ms(
                 lambda i=i: reports.print_report("evaluasi_renja", "2029-TW4", folder / f"e{i}.pdf")
             )
             if i:  # the first round warms caches (fonts, bytecode, SQLite pages)
-                rekap.append(r)
-                inti.append(c)
-                pdf.append(p)
+                for key, value in got.items():
+                    times[key].append(value)
         from pypdf import PdfReader
 
         pages = len(PdfReader(folder / "e1.pdf").pages)
-    return {
+    out: dict[str, object] = {
         "unit": len({b.unit for b in report.baris}),
         "indikator": len(report.baris),
         "nilai_tahun": sum(len(v) for v in data.values.values()),
-        "rekap_tahunan_ms": round(statistics.median(rekap), 1),
-        "rekap_tahunan_runs_ms": [round(x, 1) for x in rekap],
-        "rekap_inti_ms": round(statistics.median(inti), 1),
-        "evaluasi_pdf_ms": round(statistics.median(pdf), 1),
-        "evaluasi_pdf_runs_ms": [round(x, 1) for x in pdf],
-        "evaluasi_halaman": pages,
-        "peak_rss_mb": round(peak_rss_mb(), 1),
-        "goals": {"rekap_tahunan_ms": 100, "evaluasi_pdf_ms": 1000, "peak_rss_mb": 300},
     }
+    for key in _TIMED:
+        out[key] = round(statistics.median(times[key]), 1)
+        if key in ("rekap_tahunan_ms", "rekap_tahunan_dingin_ms", "evaluasi_pdf_ms"):
+            out[key.replace("_ms", "_runs_ms")] = [round(x, 1) for x in times[key]]
+    out["evaluasi_halaman"] = pages
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    out["goals"] = {"rekap_tahunan_ms": 100, "evaluasi_pdf_ms": 1000, "peak_rss_mb": 300}
+    return out
+
+
+_TIMED = (
+    "rekap_tahunan_ms",
+    "rekap_tahunan_dingin_ms",
+    "rekap_tahunan_awal_ms",
+    "rekap_inti_ms",
+    "evaluasi_bangun_ms",
+    "evaluasi_bangun_dingin_ms",
+    "evaluasi_bangun_awal_ms",
+    "evaluasi_pdf_ms",
+)
 
 
 def main() -> int:

@@ -98,6 +98,7 @@ _KINERJA_SERVICES = (
     "kinerja_reports",
     "kinerja_report_build",
     "kinerja_report_context",
+    "kinerja_report_evaluasi",
     "kinerja_report_docs",
 )
 APART.update({f"services.{name}": _SOP_SERVICES for name in _KINERJA_SERVICES})

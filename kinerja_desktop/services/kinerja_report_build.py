@@ -1,5 +1,5 @@
-"""Building the Rekap Data Kinerja and the Evaluasi terhadap Hasil Renja from
-the stored plan and values (inside the caller's read transaction).
+"""Building the Rekap Data Kinerja from the stored plan and values (inside the
+caller's read transaction); the Evaluasi is built in `kinerja_report_evaluasi`.
 
 The figures come from `core.kinerja` (capaian, rekap): every combination of
 periods follows the indicator's rule over the periods actually filled, a
@@ -8,25 +8,17 @@ missing period is named, never counted as 0.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from datetime import date
 
-from ..core.kinerja import evaluasi_kolom as kolom
 from ..core.kinerja.capaian import (
     Capaian,
     Combined,
-    capaian,
-    is_sum,
-    renstra_target,
     short_label,
     year_to,
 )
 from ..core.kinerja.laporan import (
-    KR,
     Aturan,
-    EvaluasiBaris,
-    EvaluasiLaporan,
     Predikat,
     RekapBaris,
     RekapLaporan,
@@ -34,26 +26,21 @@ from ..core.kinerja.laporan import (
     TitikTren,
 )
 from ..core.kinerja.periods import Period, PeriodKind
-from ..core.kinerja.plan import Indicator, Level, PlanNode
-from ..core.kinerja.rekap import RekapInput, build_rekap, kecamatan_mean, placements
-from ..core.kinerja.rules import CalculationRule, ValueKind
+from ..core.kinerja.rekap import RekapInput, RekapRow, rekap_with_trend
 from ..core.office import SignerRole
-from ..store.kinerja import reports as report_store
 from .kinerja_report_context import (
     PlanContext,
+    ReadCache,
+    aturan_of,
+    collector_paused,
     kop,
     plan_context,
-    read_values,
     signer,
     signing_date,
 )
+from .kinerja_report_evaluasi import build_evaluasi_report
 
-EVALUASI_TEKS = (
-    "faktor_pendorong",
-    "faktor_penghambat",
-    "tindak_lanjut_triwulan",
-    "tindak_lanjut_renja",
-)
+__all__ = ["build_evaluasi_report", "build_rekap_report", "trend_periods"]
 
 
 # -- Rekap Data Kinerja -------------------------------------------------------------------
@@ -62,14 +49,13 @@ EVALUASI_TEKS = (
 def _rekap_input(ctx: PlanContext, period: Period, kecamatan: str) -> RekapInput:
     """The recap's inputs; values outside the period are never looked at (`combine`
     reads only the period and what it is made of)."""
-    targets = {ind.id or 0: ctx.target(ind, period) for ind in ctx.indicators}
     return RekapInput(
         period,
         ctx.indicators,
         ctx.nodes,
         ctx.units,
         ctx.values,
-        targets,
+        ctx.targets(period),
         ctx.predikat,
         ctx.warna,
         kecamatan,
@@ -87,50 +73,63 @@ def _notes(real: Combined, cap: Capaian) -> str:
     return "; ".join(x for x in (real.note(), cap.catatan) if x)
 
 
+def _baris(r: RekapRow, aturan: Aturan) -> RekapBaris:
+    return RekapBaris(
+        r.unit,
+        r.kode,
+        r.nama,
+        r.satuan,
+        r.target.nilai,
+        r.target.teks,
+        r.target.sumber,
+        r.realisasi.nilai,
+        r.realisasi_teks,
+        r.capaian.persen,
+        r.predikat,
+        r.warna,
+        r.capaian.rumus,
+        _notes(r.realisasi, r.capaian),
+        aturan,
+        r.sasaran[1] if r.sasaran else "",
+        r.program[1] if r.program else "",
+        r.realisasi.dipakai,
+        r.realisasi.hilang,
+    )
+
+
 def build_rekap_report(
-    periode: Period, texts: Mapping[str, str], today: date, *, trend: bool = True
+    periode: Period,
+    texts: Mapping[str, str],
+    today: date,
+    *,
+    trend: bool = True,
+    cache: ReadCache | None = None,
 ) -> RekapLaporan:
-    ctx = plan_context(periode.tahun)
+    """The Rekap Data Kinerja of `periode` (the plan and values from `cache` when given)."""
+    with collector_paused():
+        return _rekap_report(periode, texts, today, trend, cache)
+
+
+def _rekap_report(
+    periode: Period, texts: Mapping[str, str], today: date, trend: bool, cache: ReadCache | None
+) -> RekapLaporan:
+    ctx = plan_context(periode.tahun, cache=cache)
     heading = kop(signing_date(texts, today))
     name = heading.nama_kantor.title() or "Kecamatan"
-    rekap = build_rekap(_rekap_input(ctx, periode, name))
-    rules = {ind.id: ind.rule for ind in ctx.indicators}
-    rows = tuple(
-        RekapBaris(
-            r.unit,
-            r.kode,
-            r.nama,
-            r.satuan,
-            r.target.nilai,
-            r.target.teks,
-            r.target.sumber,
-            r.realisasi.nilai,
-            r.realisasi_teks,
-            r.capaian.persen,
-            r.predikat,
-            r.warna,
-            r.capaian.rumus,
-            _notes(r.realisasi, r.capaian),
-            Aturan.of(rules[r.indicator_id]),
-            r.sasaran[1] if r.sasaran else "",
-            r.program[1] if r.program else "",
-            r.realisasi.dipakai,
-            r.realisasi.hilang,
-        )
-        for r in rekap.rows
+    shown = trend_periods(periode) if trend else []
+    rekap, means = rekap_with_trend(
+        _rekap_input(ctx, periode, name), [(p, ctx.targets(p)) for p in shown]
     )
+    rules = {ind.id: ind.rule for ind in ctx.indicators}
+    aturan: dict[int, Aturan] = {}
+    rows = tuple(_baris(r, aturan_of(rules[r.indicator_id], aturan)) for r in rekap.rows)
     summary = tuple(
         RekapRingkas(
             g.tingkat, g.kode, g.nama, g.jumlah, g.dihitung, g.rata_rata, g.predikat, g.warna
         )
         for g in rekap.rollups
     )
-    points: tuple[TitikTren, ...] = ()
-    if trend:
-        points = tuple(
-            TitikTren(short_label(p), kecamatan_mean(_rekap_input(ctx, p, name)))
-            for p in trend_periods(periode)
-        )
+    points = tuple(TitikTren(short_label(p), m) for p, m in zip(shown, means, strict=True))
     return RekapLaporan(
         periode.key,
         periode.label,
@@ -141,185 +140,4 @@ def build_rekap_report(
         Predikat.of(ctx.predikat),
         signer(SignerRole.CAMAT, texts.get("plt", "")),
         texts.get("catatan", ""),
-    )
-
-
-# -- Evaluasi terhadap Hasil Renja --------------------------------------------------------------
-
-_RENJA_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
-
-
-def _label(rule: CalculationRule, nilai: float | None) -> str:
-    if rule.jenis_nilai is ValueKind.SKALA and nilai is not None:
-        return rule.scale_label(nilai)
-    return ""
-
-
-def _k(rule: CalculationRule, nilai: float | None) -> KR:
-    return KR(nilai, _label(rule, nilai))
-
-
-def _ratio(a: float | None, b: float | None) -> float | None:
-    return None if a is None or not b else a / b * 100
-
-
-class _Evaluasi:
-    """The E.81 rows of one triwulan."""
-
-    def __init__(self, ctx: PlanContext, period: Period, varian: str) -> None:
-        self.ctx, self.period, self.varian = ctx, period, varian
-        self.year = period.tahun
-        years = ctx.renstra.years
-        self.years = years
-        self.past = [y for y in years if y < self.year]
-        self.span = year_to(period)
-        self.anggaran = report_store.anggaran(years[0], years[-1])
-        self.notes: set[str] = set()
-
-    def indicator_values(self, ind: Indicator) -> tuple[dict[str, KR], str]:
-        ctx, rule = self.ctx, ind.rule
-        unit = ctx.unit_of(ind)
-        t_renstra = renstra_target(rule, ind.targets, self.years)
-        per_year = [
-            ctx.realisasi(ind, unit, [Period(y, PeriodKind.TAHUN)]).nilai for y in self.past
-        ]
-        lalu = rule.aggregate(per_year)
-        renja = ctx.realisasi(ind, unit, self.span)
-        renstra_now = rule.aggregate([*per_year, renja.nilai])
-        t_renja = ctx.target(ind, Period(self.year, PeriodKind.TAHUN))
-        values = {
-            "target_renstra": _k(rule, t_renstra.nilai),
-            "realisasi_lalu": _k(rule, lalu),
-            "target_renja": _k(rule, t_renja.nilai),
-            "realisasi_renja": _k(rule, renja.nilai),
-            "realisasi_renstra": _k(rule, renstra_now),
-        }
-        for n, tw in enumerate(self.span, 1):
-            values[f"tw{n}"] = _k(rule, ctx.realisasi(ind, unit, [tw]).nilai)
-        c_renstra = capaian(rule, t_renstra.nilai, renstra_now)
-        c_renja = capaian(rule, t_renja.nilai, renja.nilai)
-        values["tingkat_capaian"] = KR(c_renstra.persen)
-        values["capaian_renja"] = KR(c_renja.persen)
-        notes = []
-        if not is_sum(rule):
-            notes.append(kolom.rule_note(self.varian, rule.agregasi.label))
-            self.notes.add(
-                "Indikator yang aturannya bukan jumlah: "
-                + kolom.rule_note(self.varian, "indikator (tertulis di Keterangan)")
-                + "."
-            )
-        if renja.note():
-            notes.append(renja.note())
-        notes.append(f"capaian {c_renstra.rumus}")
-        notes += [c for c in (c_renja.catatan, c_renstra.catatan) if c]
-        return values, "; ".join(dict.fromkeys(notes))
-
-    def node_rp(self, node: PlanNode, values: dict[str, KR]) -> dict[str, KR]:
-        pagu = node.pagu
-        spent = self.anggaran.get(node.id or 0, {})
-        lalu = [v for k, v in spent.items() if int(k[:4]) < self.year]
-        tw = [spent.get(p.key) for p in self.span]
-        renja = (
-            math.fsum(v for v in tw if v is not None) if any(v is not None for v in tw) else None
-        )
-        lalu_sum = math.fsum(lalu) if lalu else None
-        now = None if renja is None and lalu_sum is None else (renja or 0.0) + (lalu_sum or 0.0)
-        total = math.fsum(pagu.get(y, 0.0) for y in self.years) if pagu else None
-        rp = {
-            "target_renstra": total,
-            "realisasi_lalu": lalu_sum,
-            "target_renja": pagu.get(self.year),
-            "realisasi_renja": renja,
-            "realisasi_renstra": now,
-            "tingkat_capaian": _ratio(now, total),
-            "capaian_renja": _ratio(renja, pagu.get(self.year)),
-        }
-        rp.update({f"tw{n}": v for n, v in enumerate(tw, 1)})
-        out = dict(values)
-        for key, value in rp.items():
-            old = out.get(key, KR())
-            out[key] = KR(old.k, old.k_teks, value)
-        return out
-
-
-def _rows(ev: _Evaluasi) -> list[EvaluasiBaris]:
-    ctx = ev.ctx
-    place = placements(ctx.nodes)
-    by_node: dict[int, list[Indicator]] = {}
-    for ind in ctx.indicators:
-        by_node.setdefault(ind.node_id or 0, []).append(ind)
-    rows: list[EvaluasiBaris] = []
-    last_sasaran = None
-    number = 0
-    for node in ctx.nodes:
-        if node.level not in _RENJA_LEVELS:
-            continue
-        number += 1
-        sasaran = place.get(node.id or 0)
-        name = sasaran.sasaran[1] if sasaran and sasaran.sasaran else ""
-        shown = name if name != last_sasaran else ""
-        last_sasaran = name
-        inds = by_node.get(node.id or 0, [])
-        for i, ind in enumerate(inds or [None]):
-            values, note = ({}, "") if ind is None else ev.indicator_values(ind)
-            first = i == 0
-            if first and node.pagu:
-                values = ev.node_rp(node, values)
-            rows.append(
-                EvaluasiBaris(
-                    str(number) if first else "",
-                    shown if first else "",
-                    node.kode if first else "",
-                    node.nama if first else "",
-                    node.level.value,
-                    ind.nama if ind else "",
-                    ind.satuan if ind else "",
-                    values,
-                    ctx.units.get(ind.unit_id or 0, "") if ind else "",
-                    note,
-                    Aturan.of(ind.rule) if ind else None,
-                    bool(first and node.pagu),
-                )
-            )
-    return rows
-
-
-def _mean(values: list[float | None]) -> float | None:
-    found = [v for v in values if v is not None]
-    return math.fsum(found) / len(found) if found else None
-
-
-def build_evaluasi_report(
-    period: Period, texts: Mapping[str, str], today: date, varian: str = kolom.DEFAULT_VARIAN
-) -> EvaluasiLaporan:
-    kolom.columns(varian)
-    ctx = plan_context(period.tahun)
-    first = ctx.renstra.years[0]
-    ctx.values = read_values(first, period.tahun)
-    ev = _Evaluasi(ctx, period, varian)
-    rows = _rows(ev)
-    k_rows = [r for r in rows if r.aturan is not None]
-    rp_rows = [r for r in rows if r.ada_rp]
-    mean = {
-        "renja_k": _mean([r.nilai["capaian_renja"].k for r in k_rows]),
-        "renstra_k": _mean([r.nilai["tingkat_capaian"].k for r in k_rows]),
-        "renja_rp": _mean([r.nilai["capaian_renja"].rp for r in rp_rows]),
-        "renstra_rp": _mean([r.nilai["tingkat_capaian"].rp for r in rp_rows]),
-    }
-    notes = [*sorted(ev.notes), f"Predikat: {ctx.predikat.describe()}."]
-    return EvaluasiLaporan(
-        period.key,
-        period.label,
-        period.tahun,
-        period.nomor,
-        ctx.renstra.label,
-        kop(signing_date(texts, today)),
-        varian,
-        tuple(rows),
-        mean,
-        {k: ctx.predikat.of(v) for k, v in mean.items()},
-        {k: texts.get(k, "") for k in EVALUASI_TEKS},
-        tuple(notes),
-        Predikat.of(ctx.predikat),
-        signer(SignerRole.CAMAT, texts.get("plt", "")),
     )

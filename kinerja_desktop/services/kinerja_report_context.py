@@ -9,19 +9,23 @@ default date of the signature (the clock passed in, never inside a figure).
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from ..core.errors import ValidationError
 from ..core.kinerja import laporan
 from ..core.kinerja.capaian import Combined, TargetInfo, combine, target_for
-from ..core.kinerja.laporan import Kop, Pejabat
+from ..core.kinerja.laporan import Aturan, Kop, Pejabat
 from ..core.kinerja.periods import Period, PeriodKind, parse_period
-from ..core.kinerja.plan import Indicator, PlanNode, Renstra
+from ..core.kinerja.plan import Indicator, PlanNode, Renstra, Target
 from ..core.kinerja.predikat import DEFAULT_PREDIKAT, DEFAULT_WARNA, ColourScale, PredikatScale
+from ..core.kinerja.rules import CalculationRule
 from ..core.office import SignerRole, Unit
 from ..store import office as office_store
 from ..store.kinerja import plan as plan_store
@@ -33,6 +37,7 @@ WARNA_KEY = "kinerja.warna"
 TANGGAL = "tanggal_ttd"  # the signature date, a text of every report (ISO date)
 
 Values = dict[tuple[int, int], dict[str, float | None]]
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=4096)
@@ -89,6 +94,7 @@ class PlanContext:
     values: Values = field(default_factory=dict)
     predikat: PredikatScale = DEFAULT_PREDIKAT
     warna: ColourScale = DEFAULT_WARNA
+    cache: ReadCache | None = None  # where the plan came from
 
     def target(self, ind: Indicator, period: Period) -> TargetInfo:
         pk = self.pk.get(ind.id or 0, {})
@@ -101,6 +107,31 @@ class PlanContext:
             tw,  # type: ignore[arg-type]
         )
 
+    def targets(self, period: Period) -> dict[int, TargetInfo]:
+        """indicator id → `target(ind, period)` of every indicator (kept in the read
+        cache with the plan they come from)."""
+        if self.cache is None:
+            return self._targets(period)
+        key = ("targets", self.renstra.id, period.key)
+        return self.cache.get(key, (report_store.PLAN_PART,), lambda: self._targets(period))
+
+    def _targets(self, period: Period) -> dict[int, TargetInfo]:
+        """Those without a PK target share one TargetInfo per Renstra target."""
+        out: dict[int, TargetInfo] = {}
+        plain: dict[int, TargetInfo] = {}  # by the Target's identity (the store shares them)
+        year, pk = period.tahun, self.pk
+        none = Target(None)
+        for ind in self.indicators:
+            if ind.id in pk:
+                out[ind.id] = self.target(ind, period)
+                continue
+            renstra = ind.targets.get(year, none)
+            info = plain.get(id(renstra))
+            if info is None:
+                info = plain[id(renstra)] = target_for(ind.rule, period, renstra)
+            out[ind.id or 0] = info
+        return out
+
     def realisasi(self, ind: Indicator, unit_id: int, periods: list[Period]) -> Combined:
         return combine(ind.rule, periods, self.values.get((ind.id or 0, unit_id), {}))
 
@@ -112,9 +143,50 @@ class PlanContext:
         return found[0] if found else 0
 
 
-def plan_context(tahun: int, first: int | None = None, last: int | None = None) -> PlanContext:
-    """The Renstra covering `tahun`, with the values of years `first` … `last`
-    (default: that year) and the PK targets of `tahun`."""
+class ReadCache:
+    """What the report builders read, kept while it does not change: a window that
+    builds the same year again (another period, the trend, another report) reads
+    the plan and the values once, and after a correction of one year reads that
+    year's values alone. Each entry carries the tokens of the parts it was read
+    from (`report_store.data_versions`, renewed by triggers in the same
+    transaction as every change): a write of this session or of another
+    program, and the undoing of a rolled-back one, make them differ."""
+
+    LIMIT = 32  # entries (the largest, a year's values of a large office: some 10 MB)
+
+    def __init__(self) -> None:
+        self._items: dict[tuple, tuple[tuple[int | None, ...], object]] = {}
+
+    def get(self, key: tuple, parts: tuple[str, ...], make: Callable[[], T]) -> T:
+        versions = report_store.data_versions()
+        tokens = tuple(versions.get(p) for p in parts)
+        found = self._items.get(key)
+        if found is not None and found[0] == tokens:
+            return found[1]  # type: ignore[return-value]
+        value = make()
+        if len(self._items) >= self.LIMIT:
+            self._items.clear()
+        self._items[key] = (tokens, value)
+        return value
+
+
+def cached(cache: ReadCache | None, key: tuple, parts: tuple[str, ...], make: Callable[[], T]) -> T:
+    """`make()`, or what `cache` kept of it while `parts` did not change."""
+    return make() if cache is None else cache.get(key, parts, make)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    renstra: Renstra
+    nodes: list[PlanNode]
+    indicators: list[Indicator]
+    units: dict[int, str]
+    pk: dict[int, dict[str, Target]]
+    predikat: PredikatScale
+    warna: ColourScale
+
+
+def _read_plan(tahun: int) -> _Plan:
     renstra = plan_store.renstra_for_year(tahun)
     if renstra is None or renstra.id is None:
         raise ValidationError(f"Belum ada Renstra yang mencakup tahun {tahun}.")
@@ -125,15 +197,34 @@ def plan_context(tahun: int, first: int | None = None, last: int | None = None) 
         key=lambda i: (order.get(i.node_id, 0), i.urutan, i.id or 0),
     )
     units = {u.id or 0: u.nama for u in office_store.units()}
-    ctx = PlanContext(renstra, nodes, indicators, units)
-    ctx.pk = report_store.pk_targets_of_year(tahun)  # type: ignore[assignment]
-    ctx.values = read_values(first or tahun, last or tahun)
-    ctx.predikat, ctx.warna = predikat_scale(), colour_scale()
+    pk = report_store.pk_targets_of_year(tahun)
+    return _Plan(renstra, nodes, indicators, units, pk, predikat_scale(), colour_scale())
+
+
+def plan_context(
+    tahun: int, first: int | None = None, last: int | None = None, cache: ReadCache | None = None
+) -> PlanContext:
+    """The Renstra covering `tahun`, with the values of years `first` … `last`
+    (default: that year) and the PK targets of `tahun` (from `cache` when given)."""
+    plan = cached(cache, ("plan", tahun), (report_store.PLAN_PART,), lambda: _read_plan(tahun))
+    ctx = PlanContext(plan.renstra, plan.nodes, plan.indicators, plan.units)
+    ctx.pk = plan.pk  # type: ignore[assignment]
+    ctx.values = read_values(first or tahun, last or tahun, cache=cache)
+    ctx.predikat, ctx.warna, ctx.cache = plan.predikat, plan.warna, cache
     return ctx
 
 
-def read_values(first: int, last: int, within: Period | None = None) -> Values:
+def read_values(
+    first: int, last: int, within: Period | None = None, cache: ReadCache | None = None
+) -> Values:
     """Current values of the years, by indicator × unit; only those inside `within`."""
+    parts = tuple(report_store.values_part(y) for y in range(first, last + 1))
+    return cached(
+        cache, ("values", first, last, within), parts, lambda: _read_values(first, last, within)
+    )
+
+
+def _read_values(first: int, last: int, within: Period | None) -> Values:
     out: Values = {}
     keep: dict[str, bool] = {}
     for ind, unit, key, nilai in report_store.values_of_years(first, last):
@@ -141,7 +232,12 @@ def read_values(first: int, last: int, within: Period | None = None) -> Values:
         if inside is None:
             inside = keep[key] = within is None or within.contains(period_of(key))
         if inside:
-            out.setdefault((ind, unit), {})[key] = nilai
+            pair = (ind, unit)
+            found = out.get(pair)
+            if found is None:
+                out[pair] = {key: nilai}
+            else:
+                found[key] = nilai
     return out
 
 
@@ -158,3 +254,25 @@ def report_key(jenis: str, periode: str) -> str:
     if jenis not in laporan.REPORT_TYPES:
         raise ValidationError(f"Jenis laporan '{jenis}' tidak dikenal.")
     return periode
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a report is built: a large office's
+    report makes some 100,000 small objects, none in a cycle, and the collector's
+    passes over the whole heap meanwhile cost a fifth of the build."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def aturan_of(rule: CalculationRule, made: dict[int, Aturan]) -> Aturan:
+    """`Aturan.of(rule)`, once per rule."""
+    found = made.get(id(rule))
+    if found is None:
+        found = made[id(rule)] = Aturan.of(rule)
+    return found

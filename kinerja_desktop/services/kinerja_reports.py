@@ -50,6 +50,7 @@ from .kinerja_report_context import (
     PREDIKAT_KEY,
     TANGGAL,
     WARNA_KEY,
+    ReadCache,
     colour_scale,
     predikat_scale,
     require_triwulan,
@@ -131,6 +132,7 @@ class KinerjaReportService:
         self._session = session
         self._clock = clock
         self._actor = actor_of(session, actor)
+        self._reads = ReadCache()  # the plan and values of `build`, until the next write
 
     # -- building ---------------------------------------------------------------------
     def report_key(self, jenis: str, periode: str | int | None, unit: str | None = None) -> str:
@@ -163,15 +165,23 @@ class KinerjaReportService:
         """The report as the data stands now (nothing is stored)."""
         with self._session.reading():
             key = self._key(jenis, periode, unit)
-            return self._build(jenis, key, store.texts(jenis, key), varian)
+            return self._build(jenis, key, store.texts(jenis, key), varian, self._reads)
 
-    def _build(self, jenis: str, key: str, texts: Mapping[str, str], varian: str = "") -> Any:
+    def _build(
+        self,
+        jenis: str,
+        key: str,
+        texts: Mapping[str, str],
+        varian: str = "",
+        cache: ReadCache | None = None,
+    ) -> Any:
+        """The report (what it reads from `cache` when given)."""
         today = self._clock().date()
         if jenis == laporan.REKAP:
-            return build_rekap_report(parse_period(key), texts, today)
+            return build_rekap_report(parse_period(key), texts, today, cache=cache)
         if jenis == laporan.EVALUASI:
             chosen = varian or texts.get("varian", "") or "permendagri86"
-            return build_evaluasi_report(require_triwulan(key), texts, today, chosen)
+            return build_evaluasi_report(require_triwulan(key), texts, today, chosen, cache)
         if jenis == laporan.PK:
             year, _, unit = key.partition("/unit-")
             return build_pk_report(int(year), int(unit) if unit else None, texts, today)
@@ -235,7 +245,7 @@ class KinerjaReportService:
                     jenis, key, TANGGAL, self._clock().date().isoformat(), self._clock()
                 )
                 texts = store.texts(jenis, key)
-            report = self._build(jenis, key, texts, varian)
+            report = self._build(jenis, key, texts, varian, self._reads)
             version, new = (None, False) if draft else self._freeze(report, key, scope)
             stamp = self._stamp(version)
             self._write(report, stamp, Path(path), fmt, kertas)

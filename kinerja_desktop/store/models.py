@@ -430,6 +430,17 @@ class KinerjaAnggaranRow(BaseModel):
         table_name = "kinerja_anggaran"
 
 
+class KinerjaVersiRow(BaseModel):
+    """A token per part of the data the reports read (the plan, a year's values),
+    renewed by triggers on every change (schema step 8); never written by code."""
+
+    bagian = TextField(primary_key=True)
+    versi = IntegerField()
+
+    class Meta:
+        table_name = "kinerja_versi"
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     OfficeProfileRow,
     UnitRow,
@@ -455,9 +466,11 @@ MODELS: tuple[type[BaseModel], ...] = (
     KinerjaLaporanRow,
     KinerjaLaporanTeksRow,
     KinerjaAnggaranRow,
+    KinerjaVersiRow,
 )
 
 
 def is_unused() -> bool:
-    """Nothing stored yet: no row in any table (a database just created)."""
-    return not any(model.select().exists() for model in MODELS)
+    """Nothing stored yet: no row in any table (a database just created; the
+    version tokens the schema itself writes do not count)."""
+    return not any(model.select().exists() for model in MODELS if model is not KinerjaVersiRow)

@@ -116,6 +116,7 @@ class _Node:
     kids: tuple[_Node, ...]
     upper: frozenset[str]  # its key and those of its parts longer than a month
     bulan: tuple[_Node, ...]  # its months, in order
+    month_keys: tuple[str, ...]  # their keys
 
 
 @cache
@@ -129,7 +130,8 @@ def _node(period: Period) -> _Node:
     else:
         upper = frozenset({period.key}).union(*(k.upper for k in kids))
         bulan = tuple(m for k in kids for m in (k.bulan or (k,)))
-    return _Node(period, period.key, _DEPTH[period.jenis], covered, kids, upper, bulan)
+    keys = tuple(m.key for m in bulan)
+    return _Node(period, period.key, _DEPTH[period.jenis], covered, kids, upper, bulan, keys)
 
 
 def _leaves(node: _Node, values: Mapping[str, float | None], out: list[_Node]) -> None:
@@ -151,11 +153,38 @@ def _expected(node: _Node, depth: int) -> tuple[_Node, ...]:
     return tuple(e for kid in node.kids for e in _expected(kid, depth))
 
 
+def _monthly(spans: list[_Node], values: Mapping[str, float | None]) -> tuple[str, ...] | None:
+    """The month keys of the spans, in order, when the values hold nothing longer
+    than a month for them (the usual data: then combining is a plain pass over
+    months); None otherwise."""
+    if len(spans) == 1:
+        span = spans[0]
+        return span.month_keys if span.bulan and span.upper.isdisjoint(values) else None
+    if all(s.bulan and s.upper.isdisjoint(values) for s in spans):
+        return tuple(k for s in spans for k in s.month_keys)
+    return None
+
+
 def combine(
     rule: CalculationRule, periods: Iterable[Period], values: Mapping[str, float | None]
 ) -> Combined:
     """The realisasi over `periods` (in time order) from `values` {period key: nilai}."""
     spans = [_node(p) for p in periods]
+    months = _monthly(spans, values)
+    if months is not None:  # the same figures as the walk below, without it
+        get = values.get
+        used = tuple([k for k in months if get(k) is not None])
+        if not used:
+            return Combined(None, (), tuple(n.key for n in spans))
+        hilang = tuple([k for k in months if get(k) is None]) if len(used) < len(months) else ()
+        return Combined(rule.aggregate([values[k] for k in used]), used, hilang)
+    return _walk(rule, spans, values)
+
+
+def _walk(
+    rule: CalculationRule, spans: list[_Node], values: Mapping[str, float | None]
+) -> Combined:
+    """`combine` for any data: each span's value, else its parts', depth first."""
     leaves: list[_Node] = []
     for span in spans:
         _leaves(span, values, leaves)
@@ -168,6 +197,63 @@ def combine(
         e.key for span in spans for e in _expected(span, depth) if not e.months <= covered
     )
     return Combined(nilai, tuple(n.key for n in leaves), hilang)
+
+
+class EachPeriod:
+    """Several periods, each combined on its own (`combine(rule, [p], values).nilai`
+    for every p), for many indicators in turn: a trend, the years of a Renstra.
+    What the periods are made of is worked out once, so an indicator with monthly
+    data costs one check and a pass over each period's months."""
+
+    def __init__(self, periods: Sequence[Period]) -> None:
+        self.periods = list(periods)
+        nodes = [_node(p) for p in self.periods]
+        self.upper = frozenset().union(*(n.upper for n in nodes))
+        self.months = [n.month_keys for n in nodes] if all(n.bulan for n in nodes) else None
+
+    def values(
+        self, rule: CalculationRule, values: Mapping[str, float | None]
+    ) -> list[float | None]:
+        if self.months is not None and self.upper.isdisjoint(values):
+            get, aggregate = values.get, rule.aggregate
+            return [aggregate([get(k) for k in keys]) for keys in self.months]
+        return [combine(rule, [p], values).nilai for p in self.periods]
+
+
+class SpanWithParts:
+    """`combine(rule, span, values)` and `EachPeriod(parts).values(rule, values)`
+    together — a recap's year and its triwulans, an Evaluasi's year so far and
+    its triwulans: when the parts lie inside the span and the values are
+    monthly, each month is looked up once for both."""
+
+    def __init__(self, span: Sequence[Period], parts: Sequence[Period]) -> None:
+        self.span = list(span)
+        self.each = EachPeriod(parts)
+        nodes = [_node(p) for p in self.span]
+        self.upper = frozenset().union(*(n.upper for n in nodes)) | self.each.upper
+        self.keys = tuple(k for n in nodes for k in n.month_keys)
+        where = {k: i for i, k in enumerate(self.keys)}
+        months = self.each.months
+        inside = all(n.bulan for n in nodes) and months is not None
+        inside = inside and all(k in where for keys in months or () for k in keys)
+        self.slices = [[where[k] for k in keys] for keys in months or ()] if inside else None
+
+    def combine(
+        self, rule: CalculationRule, values: Mapping[str, float | None]
+    ) -> tuple[Combined, list[float | None]]:
+        if self.slices is None or not self.upper.isdisjoint(values):
+            return combine(rule, self.span, values), self.each.values(rule, values)
+        get, aggregate = values.get, rule.aggregate
+        got = [get(k) for k in self.keys]
+        parts = [aggregate([got[i] for i in slice_]) for slice_ in self.slices]
+        used = tuple([k for k, v in zip(self.keys, got, strict=True) if v is not None])
+        if not used:
+            return Combined(None, (), tuple(p.key for p in self.span)), parts
+        hilang = ()
+        if len(used) < len(got):
+            hilang = tuple([k for k, v in zip(self.keys, got, strict=True) if v is None])
+        filled = [v for v in got if v is not None]
+        return Combined(aggregate(filled), used, hilang), parts
 
 
 def year_to(period: Period) -> list[Period]:

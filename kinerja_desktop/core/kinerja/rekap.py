@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .capaian import Capaian, Combined, TargetInfo, capaian, combine
+from .capaian import Capaian, Combined, SpanWithParts, TargetInfo, capaian, combine
 from .periods import Period
 from .plan import Indicator, Level, PlanNode
 from .predikat import DEFAULT_PREDIKAT, DEFAULT_WARNA, ColourScale, PredikatScale
@@ -153,40 +153,84 @@ def kecamatan_mean(data: RekapInput) -> float | None:
     return math.fsum(found) / len(found) if found else None
 
 
+_NO_TARGET = TargetInfo(None, "", "target belum ditetapkan")
+TrendInput = tuple[Period, Mapping[int, TargetInfo]]  # a trend period and its targets
+
+
+class _Rows:
+    """What every row of one recap shares, computed once per rule or capaian
+    (rules are few, capaian values repeat): its text, formula, bands."""
+
+    def __init__(self, data: RekapInput) -> None:
+        self.data = data
+        self.place = placements(data.nodes)
+        self.described: dict[int, str] = {}
+        self.bands: dict[float | None, tuple[str, str]] = {}
+
+    def row(
+        self, ind: Indicator, unit_id: int | None, target: TargetInfo, real: Combined
+    ) -> RekapRow:
+        rule, data = ind.rule, self.data
+        cap = capaian(rule, target.nilai, real.nilai)
+        where = self.place.get(ind.node_id or -1, _NOWHERE)
+        label = ""
+        if rule.jenis_nilai is ValueKind.SKALA and real.nilai is not None:
+            label = rule.scale_label(real.nilai)
+        rule_text = self.described.get(id(rule))
+        if rule_text is None:
+            rule_text = self.described[id(rule)] = rule.describe()
+        persen = cap.persen
+        band = self.bands.get(persen)
+        if band is None:
+            band = self.bands[persen] = (data.predikat.of(persen), data.warna.of(persen))
+        unit = data.units.get(unit_id or 0, "") if unit_id is not None else ""
+        return RekapRow(
+            ind.id or 0, ind.kode, ind.nama, ind.satuan, unit_id, unit, ind.iku, rule_text,
+            target, real, label, cap, band[0], band[1], where.sasaran, where.program,
+        )  # fmt: skip
+
+
+_NOWHERE = Placement()
+
+
+def rekap_with_trend(
+    data: RekapInput, trend: Sequence[TrendInput] = ()
+) -> tuple[Rekap, list[float | None]]:
+    """`build_rekap(data)` and, in the same pass over the values, the Kecamatan mean
+    capaian of each trend period (each the figure `kecamatan_mean` gives for that
+    period with its own targets)."""
+    by_indicator: dict[int, list[int]] = {}
+    for ind_id, unit_id in data.values:
+        by_indicator.setdefault(ind_id, []).append(unit_id)
+    order = {u: i for i, u in enumerate(data.units)}
+    maker = _Rows(data)
+    rows: list[RekapRow] = []
+    found: list[list[float]] = [[] for _ in trend]
+    both = SpanWithParts([data.periode], [p for p, _ in trend])
+    empty: dict[str, float | None] = {}
+    for ind in data.indicators:
+        if ind.id is None:
+            continue
+        rule = ind.rule
+        target = data.targets.get(ind.id, _NO_TARGET)
+        targets = [t.get(ind.id, _NO_TARGET).nilai for _p, t in trend]
+        units: list[int | None] = [*_units_of(ind, by_indicator, order)] or [None]
+        for unit_id in units:
+            values = data.values.get((ind.id, unit_id or 0), empty)
+            real, parts = both.combine(rule, values)
+            rows.append(maker.row(ind, unit_id, target, real))
+            for i, (t, r) in enumerate(zip(targets, parts, strict=True)):
+                if t is not None:
+                    persen = rule.capaian(t, r)
+                    if persen is not None:
+                        found[i].append(persen)
+    means = [math.fsum(f) / len(f) if f else None for f in found]
+    return Rekap(data.periode, rows, rollups(rows, data), data.predikat), means
+
+
 def build_rekap(data: RekapInput) -> Rekap:
     """The recap of `data.periode` (see the module docstring)."""
-    place = placements(data.nodes)
-    rows: list[RekapRow] = []
-    described: dict[int, str] = {}
-    for ind, unit_id, target, real, cap in _measured(data):
-        where = place.get(ind.node_id or -1, Placement())
-        label = ""
-        if ind.rule.jenis_nilai is ValueKind.SKALA and real.nilai is not None:
-            label = ind.rule.scale_label(real.nilai)
-        rule_text = described.get(ind.id or 0)
-        if rule_text is None:
-            rule_text = described[ind.id or 0] = ind.rule.describe()
-        rows.append(
-            RekapRow(
-                ind.id,
-                ind.kode,
-                ind.nama,
-                ind.satuan,
-                unit_id,
-                data.units.get(unit_id or 0, "") if unit_id is not None else "",
-                ind.iku,
-                rule_text,
-                target,
-                real,
-                label,
-                cap,
-                data.predikat.of(cap.persen),
-                data.warna.of(cap.persen),
-                where.sasaran,
-                where.program,
-            )
-        )
-    return Rekap(data.periode, rows, rollups(rows, data), data.predikat)
+    return rekap_with_trend(data)[0]
 
 
 def _rollup(tingkat: str, ref: Ref, rows: list[RekapRow], data: RekapInput) -> Rollup:

@@ -70,19 +70,22 @@ def store_renstra(r: Renstra, now: datetime) -> int:
 
 def nodes(renstra_id: int) -> list[PlanNode]:
     """Every node of the Renstra, parents before children, in order."""
-    rows = list(
-        KinerjaNodeRow.select()
-        .where(KinerjaNodeRow.renstra == renstra_id)
-        .order_by(KinerjaNodeRow.urutan, KinerjaNodeRow.id)
-    )
+    conn = KinerjaNodeRow._meta.database.connection()
+    rows = conn.execute(
+        "SELECT id, level, kode, nama, parent_id, urutan FROM kinerja_node "
+        "WHERE renstra_id = ? ORDER BY urutan, id",
+        (renstra_id,),
+    ).fetchall()
     pagu: dict[int, dict[int, float]] = {}
-    ids = [r.id for r in rows]
-    if ids:
-        for p in KinerjaPaguRow.select().where(KinerjaPaguRow.node.in_(ids)):
-            pagu.setdefault(p.node_id, {})[p.tahun] = p.nilai
+    for node_id, tahun, nilai in conn.execute(
+        "SELECT p.node_id, p.tahun, p.nilai FROM kinerja_pagu p "
+        "JOIN kinerja_node n ON n.id = p.node_id WHERE n.renstra_id = ? ORDER BY p.id",
+        (renstra_id,),
+    ):
+        pagu.setdefault(node_id, {})[tahun] = nilai
     made = [
-        PlanNode(Level(r.level), r.kode, r.nama, r.parent_id, r.urutan, pagu.get(r.id, {}), r.id)
-        for r in rows
+        PlanNode(Level(level), kode, nama, parent, urutan, pagu.get(node_id, {}), node_id)
+        for node_id, level, kode, nama, parent, urutan in rows
     ]
     return _tree_order(made)
 
@@ -179,7 +182,22 @@ def _rule_of(polaritas: str, agregasi: str, jenis: str, skala: str, rumus: str) 
     )
 
 
-def _indicator_of(row: tuple, targets: dict[int, Target]) -> Indicator:
+class _Targets:
+    """Target records shared by value: a large plan has thousands of equal targets
+    (Target is immutable), and making each anew costs more than reading it."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[float | None, str], Target] = {}
+
+    def __call__(self, nilai: float | None, teks: str) -> Target:
+        key = (nilai, teks)
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = Target(nilai, teks)
+        return found
+
+
+def _indicator_of(row: tuple, targets: dict[int, Target], target: _Targets) -> Indicator:
     (
         ind_id,
         node,
@@ -203,44 +221,59 @@ def _indicator_of(row: tuple, targets: dict[int, Target]) -> Indicator:
         urutan,
     ) = row
     return Indicator(
-        node_id=node,
-        kode=kode,
-        nama=nama,
-        satuan=satuan,
-        definisi=definisi,
-        formula=formula,
-        sumber_data=sumber,
-        unit_id=unit,
-        staff_id=staff,
-        iku=bool(iku),
-        baseline_tahun=b_tahun,
-        baseline=Target(b_nilai, b_teks),
-        targets=targets,
-        rule=_rule_of(polaritas, agregasi, jenis, skala, rumus),
-        urutan=urutan,
-        id=ind_id,
+        node,
+        kode,
+        nama,
+        satuan,
+        definisi,
+        formula,
+        sumber,
+        unit,
+        staff,
+        bool(iku),
+        b_tahun,
+        target(b_nilai, b_teks),
+        targets,
+        _rule_of(polaritas, agregasi, jenis, skala, rumus),
+        urutan,
+        ind_id,
     )
 
 
-def _load(where: str, params: tuple) -> list[Indicator]:
+_TARGETS = "SELECT t.indicator_id, t.tahun, t.nilai, t.teks FROM kinerja_target t "
+
+
+def _load(where: str, params: tuple, targets_sql: str | None = None) -> list[Indicator]:
+    """The indicators `where` selects with their targets: those `targets_sql` reads
+    (the same indicators' targets, with `params`), else by their ids."""
     conn = _I._meta.database.connection()
     rows = conn.execute(_SELECT + where + " ORDER BY i.urutan, i.id", params).fetchall()
     targets: dict[int, dict[int, Target]] = {}
-    ids = [r[0] for r in rows]
-    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        marks = ",".join("?" * len(chunk))
-        found = conn.execute(
-            f"SELECT indicator_id, tahun, nilai, teks FROM kinerja_target "
-            f"WHERE indicator_id IN ({marks})",
-            chunk,
-        )
-        for ind_id, tahun, nilai, teks in found:
-            targets.setdefault(ind_id, {})[tahun] = Target(nilai, teks)
-    return [_indicator_of(r, targets.get(r[0], {})) for r in rows]
+    target = _Targets()
+    if targets_sql is not None:
+        found = conn.execute(_TARGETS + targets_sql, params).fetchall()
+    else:
+        ids = [r[0] for r in rows]
+        found = []
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ",".join("?" * len(chunk))
+            found += conn.execute(_TARGETS + f"WHERE t.indicator_id IN ({marks})", chunk)
+    for ind_id, tahun, nilai, teks in found:
+        by_year = targets.get(ind_id)
+        if by_year is None:
+            by_year = targets[ind_id] = {}
+        by_year[tahun] = target(nilai, teks)
+    return [_indicator_of(r, targets.get(r[0], {}), target) for r in rows]
 
 
 def indicators(renstra_id: int) -> list[Indicator]:
-    return _load("n.renstra_id = ?", (renstra_id,))
+    return _load(
+        "n.renstra_id = ?",
+        (renstra_id,),
+        "JOIN kinerja_indicator i ON i.id = t.indicator_id "
+        "JOIN kinerja_node n ON n.id = i.node_id WHERE n.renstra_id = ? "
+        "ORDER BY t.indicator_id, t.tahun",
+    )
 
 
 def indicators_by_ids(ids: list[int]) -> dict[int, Indicator]:

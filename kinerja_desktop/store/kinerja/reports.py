@@ -33,6 +33,20 @@ def _stamp(when: datetime) -> str:
 # -- bulk reads -------------------------------------------------------------------------
 
 
+PLAN_PART = "rencana"
+
+
+def values_part(tahun: int) -> str:
+    return f"nilai {tahun}"
+
+
+def data_versions() -> dict[str, int]:
+    """The token of every part of the data the reports read (`PLAN_PART`, and
+    `values_part(year)` per year with values), renewed by triggers on every
+    change of that part (schema step 8): equal tokens, unchanged data."""
+    return dict(_conn().execute("SELECT bagian, versi FROM kinerja_versi").fetchall())
+
+
 def values_of_years(first: int, last: int) -> list[tuple[int, int, str, float | None]]:
     """(indicator, unit, period key, nilai) of every current value from `first` to `last`."""
     return (

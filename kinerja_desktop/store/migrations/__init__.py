@@ -32,6 +32,9 @@ History:
    realisasi anggaran per node and triwulan.
 7. the audit log's actor and before/after values, with a hash version so
    the rows written before still verify.
+8. for the reports: a covering index of the current values by period, and
+   `kinerja_versi`, a token per part of the data (the plan, each year's
+   values) that triggers renew on every change.
 
 Two processes may open a new or old file at the same moment: each step
 re-reads the version inside its own write transaction (BEGIN IMMEDIATE takes
@@ -45,12 +48,12 @@ from collections.abc import Callable
 
 from peewee import SqliteDatabase
 
-from . import v001, v002, v003, v004, v005, v006, v007
+from . import v001, v002, v003, v004, v005, v006, v007, v008
 from .v001 import APPLICATION_ID
 
 __all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "STEPS", "V1_TABLES", "migrate", "user_version"]
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # The tables every database has had since version 1 (a restore source must have them).
 V1_TABLES = frozenset(
@@ -65,6 +68,7 @@ STEPS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (5, v005.STATEMENTS),
     (6, v006.STATEMENTS),
     (7, v007.STATEMENTS),
+    (8, v008.STATEMENTS),
 )
 
 
