@@ -341,6 +341,7 @@ def test_one_units_perbaikan_document(session: Session, tmp_path: Path) -> None:
     printed = reports.print_report("perbaikan", "2026-TW2", tmp_path / "u.pdf", unit=unit)
     assert printed.periode.startswith("2026-TW2/unit-") and printed.version.versi == 1
     assert f"2026-TW2 — {unit} versi 1" in printed.message  # the unit's own version, named
+    assert printed.version.judul == f"Dokumen Perbaikan Data Kinerja 2026-TW2 — {unit}"
 
 
 def test_trend_points_are_each_periods_own_recap(session: Session) -> None:

@@ -258,7 +258,7 @@ class KinerjaReportService:
         latest = store.latest_version(report.jenis, key)
         if latest is not None and latest.data_hash == digest:
             return latest, False
-        title = f"{JUDUL[report.jenis]} {key}"
+        title = f"{JUDUL[report.jenis]} {shown_key(key)}"
         version = store.insert_version(
             report.jenis,
             key,
