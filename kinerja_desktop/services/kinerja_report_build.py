@@ -28,11 +28,11 @@ from ..core.kinerja.laporan import (
 from ..core.kinerja.periods import Period, PeriodKind
 from ..core.kinerja.rekap import RekapInput, RekapRow, rekap_with_trend
 from ..core.office import SignerRole
+from ..gcpause import collector_paused
 from .kinerja_report_context import (
     PlanContext,
     ReadCache,
     aturan_of,
-    collector_paused,
     kop,
     plan_context,
     signer,

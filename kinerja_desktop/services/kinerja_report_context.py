@@ -9,10 +9,8 @@ default date of the signature (the clock passed in, never inside a figure).
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -254,20 +252,6 @@ def report_key(jenis: str, periode: str) -> str:
     if jenis not in laporan.REPORT_TYPES:
         raise ValidationError(f"Jenis laporan '{jenis}' tidak dikenal.")
     return periode
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a report is built: a large office's
-    report makes some 100,000 small objects, none in a cycle, and the collector's
-    passes over the whole heap meanwhile cost a fifth of the build."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def aturan_of(rule: CalculationRule, made: dict[int, Aturan]) -> Aturan:

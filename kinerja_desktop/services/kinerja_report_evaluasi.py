@@ -28,6 +28,7 @@ from ..core.kinerja.plan import Indicator, Level, PlanNode
 from ..core.kinerja.rekap import placements
 from ..core.kinerja.rules import CalculationRule, ValueKind
 from ..core.office import SignerRole
+from ..gcpause import collector_paused
 from ..store.kinerja import reports as report_store
 from .kinerja_report_context import (
     PlanContext,
@@ -35,7 +36,6 @@ from .kinerja_report_context import (
     Values,
     aturan_of,
     cached,
-    collector_paused,
     kop,
     plan_context,
     read_values,

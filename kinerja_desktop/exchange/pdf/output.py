@@ -8,8 +8,6 @@ leaves no partial file and keeps an older file of the same name intact.
 from __future__ import annotations
 
 import contextlib
-import gc
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from kinerja_desktop import __version__
 from kinerja_desktop.core.errors import KinerjaError
 from kinerja_desktop.exchange import atomic
+from kinerja_desktop.gcpause import collector_paused
 
 from .fonts import SANS, register_fonts
 
@@ -61,31 +60,7 @@ def binary_streams() -> Iterator[None]:
         rl_config.useA85 = before
 
 
-_pause_lock = threading.Lock()
-_pauses = 0
-_was_enabled = True
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a big PDF is laid out and
-    drawn: the work makes ~10^5 small objects that live until the file is
-    written, and each full collection walks them all again (measured: ~40 % of
-    the time of a 345-page report). Nested and concurrent pauses count; the
-    collector is turned back on (if it was on) when the last one ends."""
-    global _pauses, _was_enabled  # noqa: PLW0603 - one process-wide collector
-    with _pause_lock:
-        if _pauses == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
+collection_paused = collector_paused  # the PDF writers' name for it
 
 
 def write_atomically(path: Path, produce: Callable[[str], None]) -> None:
