@@ -43,12 +43,7 @@ from .kinerja_report_context import (
     signing_date,
 )
 
-EVALUASI_TEKS = (
-    "faktor_pendorong",
-    "faktor_penghambat",
-    "tindak_lanjut_triwulan",
-    "tindak_lanjut_renja",
-)
+EVALUASI_TEKS = tuple(key for key, _label in kolom.TEKS)
 
 _RENJA_LEVELS = (Level.PROGRAM, Level.KEGIATAN, Level.SUB_KEGIATAN)
 

@@ -104,6 +104,16 @@ VARIAN: dict[str, tuple[Kolom, ...]] = {
     "dengan_capaian_renja": (*_HEAD, _CAPAIAN_RENJA, *_RENSTRA, *_TAIL),
 }
 DEFAULT_VARIAN = "permendagri86"
+# The texts the user writes per report, under the rows (key, printed label).
+TEKS = (
+    ("faktor_pendorong", "Faktor pendorong keberhasilan pencapaian"),
+    ("faktor_penghambat", "Faktor penghambat pencapaian kinerja"),
+    ("tindak_lanjut_triwulan", "Tindak lanjut yang diperlukan dalam triwulan berikutnya"),
+    (
+        "tindak_lanjut_renja",
+        "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
+    ),
+)
 LABEL: dict[str, str] = {
     "permendagri86": "Permendagri 86/2017 (13 = 9+10+11+12, 14 = 7+13, 15 = 14/6 × 100)",
     "dengan_capaian_renja": "dengan capaian Renja (14 = 13/8 × 100, 15 = 7+13, 16 = 15/6 × 100)",

@@ -36,15 +36,7 @@ from .report_cells import (
 )
 
 TW = ("tw1", "tw2", "tw3", "tw4")
-TEXTS = (
-    ("faktor_pendorong", "Faktor pendorong keberhasilan pencapaian"),
-    ("faktor_penghambat", "Faktor penghambat pencapaian kinerja"),
-    ("tindak_lanjut_triwulan", "Tindak lanjut yang diperlukan dalam triwulan berikutnya"),
-    (
-        "tindak_lanjut_renja",
-        "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
-    ),
-)
+TEXTS = ek.TEKS  # the footer texts (core: one list)
 
 
 class _Columns:

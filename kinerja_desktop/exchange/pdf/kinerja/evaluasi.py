@@ -36,15 +36,7 @@ NOTE_CELL = CELL.with_(size=5.2, leading=6.3)
 BOLD = Style(SANS_BOLD, 6.2, 7.6)
 K_WIDTH, RP_WIDTH = 0.9, 1.15
 _NO_VALUE = KR()
-TEXTS = (
-    ("faktor_pendorong", "Faktor pendorong keberhasilan pencapaian"),
-    ("faktor_penghambat", "Faktor penghambat pencapaian kinerja"),
-    ("tindak_lanjut_triwulan", "Tindak lanjut yang diperlukan dalam triwulan berikutnya"),
-    (
-        "tindak_lanjut_renja",
-        "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya",
-    ),
-)
+TEXTS = ek.TEKS  # the footer texts (core: one list)
 
 
 class _Layout:
