@@ -106,8 +106,16 @@ def _statement(first: Pejabat, second: Pejabat) -> tuple[str, ...]:
     )
 
 
-def pk_period_key(tahun: int, unit_id: int | None) -> str:
-    return str(tahun) if unit_id is None else f"{tahun}/unit-{unit_id}"
+def unit_key(periode: str | int, unit_id: int | None) -> str:
+    """The key a report of one unit is kept under ("2026/unit-3"); the period's own
+    key for the whole office (a PK of a unit, one unit's Dokumen Perbaikan)."""
+    return str(periode) if unit_id is None else f"{periode}/unit-{unit_id}"
+
+
+def split_unit_key(key: str) -> tuple[str, int | None]:
+    """`unit_key` read back: the period key and the unit (None: the whole office)."""
+    periode, _, unit = key.partition("/unit-")
+    return periode, int(unit) if unit.isdigit() else None
 
 
 def _pk_programs(nodes: list[PlanNode], inds: list[Indicator], tahun: int, unit_id: int | None):
@@ -144,7 +152,7 @@ def build_pk_report(
         aksi.append(PkAksi(ind.nama, ind.satuan, _shown(item.target), tw))  # type: ignore[arg-type]
     judul = f"PERJANJIAN KINERJA{' PERUBAHAN' if pk.versi else ''} TAHUN {tahun}"
     return PkLaporan(
-        pk_period_key(tahun, unit_id),
+        unit_key(tahun, unit_id),
         tahun,
         judul,
         pk.versi,
@@ -223,11 +231,6 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 # -- Dokumen Perbaikan Data Kinerja --------------------------------------------------------
-
-
-def perbaikan_key(periode: str, unit_id: int | None) -> str:
-    """The key of one unit's Dokumen Perbaikan of a period (the whole period: its key)."""
-    return periode if unit_id is None else f"{periode}/unit-{unit_id}"
 
 
 def build_perbaikan_report(

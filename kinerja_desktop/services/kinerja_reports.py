@@ -59,8 +59,8 @@ from .kinerja_report_docs import (
     build_perbaikan_report,
     build_pk_report,
     build_renstra_report,
-    perbaikan_key,
-    pk_period_key,
+    split_unit_key,
+    unit_key,
 )
 from .kinerja_rounds import find_unit
 from .kinerja_validation import actor_of
@@ -108,8 +108,8 @@ def format_of(path: Path) -> str:
 
 def shown_key(key: str) -> str:
     """A report key as the user reads it: "2026/unit-3" → "2026 — Sekretariat"."""
-    periode, _, unit_id = key.partition("/unit-")
-    unit = office_store.unit_by_id(int(unit_id)) if unit_id.isdigit() else None
+    periode, unit_id = split_unit_key(key)
+    unit = office_store.unit_by_id(unit_id) if unit_id is not None else None
     return f"{periode} — {unit.nama}" if unit is not None else key
 
 
@@ -146,7 +146,7 @@ class KinerjaReportService:
             raise ValidationError(f"Jenis laporan '{jenis}' tidak dikenal.")
         if jenis == laporan.PK:
             unit_id = find_unit(unit).id if unit else None
-            return pk_period_key(int(str(periode)), unit_id)
+            return unit_key(int(str(periode)), unit_id)
         if jenis == laporan.RENSTRA:
             year = _renstra_year(int(str(periode)) if periode else None)
             renstra = plan_store.renstra_by_id(require_renstra(year))
@@ -156,7 +156,7 @@ class KinerjaReportService:
             raise ValidationError("Periode laporan harus disebut.")
         key = parse_period(str(periode)).key
         if jenis == laporan.PERBAIKAN and unit:
-            return perbaikan_key(key, find_unit(unit).id)
+            return unit_key(key, find_unit(unit).id)
         return key
 
     def build(
@@ -183,14 +183,12 @@ class KinerjaReportService:
             chosen = varian or texts.get("varian", "") or "permendagri86"
             return build_evaluasi_report(require_triwulan(key), texts, today, chosen, cache)
         if jenis == laporan.PK:
-            year, _, unit = key.partition("/unit-")
-            return build_pk_report(int(year), int(unit) if unit else None, texts, today)
+            year, unit_id = split_unit_key(key)
+            return build_pk_report(int(year), unit_id, texts, today)
         if jenis == laporan.RENSTRA:
             return build_renstra_report(int(key[:4]), texts, today)
-        periode, _, unit = key.partition("/unit-")
-        return build_perbaikan_report(
-            parse_period(periode), texts, today, int(unit) if unit else None
-        )
+        periode, unit_id = split_unit_key(key)
+        return build_perbaikan_report(parse_period(periode), texts, today, unit_id)
 
     # -- texts -------------------------------------------------------------------------------
     def texts(self, jenis: str, key: str) -> dict[str, str]:
